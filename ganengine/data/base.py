@@ -1,0 +1,130 @@
+"""In-memory data sets and the registry of named sets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import torch
+import torch.nn.functional as F
+
+
+class DataError(ValueError):
+    """A data set cannot be built; the message says what is missing and how to fix it."""
+
+
+@dataclass(frozen=True)
+class DataRequest:
+    """How a data set is to be prepared for one model."""
+
+    image_size: int = 32
+    channels: int | None = None
+    seed: int = 0
+    max_items: int | None = None
+    allow_download: bool = False
+
+
+@dataclass
+class TensorData:
+    """A whole data set held as tensors: images in [-1, 1] (N,C,H,W) or points (N,2).
+
+    Sampling a batch is an index into a tensor on the training device: no per-step decoding.
+    """
+
+    name: str
+    kind: str  # "images" or "points"
+    x: torch.Tensor
+    labels: torch.Tensor | None = None
+    class_names: tuple[str, ...] = ()
+    attributes: torch.Tensor | None = None
+    attribute_names: tuple[str, ...] = ()
+    description: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("images", "points"):
+            raise ValueError(f"unknown data kind {self.kind!r}")
+        if len(self.x) == 0:
+            raise DataError(f"data set {self.name!r} is empty")
+        if self.labels is not None and len(self.labels) != len(self.x):
+            raise ValueError("labels and data differ in length")
+
+    def __len__(self) -> int:
+        return len(self.x)
+
+    @property
+    def num_classes(self) -> int:
+        return len(self.class_names) if self.labels is not None else 0
+
+    @property
+    def channels(self) -> int:
+        return int(self.x.shape[1]) if self.kind == "images" else 0
+
+    @property
+    def image_size(self) -> int:
+        return int(self.x.shape[-1]) if self.kind == "images" else 0
+
+    def to(self, device: torch.device) -> TensorData:
+        move = (lambda t: None if t is None else t.to(device))  # noqa: E731
+        self.x, self.labels, self.attributes = move(self.x), move(self.labels), move(self.attributes)
+        return self
+
+    def sample(self, batch_size: int, generator: torch.Generator | None = None) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """A random batch (with replacement across steps, without within a batch when possible)."""
+        n = len(self.x)
+        if batch_size <= n:
+            idx = torch.randperm(n, generator=generator)[:batch_size]
+        else:
+            idx = torch.randint(n, (batch_size,), generator=generator)
+        idx = idx.to(self.x.device)
+        return self.x[idx], (self.labels[idx] if self.labels is not None else None)
+
+
+Loader = Callable[[DataRequest], TensorData]
+
+
+@dataclass(frozen=True)
+class DatasetEntry:
+    name: str
+    kind: str
+    description: str
+    loader: Loader
+    needs_files: bool = False
+
+
+_REGISTRY: dict[str, DatasetEntry] = {}
+
+
+def register(entry: DatasetEntry) -> DatasetEntry:
+    """Add a named data set; names are unique, lower-case, and kinds are known."""
+    if entry.name in _REGISTRY:
+        raise ValueError(f"data set {entry.name!r} is already registered")
+    if entry.name != entry.name.lower() or not entry.name.replace("-", "").isalnum():
+        raise ValueError(f"bad data set name {entry.name!r}")
+    if entry.kind not in ("images", "points"):
+        raise ValueError(f"bad data kind {entry.kind!r}")
+    _REGISTRY[entry.name] = entry
+    return entry
+
+
+def registry() -> dict[str, DatasetEntry]:
+    return dict(_REGISTRY)
+
+
+def fit_images(x: torch.Tensor, image_size: int, channels: int | None) -> torch.Tensor:
+    """Resize (N,C,H,W) float images in [-1,1] to image_size and convert channels 1<->3."""
+    if x.shape[-1] != image_size or x.shape[-2] != image_size:
+        x = F.interpolate(x, size=(image_size, image_size), mode="bilinear", align_corners=False, antialias=True)
+    if channels == 3 and x.shape[1] == 1:
+        x = x.expand(-1, 3, -1, -1)
+    elif channels == 1 and x.shape[1] == 3:
+        x = (0.299 * x[:, :1] + 0.587 * x[:, 1:2] + 0.114 * x[:, 2:3])
+    return x.clamp(-1, 1).contiguous()
+
+
+def subset(x: torch.Tensor, max_items: int | None, seed: int) -> torch.Tensor | slice:
+    """Indices of a seeded random subset (or everything)."""
+    if max_items is None or max_items >= len(x):
+        return slice(None)
+    g = torch.Generator().manual_seed(seed)
+    return torch.randperm(len(x), generator=g)[:max_items]

@@ -1,0 +1,71 @@
+"""Users' own images: a folder or a zip (class sub-folders become labels)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import torch
+from PIL import Image, ImageOps
+
+from ..imageio import ImageInputError, extract_to_tempdir, list_images, open_image
+from .base import DataError, DataRequest, TensorData, fit_images
+
+MAX_FOLDER_IMAGES = 20_000
+MIN_IMAGES = 16
+
+
+def load_folder(path: str | Path, req: DataRequest) -> TensorData:
+    """Read every image below `path` (or inside a zip) into a TensorData, centre-cropped square."""
+    path = Path(path)
+    if not path.exists():
+        raise DataError(f"no data set or path named {str(path)!r}")
+    tmp: Path | None = None
+    try:
+        if path.is_file():
+            if path.suffix.lower() != ".zip":
+                raise DataError(f"{path.name}: a data path must be a folder of images or a .zip")
+            try:
+                tmp = extract_to_tempdir(path)
+            except ImageInputError as exc:
+                raise DataError(f"{path.name}: {exc}") from None
+            root = tmp
+        else:
+            root = path
+        return _read_tree(root, path.name, req)
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _read_tree(root: Path, name: str, req: DataRequest) -> TensorData:
+    files = list(list_images(root))
+    limit = min(req.max_items or MAX_FOLDER_IMAGES, MAX_FOLDER_IMAGES)
+    if len(files) > limit:
+        rng = np.random.default_rng(req.seed)
+        files = [files[i] for i in sorted(rng.choice(len(files), limit, replace=False))]
+    if len(files) < MIN_IMAGES:
+        raise DataError(f"{name}: found {len(files)} images, need at least {MIN_IMAGES}")
+    top = sorted({f.relative_to(root).parts[0] for f in files if len(f.relative_to(root).parts) > 1})
+    labelled = len(top) >= 2 and all(len(f.relative_to(root).parts) > 1 for f in files)
+    channels = req.channels or 3
+    mode = "L" if channels == 1 else "RGB"
+    arrays, labels = [], []
+    for f in files:
+        try:
+            img = open_image(f, mode=mode)
+        except ImageInputError as exc:
+            raise DataError(str(exc)) from None
+        img = ImageOps.fit(img, (req.image_size, req.image_size), Image.Resampling.LANCZOS)
+        arr = np.asarray(img, dtype=np.uint8)
+        arrays.append(arr[..., None] if arr.ndim == 2 else arr)
+        if labelled:
+            labels.append(top.index(f.relative_to(root).parts[0]))
+    x = torch.from_numpy(np.stack(arrays)).permute(0, 3, 1, 2).float() / 127.5 - 1
+    return TensorData(
+        name=name, kind="images", x=fit_images(x, req.image_size, channels),
+        labels=torch.tensor(labels, dtype=torch.long) if labelled else None,
+        class_names=tuple(top) if labelled else (),
+        description=f"{len(files)} images from {name}" + (f" in {len(top)} classes" if labelled else ""),
+    )

@@ -1,0 +1,59 @@
+"""torchvision's MNIST, Fashion-MNIST and CIFAR-10, when their files are on disk (or may be fetched)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import torch
+
+from .base import DataError, DataRequest, DatasetEntry, TensorData, fit_images, register, subset
+
+ENV_ROOT = "GANSTUDIO_DATA_DIR"
+
+_SETS = {
+    "mnist": ("MNIST", "Handwritten digits 0-9, 60,000 28x28 grey images (torchvision)."),
+    "fashion-mnist": ("FashionMNIST", "Clothing in 10 classes, 60,000 28x28 grey images (torchvision)."),
+    "cifar10": ("CIFAR10", "Ten object classes, 50,000 32x32 colour photos (torchvision)."),
+}
+
+
+def data_root() -> Path:
+    """Where torchvision sets are looked for: $GANSTUDIO_DATA_DIR or ~/.cache/ganstudio/data."""
+    return Path(os.environ.get(ENV_ROOT) or Path.home() / ".cache" / "ganstudio" / "data")
+
+
+def _make(name: str):
+    cls_name, description = _SETS[name]
+
+    def load(req: DataRequest) -> TensorData:
+        import torchvision.datasets as tvd
+
+        cls = getattr(tvd, cls_name)
+        root = data_root()
+        try:
+            ds = cls(root=str(root), train=True, download=False)
+        except RuntimeError:
+            if not req.allow_download:
+                raise DataError(
+                    f"{cls_name} is not on this machine: put torchvision's {cls_name} files under {root} "
+                    f"(or set {ENV_ROOT}), or allow downloading (--download) where the network is reachable"
+                ) from None
+            try:
+                ds = cls(root=str(root), train=True, download=True)
+            except Exception as exc:  # network errors come in many types
+                raise DataError(f"{cls_name} could not be downloaded ({type(exc).__name__}); "
+                                f"copy its files under {root} instead") from None
+        data = torch.as_tensor(ds.data)
+        x = (data.unsqueeze(1) if data.ndim == 3 else data.permute(0, 3, 1, 2)).float() / 127.5 - 1
+        y = torch.as_tensor(ds.targets, dtype=torch.long)
+        idx = subset(x, req.max_items, req.seed)
+        native = 1 if data.ndim == 3 else 3
+        return TensorData(name, "images", fit_images(x[idx], req.image_size, req.channels or native), y[idx],
+                          tuple(ds.classes), description=description)
+
+    return load
+
+
+for _name, (_cls, _desc) in _SETS.items():
+    register(DatasetEntry(_name, "images", _desc, _make(_name), needs_files=True))

@@ -1,0 +1,164 @@
+"""Safe reading of users' images and zips, and PNG writing with provenance text chunks."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import tempfile
+import warnings
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, PngImagePlugin
+
+ALLOWED_FORMATS = ("PNG", "JPEG", "WEBP", "BMP", "GIF")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif")
+MAX_PIXELS = 16_000_000
+MAX_IMAGE_BYTES = 25 * 2**20
+
+
+class ImageInputError(ValueError):
+    """A user-supplied image or archive was refused; the message says why in one line."""
+
+
+def open_image(source: bytes | str | Path, mode: str = "RGB", max_pixels: int = MAX_PIXELS) -> Image.Image:
+    """Open, fully decode and normalise one untrusted image to RGB or L (uint8)."""
+    if mode not in ("RGB", "L"):
+        raise ValueError("mode must be RGB or L")
+    if isinstance(source, bytes):
+        if len(source) > MAX_IMAGE_BYTES:
+            raise ImageInputError(f"image is larger than {MAX_IMAGE_BYTES // 2**20} MB")
+        fp: io.BytesIO | Path = io.BytesIO(source)
+        label = "uploaded image"
+    else:
+        fp = Path(source)
+        label = fp.name
+        if fp.stat().st_size > MAX_IMAGE_BYTES:
+            raise ImageInputError(f"{label}: file is larger than {MAX_IMAGE_BYTES // 2**20} MB")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(fp, formats=ALLOWED_FORMATS)
+            w, h = img.size
+            if w * h > max_pixels:
+                raise ImageInputError(f"{label}: {w}x{h} pixels is over the limit of {max_pixels:,}")
+            img.load()
+    except ImageInputError:
+        raise
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise ImageInputError(f"{label}: image is too large (decompression bomb guard)") from None
+    except Exception as exc:  # Pillow raises many types for broken files
+        raise ImageInputError(f"{label}: not a readable PNG, JPEG, WebP, BMP or GIF image ({exc})") from None
+    img = ImageOps.exif_transpose(img)
+    if img.mode in ("RGBA", "LA", "P", "PA") and mode == "RGB":
+        rgba = img.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        img = Image.alpha_composite(background, rgba)
+    return img.convert(mode)
+
+
+def save_png(image: Image.Image | np.ndarray, path: str | Path, provenance: dict[str, str] | None = None) -> Path:
+    """Write a PNG carrying provenance text chunks (software, model, seed...), atomically."""
+    if isinstance(image, np.ndarray):
+        image = Image.fromarray(image)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(png_bytes(image, provenance))
+    os.replace(tmp, path)
+    return path
+
+
+def png_bytes(image: Image.Image | np.ndarray, provenance: dict[str, str] | None = None) -> bytes:
+    if isinstance(image, np.ndarray):
+        image = Image.fromarray(image)
+    info = PngImagePlugin.PngInfo()
+    for key, value in {"Software": "GAN Studio (ganengine)", **(provenance or {})}.items():
+        info.add_text(str(key), str(value))
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", pnginfo=info)
+    return buf.getvalue()
+
+
+def read_provenance(source: bytes | str | Path) -> dict[str, str]:
+    """The PNG text chunks of an image (empty for other formats)."""
+    img = Image.open(io.BytesIO(source) if isinstance(source, bytes) else source, formats=("PNG",))
+    return {k: str(v) for k, v in getattr(img, "text", {}).items()}
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    max_members: int = 50_000
+    max_total_bytes: int = 2 * 2**30
+    max_member_bytes: int = MAX_IMAGE_BYTES
+    max_ratio: float = 200.0
+
+
+def safe_extract_zip(archive: str | Path, dest: str | Path, limits: ZipLimits = ZipLimits()) -> list[Path]:
+    """Extract image members of an untrusted zip into dest, refusing anything suspicious.
+
+    Sizes are counted while streaming (headers lie); links, nested archives and paths that
+    would leave dest are refused; non-image members are skipped.
+    """
+    dest = Path(dest).resolve()
+    written: list[Path] = []
+    total = 0
+    try:
+        zf = zipfile.ZipFile(archive)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ImageInputError(f"not a readable zip archive ({exc})") from None
+    with zf:
+        members = zf.infolist()
+        if len(members) > limits.max_members:
+            raise ImageInputError(f"zip has {len(members):,} members, over the limit of {limits.max_members:,}")
+        for info in members:
+            name = info.filename
+            if info.is_dir() or name.startswith("__MACOSX/") or Path(name).name.startswith("."):
+                continue
+            if stat.S_ISLNK(info.external_attr >> 16):
+                raise ImageInputError(f"zip member {name!r} is a symbolic link")
+            if name.lower().endswith((".zip", ".tar", ".gz", ".tgz", ".7z", ".rar")):
+                raise ImageInputError(f"zip member {name!r} is a nested archive")
+            if not name.lower().endswith(IMAGE_SUFFIXES):
+                continue
+            target = (dest / name).resolve()
+            if not target.is_relative_to(dest) or target == dest:
+                raise ImageInputError(f"zip member {name!r} would be written outside the extraction folder")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            size = 0
+            with zf.open(info) as src, open(target, "wb") as out:
+                while chunk := src.read(1 << 16):
+                    size += len(chunk)
+                    total += len(chunk)
+                    if size > limits.max_member_bytes:
+                        raise ImageInputError(f"zip member {name!r} expands past {limits.max_member_bytes // 2**20} MB")
+                    if total > limits.max_total_bytes:
+                        raise ImageInputError("zip expands past its total size limit")
+                    if info.compress_size and size / max(info.compress_size, 1) > limits.max_ratio:
+                        raise ImageInputError(f"zip member {name!r} has a suspicious compression ratio")
+                    out.write(chunk)
+            written.append(target)
+    return written
+
+
+def extract_to_tempdir(archive: str | Path, limits: ZipLimits = ZipLimits()) -> Path:
+    """Extract a zip into a fresh private temporary directory and return it."""
+    folder = Path(tempfile.mkdtemp(prefix="ganstudio-zip-"))
+    os.chmod(folder, 0o700)
+    safe_extract_zip(archive, folder, limits)
+    return folder
+
+
+def list_images(folder: str | Path) -> Iterable[Path]:
+    """Image files below folder, sorted, never following links out of it."""
+    root = Path(folder).resolve()
+    for path in sorted(root.rglob("*")):
+        if path.is_symlink() or not path.is_file() or path.suffix.lower() not in IMAGE_SUFFIXES:
+            continue
+        if any(part.startswith(".") for part in path.relative_to(root).parts):
+            continue
+        yield path

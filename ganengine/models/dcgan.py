@@ -1,0 +1,76 @@
+"""DCGAN (Radford et al. 2015) for 32x32 and 64x64 images, and its class-conditional variant."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import torch
+from torch import nn
+
+from .layers import d_layer, init_dcgan_weights
+from .spec import ModelSpec
+
+
+def _n_up(image_size: int) -> int:
+    n = int(math.log2(image_size)) - 2
+    if 2 ** (n + 2) != image_size or n < 2:
+        raise ValueError(f"DCGAN needs a power-of-two image size >= 16, got {image_size}")
+    return n
+
+
+class DCGANGenerator(nn.Module):
+    """z (and a class embedding) -> 4x4 -> ... -> image: strided transposed convs, batch norm, ReLU, Tanh."""
+
+    z_type = "normal"
+
+    def __init__(self, spec: ModelSpec) -> None:
+        super().__init__()
+        self.spec = spec
+        self.z_size, self.num_classes = spec.nz, spec.num_classes
+        n = _n_up(spec.image_size)
+        chans = [spec.width * 2 ** (n - 1 - i) for i in range(n)]
+        emb = min(50, spec.nz) if spec.num_classes else 0
+        self.embed = nn.Embedding(spec.num_classes, emb) if spec.num_classes else None
+        layers: list[nn.Module] = [
+            nn.ConvTranspose2d(spec.nz + emb, chans[0], 4, 1, 0, bias=False), nn.BatchNorm2d(chans[0]), nn.ReLU(True)
+        ]
+        for c_in, c_out in itertools.pairwise(chans):
+            layers += [nn.ConvTranspose2d(c_in, c_out, 4, 2, 1, bias=False), nn.BatchNorm2d(c_out), nn.ReLU(True)]
+        layers += [nn.ConvTranspose2d(chans[-1], spec.channels, 4, 2, 1, bias=False), nn.Tanh()]
+        self.net = nn.Sequential(*layers)
+        init_dcgan_weights(self.net)
+
+    def forward(self, z: torch.Tensor, y: torch.Tensor | None = None) -> torch.Tensor:
+        if self.embed is not None:
+            if y is None:
+                raise ValueError("this generator is conditional: give class labels")
+            z = torch.cat([z, self.embed(y)], dim=1)
+        return self.net(z.view(z.shape[0], -1, 1, 1))
+
+
+class DCGANDiscriminator(nn.Module):
+    """image -> strided convs with LeakyReLU(0.2) -> 4x4 -> one logit; projection term when conditional."""
+
+    def __init__(self, spec: ModelSpec) -> None:
+        super().__init__()
+        self.spec = spec
+        n = _n_up(spec.image_size)
+        chans = [spec.width * 2**i for i in range(n)]
+        edge_norm = "spectral" if spec.d_norm == "spectral" else "none"  # no batch norm on D's input or output
+        layers: list[nn.Module] = [*d_layer(nn.Conv2d(spec.channels, chans[0], 4, 2, 1), edge_norm, 0), nn.LeakyReLU(0.2, True)]
+        for c_in, c_out in itertools.pairwise(chans):
+            layers += [*d_layer(nn.Conv2d(c_in, c_out, 4, 2, 1, bias=spec.d_norm != "batch"), spec.d_norm, c_out), nn.LeakyReLU(0.2, True)]
+        self.features = nn.Sequential(*layers)
+        self.head = nn.Sequential(*d_layer(nn.Conv2d(chans[-1], 1, 4, 1, 0), edge_norm, 0))
+        self.embed = nn.Embedding(spec.num_classes, chans[-1]) if spec.num_classes else None
+        init_dcgan_weights(self)
+
+    def forward(self, x: torch.Tensor, y: torch.Tensor | None = None) -> torch.Tensor:
+        h = self.features(x)
+        out = self.head(h).view(-1)
+        if self.embed is not None:
+            if y is None:
+                raise ValueError("this discriminator is conditional: give class labels")
+            out = out + (self.embed(y) * h.sum(dim=(2, 3))).sum(dim=1)
+        return out

@@ -1,0 +1,77 @@
+"""A run directory: the one home of a training run (config, events, samples, checkpoints, resume state)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import TrainConfig
+from .events import TERMINAL, Event, read_events
+
+_STEP = re.compile(r"step_(\d+)\.safetensors$")
+
+
+@dataclass(frozen=True)
+class RunDir:
+    root: Path
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / "config.json"
+
+    @property
+    def events_path(self) -> Path:
+        return self.root / "events.jsonl"
+
+    @property
+    def samples_dir(self) -> Path:
+        return self.root / "samples"
+
+    @property
+    def checkpoints_dir(self) -> Path:
+        return self.root / "checkpoints"
+
+    @property
+    def resume_path(self) -> Path:
+        return self.root / "resume.pt"
+
+    @property
+    def stop_path(self) -> Path:
+        return self.root / "STOP"
+
+    def prepare(self, config: TrainConfig) -> None:
+        self.samples_dir.mkdir(parents=True, exist_ok=True)
+        self.checkpoints_dir.mkdir(parents=True, exist_ok=True)
+        self.config_path.write_text(json.dumps(config.to_dict(), indent=2, sort_keys=True))
+
+    def config(self) -> TrainConfig:
+        return TrainConfig.from_json(self.config_path.read_text())
+
+    def checkpoint_path(self, step: int) -> Path:
+        return self.checkpoints_dir / f"step_{step:07d}.safetensors"
+
+    def checkpoints(self) -> list[tuple[int, Path]]:
+        """(step, path) of every checkpoint in the run, oldest first."""
+        found = []
+        for p in self.checkpoints_dir.glob("step_*.safetensors"):
+            m = _STEP.search(p.name)
+            if m:
+                found.append((int(m.group(1)), p))
+        return sorted(found)
+
+    def latest_checkpoint(self) -> Path | None:
+        ckpts = self.checkpoints()
+        return ckpts[-1][1] if ckpts else None
+
+    def events(self) -> list[Event]:
+        return read_events(self.events_path)[0]
+
+    def status(self) -> str:
+        """The last terminal event's type, else 'running' if events exist, else 'new'."""
+        events = self.events()
+        for e in reversed(events):
+            if e.get("type") in TERMINAL:
+                return str(e["type"])
+        return "running" if events else "new"
