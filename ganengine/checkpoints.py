@@ -13,6 +13,7 @@ import json
 import os
 import pickle
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from safetensors.torch import save_file
 from torch import nn
 
 from .models import ModelSpec, build_generator
+from .models.classifier import build_classifier
 
 FORMAT_VERSION = 1
 METADATA_KEY = "ganengine"
@@ -182,27 +184,38 @@ def _load_legacy(path: Path) -> tuple[dict[str, torch.Tensor], ModelCard]:
     return tensors, card
 
 
-def load_generator(path: str | Path, device: torch.device | str = "cpu") -> tuple[nn.Module, ModelCard]:
-    """Rebuild a generator from its card and load its weights, checking keys and shapes first."""
+def load_model(path: str | Path, kinds: tuple[str, ...], build: Callable[[ModelSpec], nn.Module], prefix: str,
+               device: torch.device | str = "cpu") -> tuple[nn.Module, ModelCard]:
+    """Rebuild a model of one of `kinds` from its card and load its weights, checking keys and shapes first."""
     tensors, card = load_checkpoint(path)
     name = Path(path).name
-    if card.kind not in GENERATOR_KINDS:
-        raise CheckpointError(f"{name}: a {card.kind} checkpoint, not a generator")
+    if card.kind not in kinds:
+        raise CheckpointError(f"{name}: a {card.kind} checkpoint, not a {' or '.join(kinds)} checkpoint")
     try:
-        model = build_generator(card.spec)
-    except ValueError as exc:
+        model = build(card.spec)
+    except (TypeError, ValueError) as exc:
         raise CheckpointError(f"{name}: {exc}") from None
     expected = model.state_dict()
-    prefixed = {k.removeprefix("generator."): v for k, v in tensors.items() if k.startswith("generator.")}
-    missing, extra = set(expected) - set(prefixed), set(prefixed) - set(expected)
+    found = {k.removeprefix(prefix): v for k, v in tensors.items() if k.startswith(prefix)}
+    missing, extra = set(expected) - set(found), set(found) - set(expected)
     if missing or extra:
         raise CheckpointError(f"{name}: weights do not match the {card.spec.name} architecture "
                               f"({len(missing)} missing, {len(extra)} unexpected)")
     for k, v in expected.items():
-        if prefixed[k].shape != v.shape:
-            raise CheckpointError(f"{name}: tensor {k!r} has shape {tuple(prefixed[k].shape)}, expected {tuple(v.shape)}")
-    model.load_state_dict({k: prefixed[k].to(v.dtype) for k, v in expected.items()})
+        if found[k].shape != v.shape:
+            raise CheckpointError(f"{name}: tensor {k!r} has shape {tuple(found[k].shape)}, expected {tuple(v.shape)}")
+    model.load_state_dict({k: found[k].to(v.dtype) for k, v in expected.items()})
     return model.to(device).eval(), card
+
+
+def load_generator(path: str | Path, device: torch.device | str = "cpu") -> tuple[nn.Module, ModelCard]:
+    """A GAN generator (kinds gan, cgan), ready for sampling."""
+    return load_model(path, GENERATOR_KINDS, build_generator, "generator.", device)
+
+
+def load_classifier(path: str | Path, device: torch.device | str = "cpu") -> tuple[nn.Module, ModelCard]:
+    """A domain classifier (kind features)."""
+    return load_model(path, ("features",), build_classifier, "classifier.", device)
 
 
 def generator_tensors(model: nn.Module) -> dict[str, torch.Tensor]:

@@ -148,6 +148,15 @@ def cmd_judge(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train_classifier(a: argparse.Namespace, argv: Sequence[str]) -> int:
+    from .train.classifier import train_classifier
+
+    card = train_classifier(a.data, a.out, image_size=a.image_size, steps=a.steps, width=a.width, seed=a.seed,
+                            device=a.device, threads=a.threads, command="python -m ganengine " + shlex.join(argv))
+    print(json.dumps(card.metrics, indent=2))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ganengine", description="GAN Studio engine")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -168,6 +177,15 @@ def build_parser() -> argparse.ArgumentParser:
     j.add_argument("--n", type=int, default=1000)
     j.add_argument("--seed", type=int, default=0)
     j.add_argument("--write-card", action="store_true", help="store the figures in the checkpoint's card")
+    c = sub.add_parser("train-classifier", help="train the small domain classifier of a labelled data set")
+    c.add_argument("--data", required=True)
+    c.add_argument("--out", required=True, help="the .safetensors checkpoint to write")
+    c.add_argument("--image-size", type=int, default=32)
+    c.add_argument("--steps", type=int, default=1500)
+    c.add_argument("--width", type=int, default=16)
+    c.add_argument("--seed", type=int, default=0)
+    c.add_argument("--device", choices=DEVICES, default="auto")
+    c.add_argument("--threads", type=int, default=0)
     return parser
 
 
@@ -177,6 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "train":
             return cmd_train(args, argv)
+        if args.command == "train-classifier":
+            return cmd_train_classifier(args, argv)
         return {"generate": cmd_generate, "info": cmd_info, "data": cmd_data, "judge": cmd_judge}[args.command](args)
     except USER_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import torch
@@ -123,3 +124,33 @@ def attribute_vector(z: torch.Tensor, has_attribute: torch.Tensor) -> torch.Tens
     if len(pos) == 0 or len(neg) == 0:
         raise ValueError("need samples both with and without the attribute")
     return pos.mean(0) - neg.mean(0)
+
+
+@dataclass(frozen=True)
+class ArithmeticResult:
+    images: torch.Tensor
+    direction: torch.Tensor
+    n_with: int
+    n_without: int
+    pool: int
+
+
+@torch.no_grad()
+def latent_arithmetic(model: nn.Module, classifier: nn.Module, attribute: int, base_seed: int,
+                      strengths: Sequence[float] = (-1.5, 0.0, 1.5), pool: int = 512, pool_seed: int = 12345) -> ArithmeticResult:
+    """z(base) + s * (mean z with attribute - mean z without), the attribute judged by a classifier.
+
+    A pool of samples is labelled by the classifier; the difference of the two group means is a
+    direction in latent space that adds (s > 0) or removes (s < 0) the attribute.
+    """
+    z = latents(pool, model.z_size, pool_seed)
+    labels = class_labels(pool, getattr(model, "num_classes", 0), None)
+    images = generate(model, z, labels)
+    device = next(classifier.parameters()).device
+    _, attr_logits = classifier(images.to(device))
+    has = (attr_logits[:, attribute] > 0).cpu()
+    direction = attribute_vector(z, has)
+    base = seed_latent(base_seed, model.z_size)
+    zs = torch.stack([base + s * direction for s in strengths])
+    out_labels = class_labels(len(zs), getattr(model, "num_classes", 0), 0 if labels is not None else None)
+    return ArithmeticResult(generate(model, zs, out_labels), direction, int(has.sum()), int((~has).sum()), pool)

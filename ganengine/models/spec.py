@@ -21,6 +21,7 @@ class ModelSpec:
     num_classes: int = 0
     out_dim: int = 0
     d_norm: str = "batch"
+    num_attributes: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -1,0 +1,275 @@
+"""Background training jobs: a FIFO queue under a concurrency limit, each job in its own process.
+
+Jobs belong to an owner token; every call takes the caller's token, and a job of another owner
+is indistinguishable from a job that does not exist. The run directory is the truth: a job's
+events are its events.jsonl, and past runs are found again on disk after a restart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+import secrets
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import TrainConfig
+from .events import TERMINAL, Event, JsonlSink, read_events
+from .runs import RunDir
+
+STATES = ("queued", "running", "finished", "failed", "cancelled")
+
+
+class JobNotFound(KeyError):
+    """No job with that id belongs to this owner."""
+
+
+class QueueFull(RuntimeError):
+    """The owner (or the server) has too many jobs waiting."""
+
+
+@dataclass(frozen=True)
+class JobInfo:
+    """A snapshot of one job, safe to hand to a page."""
+
+    id: str
+    state: str
+    config: TrainConfig
+    run_dir: Path
+    submitted: float
+    started: float | None
+    ended: float | None
+    reason: str
+    queue_position: int  # 1-based while queued, else 0
+
+    @property
+    def active(self) -> bool:
+        return self.state in ("queued", "running")
+
+
+@dataclass
+class _Job:
+    id: str
+    owner_key: str
+    config: TrainConfig
+    run: RunDir
+    submitted: float
+    state: str = "queued"
+    started: float | None = None
+    ended: float | None = None
+    reason: str = ""
+    process: subprocess.Popen | None = None
+    cancel_at: float | None = None
+
+
+def owner_key(owner: str) -> str:
+    """Directory-safe digest of an owner token (the token itself never reaches the disk)."""
+    if not owner or len(owner) < 8:
+        raise ValueError("owner token is missing or too short")
+    return hashlib.sha256(owner.encode()).hexdigest()[:20]
+
+
+class JobManager:
+    """Queue, start, watch and cancel training processes; thread-safe, one per server."""
+
+    def __init__(self, runs_root: str | Path, max_running: int = 1, max_queued_per_owner: int = 3,
+                 max_queued: int = 200, threads_per_job: int = 0, poll_interval: float = 0.2,
+                 cancel_grace: float = 3.0) -> None:
+        self.runs_root = Path(runs_root)
+        self.runs_root.mkdir(parents=True, exist_ok=True)
+        self.max_running = max(1, max_running)
+        self.max_queued_per_owner = max_queued_per_owner
+        self.max_queued = max_queued
+        self.threads_per_job = threads_per_job or max(1, (os.cpu_count() or 1) // self.max_running)
+        self.poll_interval = poll_interval
+        self.cancel_grace = cancel_grace
+        self._lock = threading.RLock()
+        self._jobs: dict[str, _Job] = {}
+        self._queue: deque[str] = deque()
+        self._stop = threading.Event()
+        self._load_history()
+        self._thread = threading.Thread(target=self._loop, name="ganengine-jobs", daemon=True)
+        self._thread.start()
+
+    # --- public API -------------------------------------------------------------------------
+    def submit(self, config: TrainConfig, owner: str) -> JobInfo:
+        config.validate()
+        key = owner_key(owner)
+        with self._lock:
+            waiting = [j for j in self._jobs.values() if j.owner_key == key and j.state == "queued"]
+            if len(waiting) >= self.max_queued_per_owner:
+                raise QueueFull(f"you already have {len(waiting)} jobs waiting; stop one or wait for it to start")
+            if len(self._queue) >= self.max_queued:
+                raise QueueFull("the server's queue is full; try again in a few minutes")
+            job_id = dt.datetime.now().strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
+            run = RunDir(self.runs_root / key / job_id)
+            threads = config.num_threads or self.threads_per_job
+            config = dataclasses.replace(config, num_threads=min(threads, self.threads_per_job))
+            run.prepare(config)
+            job = _Job(job_id, key, config, run, time.time())
+            self._jobs[job_id] = job
+            self._queue.append(job_id)
+            JsonlSink(run.events_path)({"type": "queued", "step": 0})
+            self._start_ready()
+            return self._info(job)
+
+    def list(self, owner: str) -> list[JobInfo]:
+        """The owner's jobs, newest first."""
+        key = owner_key(owner)
+        with self._lock:
+            jobs = [j for j in self._jobs.values() if j.owner_key == key]
+            return [self._info(j) for j in sorted(jobs, key=lambda j: j.submitted, reverse=True)]
+
+    def get(self, job_id: str, owner: str) -> JobInfo:
+        with self._lock:
+            return self._info(self._owned(job_id, owner))
+
+    def cancel(self, job_id: str, owner: str) -> JobInfo:
+        """Stop a job: a queued one at once, a running one at its next step (killed after a grace period)."""
+        with self._lock:
+            job = self._owned(job_id, owner)
+            if job.state == "queued":
+                self._queue.remove(job.id)
+                self._end(job, "cancelled", "stopped by the user before it started")
+            elif job.state == "running" and job.cancel_at is None:
+                job.run.stop_path.touch()
+                job.cancel_at = time.monotonic()
+            return self._info(job)
+
+    def events(self, job_id: str, owner: str, offset: int = 0) -> tuple[list[Event], int]:
+        """Events written since byte `offset` of the job's events.jsonl."""
+        with self._lock:
+            job = self._owned(job_id, owner)
+        return read_events(job.run.events_path, offset)
+
+    def running_count(self) -> int:
+        with self._lock:
+            return sum(j.state == "running" for j in self._jobs.values())
+
+    def queued_count(self) -> int:
+        with self._lock:
+            return len(self._queue)
+
+    def shutdown(self) -> None:
+        """Stop the scheduler and every running process (for tests and server exit)."""
+        self._stop.set()
+        self._thread.join(timeout=5)
+        with self._lock:
+            for job in self._jobs.values():
+                if job.process is not None and job.process.poll() is None:
+                    job.process.kill()
+                    job.process.wait(timeout=10)
+                    self._end(job, "cancelled", "the server shut down")
+
+    # --- internals --------------------------------------------------------------------------
+    def _owned(self, job_id: str, owner: str) -> _Job:
+        job = self._jobs.get(job_id)
+        if job is None or job.owner_key != owner_key(owner):
+            raise JobNotFound(job_id)
+        return job
+
+    def _info(self, job: _Job) -> JobInfo:
+        position = self._queue.index(job.id) + 1 if job.state == "queued" else 0
+        return JobInfo(job.id, job.state, job.config, job.run.root, job.submitted, job.started, job.ended,
+                       job.reason, position)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.poll_interval):
+            try:
+                self._tick()
+            except Exception as exc:  # the scheduler must outlive any single job's trouble
+                print(f"ganengine.jobs: scheduler error: {exc!r}", file=sys.stderr)
+
+    def _tick(self) -> None:
+        with self._lock:
+            for job in self._jobs.values():
+                if job.state != "running" or job.process is None:
+                    continue
+                code = job.process.poll()
+                if code is None:
+                    if job.cancel_at is not None:
+                        waited = time.monotonic() - job.cancel_at
+                        if waited > 2 * self.cancel_grace:
+                            job.process.kill()
+                        elif waited > self.cancel_grace:
+                            job.process.terminate()
+                    continue
+                self._reap(job, code)
+            self._start_ready()
+
+    def _reap(self, job: _Job, code: int) -> None:
+        last = _terminal_event(job.run)
+        if last is not None:
+            self._end(job, last["type"], last.get("reason", ""), write=False)
+        elif job.cancel_at is not None:
+            self._end(job, "cancelled", "stopped by the user")
+        else:
+            self._end(job, "failed", f"the training process ended unexpectedly (exit code {code}); "
+                                     f"the last checkpoint written is kept")
+
+    def _start_ready(self) -> None:
+        while self._queue and sum(j.state == "running" for j in self._jobs.values()) < self.max_running:
+            job = self._jobs[self._queue.popleft()]
+            log = open(job.run.root / "worker.log", "ab")  # noqa: SIM115 (owned by the child)
+            env = {**os.environ, "OMP_NUM_THREADS": str(job.config.num_threads or 1), "PYTHONUNBUFFERED": "1"}
+            try:
+                job.process = subprocess.Popen(
+                    [sys.executable, "-m", "ganengine.worker", str(job.run.root)], stdout=log, stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL, env=env, cwd=str(Path(__file__).resolve().parent.parent),
+                    start_new_session=True,
+                )
+            except OSError as exc:
+                self._end(job, "failed", f"could not start the training process ({exc})")
+                continue
+            finally:
+                log.close()
+            job.state, job.started = "running", time.time()
+
+    def _end(self, job: _Job, state: str, reason: str, write: bool = True) -> None:
+        job.state, job.reason, job.ended = state, reason, time.time()
+        if write:
+            JsonlSink(job.run.events_path)({"type": state, "step": _last_step(job.run), "reason": reason,
+                                            "checkpoint": _relative_latest(job.run)})
+
+    def _load_history(self) -> None:
+        """Past runs on disk become finished/failed/cancelled jobs of their owners."""
+        for config_path in sorted(self.runs_root.glob("*/*/config.json")):
+            run = RunDir(config_path.parent)
+            try:
+                config = run.config()
+            except Exception:
+                continue
+            job = _Job(run.root.name, run.root.parent.name, config, run, config_path.stat().st_mtime)
+            last = _terminal_event(run)
+            if last is None:
+                self._end(job, "failed", "interrupted: the server restarted while this run was going; "
+                                         "its last checkpoint is kept")
+            else:
+                job.state, job.reason, job.ended = last["type"], last.get("reason", ""), last.get("time")
+            self._jobs[job.id] = job
+
+
+def _terminal_event(run: RunDir) -> Event | None:
+    for event in reversed(run.events()):
+        if event.get("type") in TERMINAL:
+            return event
+    return None
+
+
+def _last_step(run: RunDir) -> int:
+    for event in reversed(run.events()):
+        if "step" in event:
+            return int(event["step"])
+    return 0
+
+
+def _relative_latest(run: RunDir) -> str | None:
+    latest = run.latest_checkpoint()
+    return str(latest.relative_to(run.root)) if latest else None

@@ -1,0 +1,112 @@
+"""Train: choose data, model and loss, start a background run, and watch it learn live."""
+
+import streamlit as st
+
+import ganengine as ge
+from ui import jobs_panel
+from ui.engine import job_manager, uploads_dir
+from ui.i18n import t
+from ui.layout import setup_page
+
+owner = setup_page("train.title", "🏋️")
+manager = job_manager()
+st.title(t("train.title"))
+st.markdown(t("train.intro"))
+
+UPLOAD = "__upload__"
+names = sorted(ge.registry(), key=lambda n: (ge.registry()[n].needs_files, n))
+default_data = names.index("digits")
+
+
+def data_label(name: str) -> str:
+    if name == UPLOAD:
+        return t("train.data_upload")
+    entry = ge.registry()[name]
+    return f"{name} — {entry.description}" + (f" {t('train.needs_files')}" if entry.needs_files else "")
+
+
+jobs = manager.list(owner)
+with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
+    c1, c2, c3 = st.columns(3)
+    data = c1.selectbox(t("train.data"), [*names, UPLOAD], index=default_data, format_func=data_label, help=t("train.data_help"))
+    data_path = data
+    if data == UPLOAD:
+        upload = c1.file_uploader(t("train.upload_zip"), type=["zip"], help=t("train.upload_help"))
+        data_path = ""
+        if upload is not None:
+            target = uploads_dir(owner) / "dataset.zip"
+            target.write_bytes(upload.getvalue())
+            data_path = str(target)
+    points = data != UPLOAD and ge.data_kind(data) == "points"
+    models = ["mlp"] if points else list(ge.MODELS)
+    model = c2.selectbox(t("train.model"), models, index=0 if points else models.index("dcgan"),
+                         format_func=lambda m: f"{m} — {t('model.' + m)}", help=t("train.model_help"))
+    loss = c3.selectbox(t("train.loss"), list(ge.LOSSES), index=list(ge.LOSSES).index("bce"),
+                        format_func=lambda name: f"{name} — {t('loss.' + name)}", help=t("train.loss_help"))
+
+    with st.form("train_form"):
+        f1, f2, f3 = st.columns(3)
+        steps = f1.number_input(t("train.steps"), 10, 50_000, 3000 if points else 1500, step=100, help=t("train.steps_help"))
+        budget = f2.number_input(t("train.time_budget"), 0, 3600, 0, step=30, help=t("train.time_budget_help"))
+        batch = f3.select_slider(t("train.batch"), [16, 32, 64, 128, 256], value=256 if points else 64, help=t("train.batch_help"))
+        with st.expander(t("train.advanced")):
+            a1, a2, a3, a4 = st.columns(4)
+            lr_g = a1.number_input(t("train.lr_g"), 1e-5, 1e-2, 1e-3 if points else 2e-4, format="%.5f", help=t("train.lr_help"))
+            lr_d = a2.number_input(t("train.lr_d"), 1e-5, 1e-2, 1e-3 if points else 2e-4, format="%.5f", help=t("train.ttur_help"))
+            beta1 = a3.number_input("Adam β1", 0.0, 0.99, 0.5, help=t("train.beta_help"))
+            beta2 = a4.number_input("Adam β2", 0.9, 0.9999, 0.999, format="%.4f")
+            b1, b2, b3, b4 = st.columns(4)
+            d_steps = b1.number_input(t("train.d_steps"), 1, 5, 1, help=t("train.ratio_help"))
+            g_steps = b2.number_input(t("train.g_steps"), 1, 5, 1)
+            width = b3.select_slider(t("train.width"), [8, 16, 32, 48, 64], value=32, help=t("train.width_help"))
+            image_size = b4.selectbox(t("train.image_size"), [32, 64], disabled=points)
+            seed = st.number_input(t("train.seed"), 0, 2**31 - 1, 0, help=t("train.seed_help"))
+        with st.expander(t("train.stabilisers")):
+            s1, s2, s3 = st.columns(3)
+            spectral = s1.checkbox(t("train.spectral"), help=t("train.spectral_help"))
+            smoothing = s2.slider(t("train.smoothing"), 0.0, 0.3, 0.0, 0.05, help=t("train.smoothing_help"))
+            noise = s3.slider(t("train.noise"), 0.0, 0.5, 0.0, 0.05, help=t("train.noise_help"))
+        submitted = st.form_submit_button(t("train.start"), type="primary")
+
+    if submitted:
+        try:
+            if not data_path:
+                raise ge.ConfigError(t("train.need_upload"))
+            config = ge.TrainConfig(
+                model=model, data=data_path, loss=loss, steps=int(steps), time_budget=float(budget) or None,
+                batch_size=int(batch), image_size=int(image_size), nz=16 if points else 100, width=int(width),
+                lr_g=float(lr_g), lr_d=float(lr_d), beta1=float(beta1), beta2=float(beta2), d_steps=int(d_steps),
+                g_steps=int(g_steps), spectral_norm=spectral, label_smoothing=float(smoothing),
+                instance_noise=float(noise), seed=int(seed), log_every=10, sample_every=50 if points else 100,
+                checkpoint_every=250, command="GAN Studio Train page",
+            ).validate()
+            info = manager.submit(config, owner)
+        except (ge.ConfigError, ge.QueueFull, ValueError) as exc:
+            st.error(t("train.refused", reason=exc))
+        else:
+            st.session_state["train_job"] = info.id
+            jobs = manager.list(owner)
+
+if not jobs:
+    st.info(t("train.no_jobs"))
+    st.stop()
+
+ids = [j.id for j in jobs]
+current = st.session_state.get("train_job")
+selected = st.selectbox(t("train.your_runs"), ids, index=ids.index(current) if current in ids else 0,
+                        format_func=lambda i: f"{i} · {t('state.' + next(j.state for j in jobs if j.id == i))}")
+st.session_state["train_job"] = selected
+
+
+@st.fragment(run_every=1.5)
+def live_job(job_id: str) -> None:
+    info = jobs_panel.render_job(manager, owner, job_id)
+    if not info.active:
+        st.rerun()
+
+
+if next(j for j in jobs if j.id == selected).active:
+    live_job(selected)
+else:
+    jobs_panel.render_job(manager, owner, selected)
+    st.page_link("pages/2_Generate.py", label=t("train.go_generate"), icon="🎨")

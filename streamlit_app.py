@@ -1,0 +1,62 @@
+"""GAN Studio — Home / Learn: what a GAN is, the map of the pages, the device and your jobs."""
+
+import streamlit as st
+
+import ganengine as ge
+from ganengine import sampling
+from ui import charts
+from ui.engine import SHIPPED, job_manager, load_generator
+from ui.i18n import t
+from ui.jobs_panel import jobs_table
+from ui.layout import setup_page, upscale
+
+owner = setup_page("home.title", "🎭")
+st.title(t("home.title"))
+st.markdown(t("home.intro"))
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(t("home.game_title"))
+    st.markdown(t("home.game_text"))
+    st.latex(r"\min_G \max_D \; \mathbb{E}_{x\sim p_{data}}[\log D(x)] + \mathbb{E}_{z\sim p_z}[\log(1 - D(G(z)))]")
+    st.markdown(t("home.game_after"))
+with right:
+    st.plotly_chart(charts.minimax_figure())
+    st.caption(t("home.chart_caption"))
+
+st.subheader(t("home.real_fake_title"))
+shipped = SHIPPED / "digits-dcgan.safetensors"
+real = ge.load_data("digits", ge.DataRequest(max_items=16, seed=3)).x
+c1, c2 = st.columns(2)
+c1.image(upscale(sampling.grid(real, nrow=4), 280), caption=t("home.real_caption"))
+if shipped.exists():
+    model, card = load_generator(shipped)
+    c2.image(upscale(sampling.grid(sampling.sample(model, 16, seed=3), nrow=4), 280),
+             caption=t("home.fake_caption", steps=card.steps))
+else:
+    c2.info(t("home.no_shipped"))
+
+st.subheader(t("home.map_title"))
+pages = [
+    ("pages/1_Train.py", "🏋️", "train.title", "home.map_train"),
+    ("pages/2_Generate.py", "🎨", "generate.title", "home.map_generate"),
+    ("pages/3_Translate.py", "🔁", "translate.title", "home.map_translate"),
+    ("pages/4_Super_Resolution.py", "🔍", "sr.title", "home.map_sr"),
+    ("pages/5_Evaluate.py", "📏", "evaluate.title", "home.map_evaluate"),
+    ("pages/6_Ethics_Detection.py", "🛡️", "ethics.title", "home.map_ethics"),
+]
+cols = st.columns(3)
+for i, (page, icon, title, text) in enumerate(pages):
+    with cols[i % 3].container(border=True):
+        st.page_link(page, label=t(title), icon=icon)
+        st.caption(t(text))
+
+st.subheader(t("home.jobs_title"))
+device = ge.describe_device()
+st.caption(t("home.device", device=device.get("gpu") or t("sidebar.cpu", n=device["cpu_threads"]),
+             torch=device["torch"], running=job_manager().running_count(), queued=job_manager().queued_count()))
+jobs = job_manager().list(owner)
+if jobs:
+    st.dataframe(jobs_table(jobs), hide_index=True, width="stretch")
+else:
+    st.caption(t("home.no_jobs"))

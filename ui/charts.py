@@ -1,0 +1,93 @@
+"""Plotly figure builders for the pages (training curves, 2-D samples, teaching plots)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from .i18n import t
+
+MAX_POINTS = 400
+COLOURS = {"d": "#E4572E", "g": "#6C4CF1", "real": "#17BEBB", "fake": "#E4572E"}
+
+
+def downsample(df: pd.DataFrame, max_points: int = MAX_POINTS) -> pd.DataFrame:
+    """Every k-th row (always keeping the last) so a long history stays cheap to redraw."""
+    if len(df) <= max_points:
+        return df
+    step = int(np.ceil(len(df) / max_points))
+    return pd.concat([df.iloc[::step], df.iloc[[-1]]]).drop_duplicates("step")
+
+
+def _layout(fig: go.Figure, title: str, y_title: str, height: int = 300) -> go.Figure:
+    fig.update_layout(title=title, height=height, margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                      xaxis_title=t("chart.step"), yaxis_title=y_title, legend={"orientation": "h", "y": -0.25},
+                      template="plotly_white")
+    return fig
+
+
+def losses_figure(df: pd.DataFrame) -> go.Figure:
+    df = downsample(df)
+    fig = go.Figure([
+        go.Scatter(x=df["step"], y=df["loss_d"], name=t("chart.loss_d"), line={"color": COLOURS["d"]}),
+        go.Scatter(x=df["step"], y=df["loss_g"], name=t("chart.loss_g"), line={"color": COLOURS["g"]}),
+    ])
+    return _layout(fig, t("chart.losses"), t("chart.loss"))
+
+
+def d_outputs_figure(df: pd.DataFrame, probability: bool) -> go.Figure:
+    df = downsample(df)
+    fig = go.Figure([
+        go.Scatter(x=df["step"], y=df["d_real"], name="D(x)", line={"color": COLOURS["real"]}),
+        go.Scatter(x=df["step"], y=df["d_fake"], name="D(G(z))", line={"color": COLOURS["fake"]}),
+    ])
+    if probability:
+        fig.add_hline(y=0.5, line_dash="dot", line_color="grey", annotation_text=t("chart.equilibrium"))
+        fig.update_yaxes(range=[0, 1])
+    return _layout(fig, t("chart.d_outputs"), t("chart.probability") if probability else t("chart.score"))
+
+
+def grad_norms_figure(df: pd.DataFrame) -> go.Figure:
+    df = downsample(df[df["grad_norm_d"] > 0])
+    fig = go.Figure([
+        go.Scatter(x=df["step"], y=df["grad_norm_d"], name=t("chart.grad_d"), line={"color": COLOURS["d"]}),
+        go.Scatter(x=df["step"], y=df["grad_norm_g"], name=t("chart.grad_g"), line={"color": COLOURS["g"]}),
+    ])
+    fig.update_yaxes(type="log")
+    return _layout(fig, t("chart.grad_norms"), t("chart.norm"))
+
+
+def points_figure(real: np.ndarray, fake: np.ndarray, step: int) -> go.Figure:
+    fig = go.Figure([
+        go.Scattergl(x=real[:, 0], y=real[:, 1], mode="markers", name=t("chart.real"),
+                     marker={"size": 3, "color": COLOURS["real"], "opacity": 0.35}),
+        go.Scattergl(x=fake[:, 0], y=fake[:, 1], mode="markers", name=t("chart.generated"),
+                     marker={"size": 3, "color": COLOURS["fake"], "opacity": 0.7}),
+    ])
+    fig.update_layout(title=t("chart.points", step=step), height=420, template="plotly_white",
+                      margin={"l": 10, "r": 10, "t": 40, "b": 10}, legend={"orientation": "h", "y": -0.1})
+    fig.update_xaxes(range=[-1.2, 1.2])
+    fig.update_yaxes(range=[-1.2, 1.2], scaleanchor="x", scaleratio=1)
+    return fig
+
+
+def minimax_figure() -> go.Figure:
+    """G's loss as a function of D(G(z)): the minimax form is flat where G is bad; the non-saturating one is steep."""
+    p = np.linspace(0.001, 0.999, 300)
+    fig = go.Figure([
+        go.Scatter(x=p, y=np.log(1 - p), name=t("chart.minimax_curve"), line={"color": COLOURS["d"]}),
+        go.Scatter(x=p, y=-np.log(p), name=t("chart.nonsat_curve"), line={"color": COLOURS["g"]}),
+    ])
+    fig.update_layout(title=t("chart.g_loss_title"), height=320, template="plotly_white",
+                      xaxis_title="D(G(z))", yaxis_title=t("chart.g_loss_axis"),
+                      margin={"l": 10, "r": 10, "t": 40, "b": 10}, legend={"orientation": "h", "y": -0.3})
+    return fig
+
+
+def class_shares_figure(shares: list[float], names: list[str], title: str) -> go.Figure:
+    fig = go.Figure(go.Bar(x=names, y=shares, marker_color=COLOURS["g"]))
+    fig.add_hline(y=1 / max(len(names), 1), line_dash="dot", line_color="grey", annotation_text=t("chart.uniform"))
+    fig.update_layout(title=title, height=300, template="plotly_white", yaxis_title=t("chart.share"),
+                      margin={"l": 10, "r": 10, "t": 40, "b": 10})
+    return fig

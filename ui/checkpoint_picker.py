@@ -1,0 +1,70 @@
+"""Choosing a generator: shipped checkpoints, the user's own runs, or an uploaded .safetensors file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+import ganengine as ge
+
+from .engine import SHIPPED, job_manager, uploads_dir
+from .i18n import t
+
+MAX_UPLOAD_BYTES = 64 * 2**20
+
+
+def generator_choices(owner: str) -> dict[str, Path]:
+    """Label -> path for every generator this user may sample from."""
+    choices: dict[str, Path] = {}
+    for entry in ge.catalog(SHIPPED, ("gan", "cgan")):
+        choices[t("pick.shipped", name=entry.path.stem)] = entry.path
+    for job in job_manager().list(owner):
+        latest = ge.RunDir(job.run_dir).latest_checkpoint()
+        if latest is not None:
+            choices[t("pick.own", id=job.id, model=job.config.model, data=job.config.data, state=t("state." + job.state))] = latest
+    for path in sorted(p for p in uploads_dir(owner).glob("*.safetensors") if not p.name.startswith(".")):
+        choices[t("pick.uploaded", name=path.name)] = path
+    return choices
+
+
+def upload_widget(owner: str) -> None:
+    """Accept a .safetensors generator; refuse anything else with one line, keeping nothing of it."""
+    file = st.file_uploader(t("pick.upload"), type=["safetensors"], help=t("pick.upload_help"))
+    if file is None:
+        return
+    data = file.getvalue()
+    if len(data) > MAX_UPLOAD_BYTES:
+        st.error(t("pick.too_big", mb=MAX_UPLOAD_BYTES // 2**20))
+        return
+    safe_name = "".join(c for c in Path(file.name).stem if c.isalnum() or c in "-_")[:60] or "upload"
+    folder = uploads_dir(owner)
+    checking = folder / f".{safe_name}.checking.safetensors"
+    checking.write_bytes(data)
+    try:
+        ge.load_generator(checking)  # header, card, kind, keys, shapes and finiteness, before we keep it
+    except (ge.CheckpointError, ValueError) as exc:
+        checking.unlink(missing_ok=True)
+        st.error(t("pick.refused", reason=exc))
+        return
+    checking.rename(folder / f"{safe_name}.safetensors")
+    st.success(t("pick.accepted", name=f"{safe_name}.safetensors"))
+
+
+def card_table(card: ge.ModelCard) -> pd.DataFrame:
+    """The model card as a two-column table."""
+    rows = [
+        (t("card.kind"), card.kind), (t("card.arch"), card.arch.get("name")), (t("card.data"), card.data),
+        (t("card.size"), f"{card.image_size}x{card.image_size}x{card.channels}" if card.channels else t("card.points")),
+        (t("card.classes"), ", ".join(card.class_names) or "-"), (t("card.steps"), f"{card.steps:,}"),
+        (t("card.created"), card.created), (t("card.command"), card.command or "-"),
+    ]
+    for name, value in card.metrics.items():
+        if isinstance(value, dict):
+            shown = ("mean_confidence", "classes_covered", "class_accuracy", "samples", "val_class_accuracy")
+            summary = ", ".join(f"{k}={v}" for k, v in value.items() if k in shown)
+            rows.append((name, f"{summary} ({value.get('judge', '')})"))
+        else:
+            rows.append((name, str(value)))
+    return pd.DataFrame(rows, columns=[t("card.field"), t("card.value")])
