@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import streamlit as st
-from torch import nn
+import torch
 
 import ganengine as ge
 
@@ -26,12 +26,12 @@ def job_manager() -> ge.JobManager:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def generator(path: str, mtime: float) -> tuple[nn.Module, ge.ModelCard]:
+def generator(path: str, mtime: float) -> tuple[torch.nn.Module, ge.ModelCard]:
     """A generator loaded once and shared read-only (eval mode, no_grad sampling) by every session."""
     return ge.load_generator(path)
 
 
-def load_generator(path: Path) -> tuple[nn.Module, ge.ModelCard]:
+def load_generator(path: Path) -> tuple[torch.nn.Module, ge.ModelCard]:
     return generator(str(path), path.stat().st_mtime)
 
 
@@ -48,11 +48,11 @@ def uploads_dir(owner: str) -> Path:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _classifier(path: str, mtime: float) -> tuple[nn.Module, ge.ModelCard]:
+def _classifier(path: str, mtime: float) -> tuple[torch.nn.Module, ge.ModelCard]:
     return ge.load_classifier(path)
 
 
-def attribute_classifier(data_name: str) -> tuple[nn.Module, ge.ModelCard] | None:
+def attribute_classifier(data_name: str) -> tuple[torch.nn.Module, ge.ModelCard] | None:
     """The shipped domain classifier of a data set that has attribute labels, if there is one."""
     for entry in ge.catalog(SHIPPED, ("features",)):
         if entry.card.data == data_name and entry.card.attribute_names:

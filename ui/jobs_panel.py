@@ -74,7 +74,7 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
         done, text = progress(info, cache)
         st.progress(done, text=text)
     elif info.state == "finished":
-        st.success(t("job.finished", step=(cache["terminal"] or {}).get("step", "?"), reason=info.reason or "-"))
+        st.success(t("job.finished", step=(cache["terminal"] or {}).get("step", "?"), reason=info.reason))
     elif info.state == "cancelled":
         st.warning(t("job.cancelled", reason=info.reason))
     else:

@@ -11,10 +11,24 @@ import ganengine as ge
 from .i18n import language_selector, t
 from .owner import owner_token
 
+PAGES = (
+    ("streamlit_app.py", "🎭", "home.title"),
+    ("pages/1_Train.py", "🏋️", "train.title"),
+    ("pages/2_Generate.py", "🎨", "generate.title"),
+    ("pages/3_Translate.py", "🔁", "translate.title"),
+    ("pages/4_Super_Resolution.py", "🔍", "sr.title"),
+    ("pages/5_Evaluate.py", "📏", "evaluate.title"),
+    ("pages/6_Ethics_Detection.py", "🛡️", "ethics.title"),
+)
+
 
 def setup_page(title_key: str, icon: str) -> str:
-    """Configure the page, draw the sidebar, and return this browser's owner token."""
+    """Configure the page, draw the sidebar (translated page links, language, device), return the owner token."""
     st.set_page_config(page_title=f"GAN Studio · {t(title_key)}", page_icon=icon, layout="wide")
+    with st.sidebar:
+        for path, page_icon, key in PAGES:
+            st.page_link(path, label=t(key), icon=page_icon)
+        st.divider()
     language_selector()
     owner = owner_token()
     device = ge.describe_device()

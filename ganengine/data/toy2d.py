@@ -37,7 +37,7 @@ def moons(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     t = rng.uniform(0, math.pi, n)
     x = np.where(k == 0, np.cos(t), 1 - np.cos(t))
     y = np.where(k == 0, np.sin(t), 0.5 - np.sin(t))
-    pts = np.stack([(x - 0.5) * 0.75, (y - 0.25) * 0.75], 1)
+    pts = np.stack([(x - 0.5) * 0.6, (y - 0.25) * 0.6], 1)
     return pts + rng.normal(0, 0.03, (n, 2)), k
 
 

@@ -1,0 +1,45 @@
+"""The house rules of DESIGN.md: the engine never imports streamlit; pages hold no training code."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FORBIDDEN_IN_PAGES = ("torch.nn", "torch.optim", "ganengine.train", "ganengine.losses", "ganengine.models")
+
+
+def test_importing_ganengine_leaves_streamlit_out():
+    code = "import sys, ganengine, ganengine.cli, ganengine.jobs, ganengine.judge; print('streamlit' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_pages_hold_no_models_or_training_loops():
+    files = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
+    assert len(files) >= 8
+    for path in files:
+        bad = {n for n in _imports(path) if n.startswith(FORBIDDEN_IN_PAGES)}
+        assert not bad, f"{path.name} imports {bad}"
+
+
+def test_engine_never_imports_streamlit_anywhere():
+    for path in (ROOT / "ganengine").rglob("*.py"):
+        assert not any(n.split(".")[0] == "streamlit" for n in _imports(path)), path
+
+
+def test_every_design_page_exists():
+    pages = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
+    assert pages == ["1_Train.py", "2_Generate.py", "3_Translate.py", "4_Super_Resolution.py", "5_Evaluate.py",
+                     "6_Ethics_Detection.py"]

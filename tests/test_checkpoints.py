@@ -1,0 +1,129 @@
+"""Checkpoint round trip, and refusal of everything that is not one of ours (with a one-line reason)."""
+
+import json
+import struct
+
+import pytest
+import torch
+from safetensors.torch import save_file
+
+from ganengine.checkpoints import (
+    CheckpointError,
+    ModelCard,
+    catalog,
+    generator_tensors,
+    load_classifier,
+    load_generator,
+    read_card,
+    save_checkpoint,
+)
+from ganengine.models import ModelSpec, build_generator
+
+SPEC = ModelSpec("dcgan", nz=8, width=4, image_size=32, channels=1)
+
+
+def _card(**kw) -> ModelCard:
+    return ModelCard(kind="gan", arch=SPEC.to_dict(), data="digits", image_size=32, channels=1, **kw)
+
+
+def _saved(tmp_path, name="g.safetensors"):
+    G = build_generator(SPEC).eval()
+    return G, save_checkpoint(tmp_path / name, generator_tensors(G), _card(steps=12, command="python -m ganengine train"))
+
+
+def test_round_trip_gives_identical_outputs(tmp_path):
+    G, path = _saved(tmp_path)
+    G2, card = load_generator(path)
+    z = torch.randn(4, 8)
+    assert torch.equal(G(z), G2(z))
+    assert card.steps == 12 and card.spec == SPEC and card.command.startswith("python -m ganengine")
+    assert not list(tmp_path.glob(".*tmp"))  # atomic write left no temporary file
+
+
+def test_card_is_readable_from_the_header_alone(tmp_path):
+    _, path = _saved(tmp_path)
+    assert read_card(path).data == "digits"
+    assert [e.path.name for e in catalog(tmp_path)] == ["g.safetensors"]
+
+
+def test_random_bytes_are_refused(tmp_path):
+    bad = tmp_path / "x.safetensors"
+    bad.write_bytes(b"\x00" * 3)
+    with pytest.raises(CheckpointError, match="too short"):
+        load_generator(bad)
+    bad.write_bytes(struct.pack("<Q", 10**9) + b"{}")
+    with pytest.raises(CheckpointError, match="bad header length"):
+        load_generator(bad)
+
+
+def test_foreign_safetensors_without_card(tmp_path):
+    path = tmp_path / "foreign.safetensors"
+    save_file({"w": torch.zeros(2)}, str(path))
+    with pytest.raises(CheckpointError, match="not a GAN Studio checkpoint"):
+        load_generator(path)
+
+
+def test_unknown_kind_and_future_format(tmp_path):
+    path = tmp_path / "k.safetensors"
+    save_file({"w": torch.zeros(2)}, str(path), metadata={"ganengine": json.dumps({**_card().__dict__, "kind": "virus"})})
+    with pytest.raises(CheckpointError, match="unknown checkpoint kind"):
+        read_card(path)
+    save_file({"w": torch.zeros(2)}, str(path), metadata={"ganengine": json.dumps({**_card().__dict__, "format_version": 99})})
+    with pytest.raises(CheckpointError, match="newer than"):
+        read_card(path)
+
+
+def test_wrong_shapes_and_missing_keys(tmp_path):
+    G = build_generator(SPEC)
+    tensors = generator_tensors(G)
+    key = next(iter(tensors))
+    save_checkpoint(tmp_path / "s.safetensors", {**tensors, key: torch.zeros(3)}, _card())
+    with pytest.raises(CheckpointError, match="has shape"):
+        load_generator(tmp_path / "s.safetensors")
+    del tensors[key]
+    save_checkpoint(tmp_path / "m.safetensors", tensors, _card())
+    with pytest.raises(CheckpointError, match="1 missing"):
+        load_generator(tmp_path / "m.safetensors")
+
+
+def test_nan_weights_are_refused(tmp_path):
+    tensors = generator_tensors(build_generator(SPEC))
+    key = next(k for k, v in tensors.items() if v.is_floating_point())
+    tensors[key] = torch.full_like(tensors[key], float("nan"))
+    save_checkpoint(tmp_path / "n.safetensors", tensors, _card())
+    with pytest.raises(CheckpointError, match="NaN"):
+        load_generator(tmp_path / "n.safetensors")
+
+
+def test_kind_mismatch(tmp_path):
+    _, path = _saved(tmp_path)
+    with pytest.raises(CheckpointError, match="not a features checkpoint"):
+        load_classifier(path)
+
+
+def test_pickle_pt_is_refused_without_running_it(tmp_path):
+    class Evil:
+        def __reduce__(self):
+            return (open, (str(tmp_path / "pwned"), "w"))
+
+    path = tmp_path / "evil.pt"
+    torch.save({"card": "{}", "state_dict": {}, "x": Evil()}, path)
+    with pytest.raises(CheckpointError, match="safe loading does not allow"):
+        load_generator(path)
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_legacy_pt_with_card_loads_through_weights_only(tmp_path):
+    G = build_generator(SPEC).eval()
+    path = tmp_path / "legacy.pt"
+    torch.save({"card": _card().to_json(), "state_dict": generator_tensors(G)}, path)
+    G2, _ = load_generator(path)
+    z = torch.randn(2, 8)
+    assert torch.equal(G(z), G2(z))
+
+
+def test_other_suffix_refused(tmp_path):
+    path = tmp_path / "model.bin"
+    path.write_bytes(b"x")
+    with pytest.raises(CheckpointError, match=r"\.safetensors files"):
+        read_card(path)

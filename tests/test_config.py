@@ -1,0 +1,35 @@
+import pytest
+
+from ganengine.config import ConfigError, TrainConfig
+
+
+def test_defaults_follow_dcgan_practice():
+    cfg = TrainConfig().validate()
+    assert (cfg.lr_g, cfg.lr_d, cfg.beta1, cfg.beta2, cfg.batch_size) == (2e-4, 2e-4, 0.5, 0.999, 64)
+
+
+@pytest.mark.parametrize("change, words", [
+    ({"model": "gpt"}, "model must be one of"),
+    ({"loss": "mse"}, "loss must be one of"),
+    ({"steps": 0}, "steps must be"),
+    ({"steps": None, "time_budget": None}, "steps, a time budget"),
+    ({"batch_size": 1}, "batch size"),
+    ({"image_size": 48}, "image size"),
+    ({"lr_g": 0.0}, "learning rate"),
+    ({"beta1": 1.0}, "beta1"),
+    ({"label_smoothing": 0.7}, "label smoothing"),
+    ({"channels": 2}, "channels"),
+    ({"steps": True}, "steps must be"),
+])
+def test_validation_refuses_with_one_sentence(change, words):
+    with pytest.raises(ConfigError, match=words):
+        TrainConfig(**{**TrainConfig().to_dict(), **change}).validate()
+
+
+def test_json_round_trip_and_unknown_keys():
+    cfg = TrainConfig(model="cdcgan", loss="hinge", time_budget=30.0, steps=None)
+    assert TrainConfig.from_json(cfg.to_json()) == cfg
+    with pytest.raises(ConfigError, match="unknown config keys: colour"):
+        TrainConfig.from_dict({"colour": "red"})
+    with pytest.raises(ConfigError, match="not valid JSON"):
+        TrainConfig.from_json("{nope")

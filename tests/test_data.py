@@ -1,0 +1,114 @@
+import io
+import zipfile
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+
+from ganengine.data import DataError, DataRequest, load_data
+from ganengine.data.toy2d import mode_coverage
+
+
+@pytest.mark.parametrize("name", ["toy2d-ring", "toy2d-grid", "toy2d-spiral", "toy2d-moons", "toy2d"])
+def test_toy2d_points(name):
+    d = load_data(name, DataRequest(max_items=500))
+    assert d.kind == "points" and d.x.shape == (500, 2) and d.x.abs().max() < 1.2
+
+
+def test_ring_real_data_covers_all_modes():
+    d = load_data("toy2d-ring", DataRequest(max_items=4000))
+    modes, near = mode_coverage(d.x.numpy(), "ring")
+    assert modes == 8 and near > 0.95
+
+
+def test_digits_scaled_and_labelled():
+    d = load_data("digits")
+    assert d.x.shape == (1797, 1, 32, 32)
+    assert d.x.min() >= -1 and d.x.max() <= 1 and d.x.min() < -0.9 and d.x.max() > 0.9
+    assert d.num_classes == 10 and set(d.labels.tolist()) == set(range(10))
+
+
+def test_digits_as_rgb_64():
+    d = load_data("digits", DataRequest(image_size=64, channels=3, max_items=20))
+    assert d.x.shape == (20, 3, 64, 64)
+
+
+def test_shapes_and_faces_are_seeded_and_labelled():
+    a = load_data("faces", DataRequest(max_items=32, seed=5))
+    b = load_data("faces", DataRequest(max_items=32, seed=5))
+    assert torch.equal(a.x, b.x)
+    assert a.x.shape == (32, 3, 32, 32) and a.attribute_names == ("smile", "glasses", "eyes_open")
+    assert a.attributes.shape == (32, 3) and a.class_names == ("black", "brown", "blond", "red")
+    s = load_data("shapes", DataRequest(max_items=40))
+    assert s.num_classes == 5 and s.x.shape == (40, 3, 32, 32)
+
+
+def _write_images(folder, classes=("cats", "dogs"), n=10):
+    for c in classes:
+        (folder / c).mkdir(parents=True)
+        for i in range(n):
+            Image.fromarray(np.full((40, 50, 3), 20 * i, np.uint8)).save(folder / c / f"{i}.png")
+
+
+def test_user_folder_with_class_subfolders(tmp_path):
+    _write_images(tmp_path)
+    d = load_data(str(tmp_path), DataRequest(image_size=32))
+    assert d.x.shape == (20, 3, 32, 32) and d.class_names == ("cats", "dogs")
+    assert d.labels.tolist() == [0] * 10 + [1] * 10
+
+
+def test_user_zip(tmp_path):
+    src = tmp_path / "src"
+    _write_images(src)
+    archive = tmp_path / "data.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for p in src.rglob("*.png"):
+            zf.write(p, p.relative_to(src))
+    d = load_data(str(archive), DataRequest(image_size=32, channels=1))
+    assert d.x.shape == (20, 1, 32, 32) and d.num_classes == 2
+
+
+def test_too_few_images_and_unknown_names(tmp_path):
+    _write_images(tmp_path, classes=("a",), n=3)
+    with pytest.raises(DataError, match="need at least 16"):
+        load_data(str(tmp_path))
+    with pytest.raises(DataError, match="no data set or path named 'nonesuch'"):
+        load_data("nonesuch")
+
+
+def test_broken_image_in_folder_is_named(tmp_path):
+    _write_images(tmp_path)
+    (tmp_path / "cats" / "broken.png").write_bytes(b"\x89PNG not really")
+    with pytest.raises(DataError, match=r"broken\.png"):
+        load_data(str(tmp_path))
+
+
+def test_torchvision_set_missing_says_where_to_put_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("GANSTUDIO_DATA_DIR", str(tmp_path))
+    with pytest.raises(DataError, match=f"MNIST is not on this machine: put torchvision's MNIST files under {tmp_path}"):
+        load_data("mnist")
+
+
+def test_torchvision_set_read_from_disk(tmp_path, monkeypatch):
+    """MNIST in torchvision's on-disk layout (raw IDX files) is read without any network."""
+    raw = tmp_path / "MNIST" / "raw"
+    raw.mkdir(parents=True)
+    images = np.random.default_rng(0).integers(0, 255, (20, 28, 28), dtype=np.uint8)
+    labels = np.arange(20, dtype=np.uint8) % 10
+
+    def idx(arr, magic):
+        buf = io.BytesIO()
+        buf.write(magic.to_bytes(4, "big"))
+        for dim in arr.shape:
+            buf.write(dim.to_bytes(4, "big"))
+        buf.write(arr.tobytes())
+        return buf.getvalue()
+
+    (raw / "train-images-idx3-ubyte").write_bytes(idx(images, 2051))
+    (raw / "train-labels-idx1-ubyte").write_bytes(idx(labels, 2049))
+    (raw / "t10k-images-idx3-ubyte").write_bytes(idx(images, 2051))
+    (raw / "t10k-labels-idx1-ubyte").write_bytes(idx(labels, 2049))
+    monkeypatch.setenv("GANSTUDIO_DATA_DIR", str(tmp_path))
+    d = load_data("mnist", DataRequest(image_size=32))
+    assert d.x.shape == (20, 1, 32, 32) and d.num_classes == 10

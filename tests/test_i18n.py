@@ -1,0 +1,48 @@
+"""Every UI string exists in English and French, with the same format fields, and every key used exists."""
+
+import ast
+import re
+import string
+from pathlib import Path
+
+from ui.strings import STRINGS
+
+ROOT = Path(__file__).resolve().parent.parent
+UI_FILES = [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]
+DYNAMIC_PREFIXES = {"model.", "loss.", "state."}
+
+
+def _fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def test_every_key_in_both_languages_with_same_fields():
+    for key, entry in STRINGS.items():
+        assert set(entry) == {"en", "fr"}, key
+        assert entry["en"].strip() and entry["fr"].strip(), key
+        assert _fields(entry["en"]) == _fields(entry["fr"]), key
+
+
+def test_every_literal_key_used_in_the_ui_exists():
+    used = set()
+    for path in UI_FILES:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args:
+                arg = node.args[0]
+                if isinstance(arg, ast.Constant):
+                    used.add(arg.value)
+    assert len(used) > 100
+    missing = sorted(k for k in used if k not in STRINGS)
+    assert not missing
+
+
+def test_dynamic_keys_cover_every_value():
+    from ganengine.config import LOSSES, MODELS
+    from ganengine.jobs import STATES
+
+    for prefix, values in (("model.", MODELS), ("loss.", LOSSES), ("state.", STATES)):
+        for v in values:
+            assert prefix + v in STRINGS
+    for prefix in ("translate", "sr"):
+        assert f"{prefix}.later" in STRINGS
+    assert all(re.fullmatch(r"[a-z0-9_]+\.[a-z0-9_.-]+", k) for k in STRINGS)

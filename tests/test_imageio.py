@@ -1,0 +1,109 @@
+"""Hostile inputs: bombs, lies, links and escapes are refused with one clear line."""
+
+import io
+import os
+import stat
+import zipfile
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from ganengine.imageio import ImageInputError, ZipLimits, open_image, png_bytes, read_provenance, safe_extract_zip
+
+
+def _png(w=8, h=8, mode="RGB") -> bytes:
+    buf = io.BytesIO()
+    Image.new(mode, (w, h)).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def test_modes_are_normalised():
+    assert open_image(_png(mode="RGBA")).mode == "RGB"
+    assert open_image(_png(mode="L"), mode="L").mode == "L"
+    assert open_image(_png(mode="P")).mode == "RGB"
+
+
+def test_pixel_cap():
+    with pytest.raises(ImageInputError, match="over the limit"):
+        open_image(_png(300, 300), max_pixels=10_000)
+
+
+def test_not_an_image_and_disallowed_format():
+    with pytest.raises(ImageInputError, match="not a readable"):
+        open_image(b"hello")
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(buf, format="TIFF")
+    with pytest.raises(ImageInputError, match="not a readable"):
+        open_image(buf.getvalue())
+
+
+def test_truncated_image_is_caught():
+    data = _png(64, 64)
+    with pytest.raises(ImageInputError):
+        open_image(data[: len(data) // 2])
+
+
+def test_exif_orientation_applied():
+    img = Image.new("RGB", (20, 10))
+    exif = img.getexif()
+    exif[0x0112] = 6  # rotate 90 degrees
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG", exif=exif)
+    assert open_image(buf.getvalue()).size == (10, 20)
+
+
+def test_provenance_round_trip():
+    data = png_bytes(np.zeros((4, 4, 3), np.uint8), {"model": "m.safetensors", "seed": "7"})
+    assert read_provenance(data) == {"Software": "GAN Studio (ganengine)", "model": "m.safetensors", "seed": "7"}
+
+
+def _zip(tmp_path, members):
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for info, data in members:
+            zf.writestr(info, data)
+    return path
+
+
+def test_zip_slip_is_refused(tmp_path):
+    path = _zip(tmp_path, [("../evil.png", _png())])
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(ImageInputError, match="outside the extraction folder"):
+        safe_extract_zip(path, out)
+    assert not (tmp_path / "evil.png").exists()
+
+
+def test_zip_symlink_is_refused(tmp_path):
+    info = zipfile.ZipInfo("link.png")
+    info.external_attr = (stat.S_IFLNK | 0o777) << 16
+    path = _zip(tmp_path, [(info, "/etc/passwd")])
+    with pytest.raises(ImageInputError, match="symbolic link"):
+        safe_extract_zip(path, tmp_path / "out")
+
+
+def test_zip_bomb_ratio_and_member_cap(tmp_path):
+    path = _zip(tmp_path, [("big.png", b"\0" * 5_000_000)])
+    with pytest.raises(ImageInputError, match="compression ratio"):
+        safe_extract_zip(path, tmp_path / "out")
+    many = _zip(tmp_path, [(f"{i}.png", _png()) for i in range(5)])
+    with pytest.raises(ImageInputError, match="members"):
+        safe_extract_zip(many, tmp_path / "out2", ZipLimits(max_members=3))
+
+
+def test_nested_archive_refused_and_non_images_skipped(tmp_path):
+    path = _zip(tmp_path, [("inner.zip", b"PK"), ("ok.png", _png())])
+    with pytest.raises(ImageInputError, match="nested archive"):
+        safe_extract_zip(path, tmp_path / "out")
+    path = _zip(tmp_path, [("notes.txt", b"hi"), ("ok.png", _png())])
+    out = tmp_path / "out3"
+    written = safe_extract_zip(path, out)
+    assert [p.name for p in written] == ["ok.png"] and os.listdir(out) == ["ok.png"]
+
+
+def test_not_a_zip(tmp_path):
+    bad = tmp_path / "x.zip"
+    bad.write_bytes(b"nope")
+    with pytest.raises(ImageInputError, match="not a readable zip"):
+        safe_extract_zip(bad, tmp_path / "o")

@@ -1,0 +1,100 @@
+"""The background job runner: queue under a limit, owners isolated, cancel, crashes contained, history."""
+
+import dataclasses
+import time
+
+import pytest
+
+from ganengine.config import TrainConfig
+from ganengine.jobs import JobManager, JobNotFound, QueueFull, owner_key
+from ganengine.runs import RunDir
+
+ALICE, BOB = "alice-token-0123456789abcdef", "bob-token-0123456789abcdef"
+
+
+def wait_for(predicate, timeout=90.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def manager(tmp_path):
+    m = JobManager(tmp_path / "runs", max_running=1, max_queued_per_owner=2, threads_per_job=1, cancel_grace=2.0)
+    yield m
+    m.shutdown()
+
+
+def test_queue_limit_owner_isolation_and_cancel(manager, tiny_points_config):
+    long = dataclasses.replace(tiny_points_config, steps=200_000)
+    a = manager.submit(long, ALICE)
+    b = manager.submit(tiny_points_config, ALICE)
+    assert manager.get(b.id, ALICE).queue_position == 1
+    # Bob sees none of Alice's jobs and cannot stop them.
+    assert manager.list(BOB) == []
+    with pytest.raises(JobNotFound):
+        manager.get(a.id, BOB)
+    with pytest.raises(JobNotFound):
+        manager.cancel(a.id, BOB)
+    with pytest.raises(JobNotFound):
+        manager.events(a.id, BOB)
+    manager.submit(tiny_points_config, ALICE)
+    with pytest.raises(QueueFull, match="2 jobs waiting"):
+        manager.submit(tiny_points_config, ALICE)
+    assert wait_for(lambda: manager.get(a.id, ALICE).state == "running")
+    assert wait_for(lambda: any(e["type"] == "metrics" for e in manager.events(a.id, ALICE)[0]))
+    t0 = time.monotonic()
+    manager.cancel(a.id, ALICE)
+    assert wait_for(lambda: manager.get(a.id, ALICE).state == "cancelled", timeout=20)
+    assert time.monotonic() - t0 < 10
+    assert RunDir(manager.get(a.id, ALICE).run_dir).latest_checkpoint() is not None
+    # The queue moves on: the next job runs to the end.
+    assert wait_for(lambda: manager.get(b.id, ALICE).state == "finished")
+
+
+def test_cancel_while_queued(manager, tiny_points_config):
+    a = manager.submit(dataclasses.replace(tiny_points_config, steps=200_000), ALICE)
+    b = manager.submit(tiny_points_config, ALICE)
+    info = manager.cancel(b.id, ALICE)
+    assert info.state == "cancelled" and "before it started" in info.reason
+    manager.cancel(a.id, ALICE)
+
+
+def test_failing_job_ends_with_message_not_exception(manager):
+    info = manager.submit(TrainConfig(data="no-such-data", steps=5), BOB)
+    assert wait_for(lambda: manager.get(info.id, BOB).state == "failed")
+    assert "no data set or path named 'no-such-data'" in manager.get(info.id, BOB).reason
+
+
+def test_killed_worker_is_reported_and_checkpoint_kept(manager, tiny_points_config):
+    info = manager.submit(dataclasses.replace(tiny_points_config, steps=200_000, checkpoint_every=50), ALICE)
+    assert wait_for(lambda: RunDir(info.run_dir).latest_checkpoint() is not None)
+    with manager._lock:
+        manager._jobs[info.id].process.kill()  # a hard crash: no chance to write a last event
+    assert wait_for(lambda: manager.get(info.id, ALICE).state == "failed")
+    assert "ended unexpectedly" in manager.get(info.id, ALICE).reason
+    events = manager.events(info.id, ALICE)[0]
+    assert events[-1]["type"] == "failed" and events[-1]["checkpoint"]
+
+
+def test_history_survives_a_restart(tmp_path, tiny_points_config):
+    m = JobManager(tmp_path / "runs", threads_per_job=1)
+    info = m.submit(tiny_points_config, ALICE)
+    assert wait_for(lambda: m.get(info.id, ALICE).state == "finished")
+    m.shutdown()
+    again = JobManager(tmp_path / "runs", threads_per_job=1)
+    try:
+        assert [(j.id, j.state) for j in again.list(ALICE)] == [(info.id, "finished")]
+        assert again.list(BOB) == []
+    finally:
+        again.shutdown()
+
+
+def test_owner_tokens_are_not_written_to_disk(manager, tiny_points_config):
+    info = manager.submit(tiny_points_config, ALICE)
+    assert ALICE not in str(info.run_dir) and owner_key(ALICE) in str(info.run_dir)
+    with pytest.raises(ValueError):
+        owner_key("")

@@ -1,0 +1,134 @@
+"""The training loop: events, checkpoints, stop reasons, resume, and that it really learns."""
+
+import dataclasses
+
+import pytest
+import torch
+
+from ganengine.checkpoints import load_generator
+from ganengine.config import TrainConfig
+from ganengine.data import DataRequest, TensorData, load_data
+from ganengine.data.toy2d import mode_coverage
+from ganengine.models import build_generator
+from ganengine.runs import RunDir
+from ganengine.sampling import latents
+from ganengine.train import train_gan
+
+
+def test_tiny_run_writes_events_samples_and_checkpoints(tmp_path, tiny_image_config):
+    events = []
+    result = train_gan(tiny_image_config, tmp_path, events.append)
+    assert result.status == "finished" and result.step == 6
+    kinds = [e["type"] for e in events]
+    assert kinds[0] == "started" and kinds[-1] == "finished"
+    metrics = [e for e in events if e["type"] == "metrics"]
+    assert [m["step"] for m in metrics] == [1, 2, 4, 6]
+    for key in ("loss_d", "loss_g", "d_real", "d_fake", "grad_norm_d", "grad_norm_g", "images_per_s"):
+        assert all(isinstance(m[key], float) for m in metrics), key
+    assert 0 <= metrics[-1]["d_real"] <= 1 and metrics[-1]["grad_norm_d"] > 0
+    run = RunDir(tmp_path)
+    assert [s for s, _ in run.checkpoints()] == [3, 6]
+    assert sorted(p.name for p in run.samples_dir.iterdir()) == ["step_0000003.png", "step_0000006.png"]
+    _G, card = load_generator(result.checkpoint)
+    assert card.steps == 6 and card.config["model"] == "dcgan" and card.class_names == [str(i) for i in range(10)]
+    assert run.resume_path.exists() and run.config() == tiny_image_config
+
+
+@pytest.mark.parametrize("change", [
+    {"loss": "minimax"}, {"loss": "wgan-gp", "d_steps": 2}, {"loss": "lsgan"}, {"loss": "hinge"},
+    {"spectral_norm": True, "label_smoothing": 0.1, "instance_noise": 0.2}, {"model": "cdcgan"},
+    {"model": "mlp"}, {"g_steps": 2, "lr_d": 1e-4},
+])
+def test_every_loss_and_stabiliser_trains(tmp_path, tiny_image_config, change):
+    result = train_gan(dataclasses.replace(tiny_image_config, **change), tmp_path)
+    assert result.status == "finished", result.reason
+    G, _card = load_generator(result.checkpoint)
+    assert all(torch.isfinite(p).all() for p in G.parameters())
+
+
+def test_learns_a_toy_mixture(tmp_path):
+    """An MLP GAN covers most of the 8 ring modes after a short run; the untrained one covers none."""
+    cfg = TrainConfig(model="mlp", data="toy2d-ring", steps=800, batch_size=128, width=16, nz=16, lr_g=1e-3, lr_d=1e-3,
+                      log_every=100, sample_every=800, checkpoint_every=800, num_threads=1, seed=1)
+    result = train_gan(cfg, tmp_path)
+    G, _ = load_generator(result.checkpoint)
+    with torch.no_grad():
+        trained = G(latents(2000, 16, 9)).numpy()
+        untrained = build_generator(G.spec)(latents(2000, 16, 9)).numpy()
+    modes, near = mode_coverage(trained, "ring")
+    modes0, near0 = mode_coverage(untrained, "ring")
+    assert modes >= 6 and near > 0.15
+    assert modes0 <= 1 and near0 < 0.05
+
+
+class PoisonedData(TensorData):
+    """Real digits that turn to NaN after a number of batches (a diverging data pipeline)."""
+
+    calls = 0
+    poison_after = 7
+
+    def sample(self, batch_size, generator=None):
+        x, y = super().sample(batch_size, generator)
+        PoisonedData.calls += 1
+        return (x * float("nan"), y) if PoisonedData.calls > self.poison_after else (x, y)
+
+
+def test_nan_stops_with_reason_and_keeps_last_good_checkpoint(tmp_path, tiny_image_config):
+    d = load_data("digits", DataRequest(max_items=64))
+    data = PoisonedData(d.name, d.kind, d.x, d.labels, d.class_names)
+    PoisonedData.calls = 0
+    result = train_gan(dataclasses.replace(tiny_image_config, steps=20), tmp_path, data=data)
+    assert result.status == "failed"
+    assert "NaN or infinite at step 8" in result.reason and "last good checkpoint (step 6)" in result.reason
+    G, card = load_generator(result.checkpoint)
+    assert card.steps == 6 and all(torch.isfinite(p).all() for p in G.parameters())
+
+
+class CrashingData(TensorData):
+    def sample(self, batch_size, generator=None):
+        CrashingData.calls += 1
+        if CrashingData.calls > 4:
+            raise RuntimeError("disk went away")
+        return super().sample(batch_size, generator)
+
+
+def test_crash_ends_run_with_message_and_usable_checkpoint(tmp_path, tiny_image_config):
+    d = load_data("digits", DataRequest(max_items=64))
+    CrashingData.calls = 0
+    events = []
+    result = train_gan(tiny_image_config, tmp_path, events.append, data=CrashingData(d.name, d.kind, d.x, d.labels, d.class_names))
+    assert result.status == "failed" and result.reason == "RuntimeError: disk went away"
+    assert events[-1]["type"] == "failed" and events[-1]["checkpoint"].endswith("step_0000004.safetensors")
+    load_generator(result.checkpoint)
+
+
+def test_cancel_keeps_a_checkpoint_of_where_it_stopped(tmp_path, tiny_image_config):
+    calls = iter(range(100))
+    result = train_gan(dataclasses.replace(tiny_image_config, steps=50), tmp_path, should_stop=lambda: next(calls) >= 5)
+    assert result.status == "cancelled" and result.step == 5
+    assert load_generator(result.checkpoint)[1].steps == 5
+
+
+def test_time_budget(tmp_path, tiny_image_config):
+    result = train_gan(dataclasses.replace(tiny_image_config, steps=None, time_budget=1.0), tmp_path)
+    assert result.status == "finished" and "time budget of 1 s reached" in result.reason and result.step > 0
+
+
+def test_resume_continues_from_saved_step(tmp_path, tiny_image_config):
+    train_gan(tiny_image_config, tmp_path)
+    events = []
+    result = train_gan(dataclasses.replace(tiny_image_config, steps=9), tmp_path, events.append, resume=True)
+    assert events[0]["type"] == "started" and events[0]["step"] == 6
+    assert result.step == 9 and [s for s, _ in RunDir(tmp_path).checkpoints()] == [3, 6, 9]
+
+
+def test_conditional_model_needs_labels(tmp_path, tiny_points_config):
+    with pytest.raises(ValueError, match="2-D point set: use the mlp model"):
+        train_gan(dataclasses.replace(tiny_points_config, model="dcgan"), tmp_path)
+
+
+def test_points_run_emits_point_samples(tmp_path, tiny_points_config):
+    events = []
+    train_gan(tiny_points_config, tmp_path, events.append)
+    samples = [e for e in events if e["type"] == "sample"]
+    assert samples and len(samples[0]["points"]) == 1000 and len(samples[0]["points"][0]) == 2
