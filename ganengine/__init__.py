@@ -21,6 +21,7 @@ from .devices import describe as describe_device
 from .events import TERMINAL, read_events
 from .imageio import ImageInputError, open_image, png_bytes, read_provenance, safe_extract_zip
 from .jobs import JobInfo, JobManager, JobNotFound, QueueFull, owner_key
+from .judge import judge_digits
 from .losses import LOSSES as LOSS_FUNCTIONS
 from .models import FAMILIES
 from .runs import RunDir
@@ -29,9 +30,42 @@ from .train import TrainResult, train_gan
 __version__ = "0.1.0"
 
 __all__ = [
-    "FAMILIES", "LOSSES", "LOSS_FUNCTIONS", "MODELS", "TERMINAL", "CatalogEntry", "CheckpointError", "ConfigError",
-    "DataError", "DataRequest", "ImageInputError", "JobInfo", "JobManager", "JobNotFound", "ModelCard", "QueueFull",
-    "RunDir", "TensorData", "TrainConfig", "TrainResult", "catalog", "data_kind", "describe_device", "load_checkpoint", "load_classifier",
-    "load_data", "load_generator", "open_image", "owner_key", "png_bytes", "read_card", "read_events", "read_provenance",
-    "registry", "safe_extract_zip", "sampling", "train_gan",
+    "FAMILIES",
+    "LOSSES",
+    "LOSS_FUNCTIONS",
+    "MODELS",
+    "TERMINAL",
+    "CatalogEntry",
+    "CheckpointError",
+    "ConfigError",
+    "DataError",
+    "DataRequest",
+    "ImageInputError",
+    "JobInfo",
+    "JobManager",
+    "JobNotFound",
+    "ModelCard",
+    "QueueFull",
+    "RunDir",
+    "TensorData",
+    "TrainConfig",
+    "TrainResult",
+    "catalog",
+    "data_kind",
+    "describe_device",
+    "judge_digits",
+    "load_checkpoint",
+    "load_classifier",
+    "load_data",
+    "load_generator",
+    "open_image",
+    "owner_key",
+    "png_bytes",
+    "read_card",
+    "read_events",
+    "read_provenance",
+    "registry",
+    "safe_extract_zip",
+    "sampling",
+    "train_gan",
 ]

@@ -75,6 +75,15 @@ class ModelCard:
         if missing:
             raise CheckpointError(f"its model card lacks {', '.join(sorted(missing))}")
         card = cls(**{k: v for k, v in data.items() if k in known})
+        types = {"kind": str, "arch": dict, "data": str, "image_size": int, "channels": int, "class_names": list,
+                 "attribute_names": list, "steps": int, "metrics": dict, "command": str, "config": dict, "notes": str,
+                 "created": str, "format_version": int}
+        for name, kind in types.items():
+            value = getattr(card, name)
+            if not isinstance(value, kind) or isinstance(value, bool):
+                raise CheckpointError(f"its model card field {name!r} has the wrong type")
+        if not all(isinstance(n, str) for n in [*card.class_names, *card.attribute_names]):
+            raise CheckpointError("its class and attribute names must be text")
         if card.kind not in KINDS:
             raise CheckpointError(f"unknown checkpoint kind {card.kind!r}")
         if not isinstance(card.format_version, int) or card.format_version > FORMAT_VERSION:
@@ -85,8 +94,8 @@ class ModelCard:
     def spec(self) -> ModelSpec:
         try:
             return ModelSpec.from_dict(self.arch)
-        except (TypeError, ValueError):
-            raise CheckpointError("its architecture arguments are not valid") from None
+        except (TypeError, ValueError) as exc:
+            raise CheckpointError(f"its architecture arguments are not valid ({exc})") from None
 
     @property
     def title(self) -> str:
@@ -192,19 +201,26 @@ def load_model(path: str | Path, kinds: tuple[str, ...], build: Callable[[ModelS
     if card.kind not in kinds:
         raise CheckpointError(f"{name}: a {card.kind} checkpoint, not a {' or '.join(kinds)} checkpoint")
     try:
-        model = build(card.spec)
-    except (TypeError, ValueError) as exc:
+        spec = card.spec
+    except CheckpointError as exc:
         raise CheckpointError(f"{name}: {exc}") from None
-    expected = model.state_dict()
+    if spec.num_classes and len(card.class_names) < spec.num_classes:
+        raise CheckpointError(f"{name}: its card names {len(card.class_names)} classes, the model has {spec.num_classes}")
+    try:
+        with torch.device("meta"):  # shapes only: nothing is allocated until the weights are known to fit
+            expected = build(spec).state_dict()
+    except (TypeError, ValueError, RuntimeError) as exc:
+        raise CheckpointError(f"{name}: {exc}") from None
     found = {k.removeprefix(prefix): v for k, v in tensors.items() if k.startswith(prefix)}
     missing, extra = set(expected) - set(found), set(found) - set(expected)
     if missing or extra:
-        raise CheckpointError(f"{name}: weights do not match the {card.spec.name} architecture "
+        raise CheckpointError(f"{name}: weights do not match the {spec.name} architecture "
                               f"({len(missing)} missing, {len(extra)} unexpected)")
     for k, v in expected.items():
         if found[k].shape != v.shape:
             raise CheckpointError(f"{name}: tensor {k!r} has shape {tuple(found[k].shape)}, expected {tuple(v.shape)}")
-    model.load_state_dict({k: found[k].to(v.dtype) for k, v in expected.items()})
+    model = build(spec)
+    model.load_state_dict({k: found[k].to(v.dtype) for k, v in model.state_dict().items()})
     return model.to(device).eval(), card
 
 

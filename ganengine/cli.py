@@ -143,7 +143,7 @@ def cmd_data(a: argparse.Namespace) -> int:
 def cmd_judge(a: argparse.Namespace) -> int:
     from .judge import judge_checkpoint
 
-    report = judge_checkpoint(a.checkpoint, n=a.n, seed=a.seed, write_card=a.write_card)
+    report = judge_checkpoint(a.checkpoint, n=a.n, seed=a.seed, write_card=a.write_card, classifier=a.classifier)
     print(json.dumps(report, indent=2))
     return 0
 
@@ -172,11 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("info", help="print a checkpoint's model card")
     i.add_argument("checkpoint")
     sub.add_parser("data", help="list the data sets that need no network")
-    j = sub.add_parser("judge", help="score a digits generator with an independent classifier")
+    j = sub.add_parser("judge", help="score a generator: digits by an independent SVM, others by a domain classifier")
     j.add_argument("checkpoint")
     j.add_argument("--n", type=int, default=1000)
     j.add_argument("--seed", type=int, default=0)
     j.add_argument("--write-card", action="store_true", help="store the figures in the checkpoint's card")
+    j.add_argument("--classifier", default=None, help="a domain classifier checkpoint (kind features) for non-digits data")
     c = sub.add_parser("train-classifier", help="train the small domain classifier of a labelled data set")
     c.add_argument("--data", required=True)
     c.add_argument("--out", required=True, help="the .safetensors checkpoint to write")

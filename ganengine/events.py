@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -22,8 +23,13 @@ class JsonlSink:
 
     def __call__(self, event: Event) -> None:
         event.setdefault("time", time.time())
-        with open(self.path, "a", encoding="utf-8") as fh:
-            fh.write(json.dumps(event, allow_nan=False, default=_jsonable) + "\n")
+        line = json.dumps(event, allow_nan=False, default=_jsonable) + "\n"
+        with open(self.path, "a+b") as fh:
+            if fh.tell() > 0:  # a writer killed mid-line must not swallow this event
+                fh.seek(-1, os.SEEK_END)
+                if fh.read(1) != b"\n":
+                    line = "\n" + line
+            fh.write(line.encode())
 
 
 def _jsonable(value: Any) -> Any:

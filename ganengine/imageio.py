@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import stat
 import tempfile
 import warnings
@@ -128,9 +129,13 @@ def safe_extract_zip(archive: str | Path, dest: str | Path, limits: ZipLimits = 
             target = (dest / name).resolve()
             if not target.is_relative_to(dest) or target == dest:
                 raise ImageInputError(f"zip member {name!r} would be written outside the extraction folder")
-            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                out = open(target, "wb")  # noqa: SIM115 (closed by the with below)
+            except OSError as exc:
+                raise ImageInputError(f"zip member {name!r} cannot be written ({exc.strerror})") from None
             size = 0
-            with zf.open(info) as src, open(target, "wb") as out:
+            with zf.open(info) as src, out:
                 while chunk := src.read(1 << 16):
                     size += len(chunk)
                     total += len(chunk)
@@ -149,7 +154,11 @@ def extract_to_tempdir(archive: str | Path, limits: ZipLimits = ZipLimits()) -> 
     """Extract a zip into a fresh private temporary directory and return it."""
     folder = Path(tempfile.mkdtemp(prefix="ganstudio-zip-"))
     os.chmod(folder, 0o700)
-    safe_extract_zip(archive, folder, limits)
+    try:
+        safe_extract_zip(archive, folder, limits)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return folder
 
 

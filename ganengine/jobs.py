@@ -7,6 +7,7 @@ events are its events.jsonl, and past runs are found again on disk after a resta
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import datetime as dt
 import hashlib
@@ -97,6 +98,7 @@ class JobManager:
         self._load_history()
         self._thread = threading.Thread(target=self._loop, name="ganengine-jobs", daemon=True)
         self._thread.start()
+        atexit.register(self.shutdown)  # workers also stop by themselves if the server dies without this
 
     # --- public API -------------------------------------------------------------------------
     def submit(self, config: TrainConfig, owner: str) -> JobInfo:
@@ -159,7 +161,10 @@ class JobManager:
 
     def shutdown(self) -> None:
         """Stop the scheduler and every running process (for tests and server exit)."""
+        if self._stop.is_set():
+            return
         self._stop.set()
+        atexit.unregister(self.shutdown)
         self._thread.join(timeout=5)
         with self._lock:
             for job in self._jobs.values():

@@ -6,8 +6,10 @@ It reads config.json, writes events.jsonl, and stops when the STOP file appears.
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from .events import JsonlSink, file_stop_flag
@@ -15,12 +17,18 @@ from .runs import RunDir
 from .train import train_gan
 
 
+def _stop_flag(run: RunDir) -> Callable[[], bool]:
+    """Stop when the STOP file appears, or when the server that started us has gone (we were re-parented)."""
+    stop_file, parent = file_stop_flag(run.stop_path), os.getppid()
+    return lambda: stop_file() or os.getppid() != parent
+
+
 def run(run_dir: str | Path) -> int:
     run = RunDir(Path(run_dir))
     sink = JsonlSink(run.events_path)
     try:
         cfg = run.config()
-        result = train_gan(cfg, run.root, sink, file_stop_flag(run.stop_path), resume=run.resume_path.exists())
+        result = train_gan(cfg, run.root, sink, _stop_flag(run), resume=run.resume_path.exists())
     except Exception as exc:  # errors before the loop (data, config): one line for the user
         traceback.print_exc()
         sink({"type": "failed", "step": 0, "reason": str(exc) or type(exc).__name__, "checkpoint": None})

@@ -1,5 +1,7 @@
 """Train: choose data, model and loss, start a background run, and watch it learn live."""
 
+import hashlib
+
 import streamlit as st
 
 import ganengine as ge
@@ -34,8 +36,10 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
         upload = c1.file_uploader(t("train.upload_zip"), type=["zip"], help=t("train.upload_help"))
         data_path = ""
         if upload is not None:
-            target = uploads_dir(owner) / "dataset.zip"
-            target.write_bytes(upload.getvalue())
+            content = upload.getvalue()
+            target = uploads_dir(owner) / f"data-{hashlib.sha256(content).hexdigest()[:16]}.zip"
+            if not target.exists():  # named by content: a queued job keeps the exact data it was given
+                target.write_bytes(content)
             data_path = str(target)
     points = data != UPLOAD and ge.data_kind(data) == "points"
     models = ["mlp"] if points else list(ge.MODELS)

@@ -10,7 +10,7 @@ import ganengine as ge
 from ganengine import sampling
 from ui import charts
 from ui.checkpoint_picker import card_table, generator_choices, upload_widget
-from ui.engine import attribute_classifier, load_generator
+from ui.engine import attribute_classifier, load_generator, real_points
 from ui.i18n import t
 from ui.layout import setup_page, upscale
 
@@ -43,7 +43,11 @@ if spec.makes_points:
     n = st.slider(t("generate.count"), 100, 5000, 1000, 100)
     seed = st.number_input(t("generate.seed"), 0, 2**31 - 1, 0)
     pts = sampling.sample(model, n, int(seed)).numpy()
-    real = ge.load_data(card.data, ge.DataRequest(max_items=2000)).x.numpy()
+    if card.data in ge.registry() and ge.data_kind(card.data) == "points":  # never a path taken from a card
+        real = real_points(card.data)
+    else:
+        real = pts[:0]
+        st.caption(t("generate.no_real_points", data=card.data))
     st.plotly_chart(charts.points_figure(real, pts, card.steps))
     st.stop()
 
@@ -105,9 +109,15 @@ with tab_arith:
         attr = c1.selectbox(t("generate.attribute"), clf_card.attribute_names)
         strength = c2.slider(t("generate.strength"), 0.0, 3.0, 1.5, 0.25)
         base_seed = int(c3.number_input(t("generate.base_seed"), 0, 2**31 - 1, 7))
-        result = sampling.latent_arithmetic(model, clf_model, clf_card.attribute_names.index(attr), base_seed,
-                                            strengths=(-strength, 0.0, strength))
-        st.image(upscale(sampling.grid(result.images, nrow=len(result.images)), 160),
-                 caption=t("generate.arith_caption", attr=attr, pos=result.n_with, neg=result.n_without,
-                           pool=result.pool, clf=clf_card.arch.get("name")))
-        st.caption(t("generate.arith_how"))
+        try:
+            if clf_card.channels != spec.channels or clf_card.image_size != spec.image_size:
+                raise ValueError(t("generate.arith_mismatch"))
+            result = sampling.latent_arithmetic(model, clf_model, clf_card.attribute_names.index(attr), base_seed,
+                                                strengths=(-strength, 0.0, strength))
+        except ValueError as exc:  # e.g. every sample has the attribute: no direction to find
+            st.info(t("generate.arith_failed", reason=exc))
+        else:
+            st.image(upscale(sampling.grid(result.images, nrow=len(result.images)), 160),
+                     caption=t("generate.arith_caption", attr=attr, pos=result.n_with, neg=result.n_without,
+                               pool=result.pool, clf=clf_card.arch.get("name")))
+            st.caption(t("generate.arith_how"))

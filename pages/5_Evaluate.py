@@ -1,9 +1,10 @@
 """Evaluate: judge a generator. Today: the independent digits judge; FID/KID/IS come in a later release."""
 
+from pathlib import Path
+
 import streamlit as st
 
 import ganengine as ge
-from ganengine.judge import judge_digits
 from ganengine.sampling import class_labels, generate, latents
 from ui import charts
 from ui.checkpoint_picker import generator_choices
@@ -26,18 +27,19 @@ n = st.select_slider(t("evaluate.samples"), [100, 250, 500, 1000], value=500)
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def judged(path: str, mtime: float, n: int) -> dict:
-    model, _ = load_generator(choices[label])
+    model, _ = load_generator(Path(path))
     labels = class_labels(n, model.num_classes, None)
-    return judge_digits(generate(model, latents(n, model.z_size, 0), labels), labels)
+    return ge.judge_digits(generate(model, latents(n, model.z_size, 0), labels), labels)
 
 
 path = choices[label]
 report = judged(str(path), path.stat().st_mtime, n)
-c1, c2, c3 = st.columns(3)
+c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("evaluate.confidence"), f"{report['mean_confidence']:.2f}", help=t("evaluate.confidence_help"))
 c2.metric(t("evaluate.covered"), f"{report['classes_covered']} / 10", help=t("evaluate.covered_help"))
+c3.metric(t("evaluate.diversity"), f"{report['diversity_ratio']:.2f}", help=t("evaluate.diversity_help"))
 if "class_accuracy" in report:
-    c3.metric(t("evaluate.accuracy"), f"{report['class_accuracy']:.0%}", help=t("evaluate.accuracy_help"))
+    c4.metric(t("evaluate.accuracy"), f"{report['class_accuracy']:.0%}", help=t("evaluate.accuracy_help"))
 st.plotly_chart(charts.class_shares_figure(report["class_shares"], [str(i) for i in range(10)],
                                           t("evaluate.shares_title", n=report["samples"])))
 st.caption(t("evaluate.measured_on", judge=report["judge"], n=report["samples"]))

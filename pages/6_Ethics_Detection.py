@@ -23,7 +23,7 @@ upload = st.file_uploader(t("ethics.upload"), type=["png"])
 data = upload.getvalue() if upload is not None else None
 if data is None and DEMO.exists():
     model, card = load_generator(DEMO)
-    demo = sampling.grid(sampling.sample(model, 1, seed=42))
+    demo = sampling.to_uint8(sampling.sample(model, 1, seed=42))[0].squeeze(-1)
     data = ge.png_bytes(demo, {"model": DEMO.name, "seed": "42"})
     st.caption(t("ethics.demo"))
 if data is not None:

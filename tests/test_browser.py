@@ -114,14 +114,16 @@ def test_training_run_end_to_end_and_isolated(server, browser):
     _open(bob, f"{server}/Train", "Train")
     bob.get_by_text("You have no runs yet").wait_for(timeout=30_000)
     _open(bob, f"{server}/Generate", "Generate")
-    bob.get_by_label("Generator").first.click()
-    bob.get_by_text("shipped · digits-dcgan").first.wait_for(timeout=30_000)
-    assert bob.get_by_text("my run ·").count() == 0
+    bob.get_by_role("combobox", name="Generator").click()
+    options = bob.get_by_role("option")
+    options.first.wait_for(timeout=30_000)
+    names = options.all_inner_texts()
+    assert "shipped · digits-dcgan" in names and not any(n.startswith("my run") for n in names)
 
     # Alice samples from her own run on the Generate page.
     _open(page, f"{server}/Generate", "Generate")
-    page.get_by_label("Generator").first.click()
-    page.get_by_text("my run ·").first.click()
+    page.get_by_role("combobox", name="Generator").click()
+    page.get_by_role("option", name="my run ·").first.click()
     page.get_by_text("36 samples, seed 0").wait_for(timeout=30_000)
     page.screenshot(path=str(ARTIFACTS / "generate-own-run.png"), full_page=True)
     alice.close()

@@ -127,3 +127,31 @@ def test_other_suffix_refused(tmp_path):
     path.write_bytes(b"x")
     with pytest.raises(CheckpointError, match=r"\.safetensors files"):
         read_card(path)
+
+
+def test_oversized_or_nonsense_architecture_is_refused_before_building(tmp_path):
+    path = tmp_path / "huge.safetensors"
+    for arch, words in [({**SPEC.to_dict(), "width": 100_000}, "width=100000 is outside"),
+                        ({**SPEC.to_dict(), "nz": -5}, "nz=-5 is outside"),
+                        ({**SPEC.to_dict(), "image_size": "32"}, "image_size='32' is outside")]:
+        card = ModelCard(kind="gan", arch=arch, data="digits", image_size=32, channels=1)
+        save_file({"generator.x": torch.zeros(1)}, str(path), metadata={"ganengine": card.to_json()})
+        with pytest.raises(CheckpointError, match=words):
+            load_generator(path)
+
+
+def test_card_fields_of_the_wrong_type_are_refused(tmp_path):
+    path = tmp_path / "t.safetensors"
+    for field, value in [("steps", "many"), ("class_names", "0123"), ("metrics", []), ("image_size", True)]:
+        card = {**json.loads(_card().to_json()), field: value}
+        save_file({"w": torch.zeros(1)}, str(path), metadata={"ganengine": json.dumps(card)})
+        with pytest.raises(CheckpointError, match=f"field '{field}' has the wrong type"):
+            read_card(path)
+
+
+def test_fewer_class_names_than_classes_is_refused(tmp_path):
+    spec = ModelSpec("cdcgan", nz=8, width=4, image_size=32, channels=1, num_classes=3)
+    card = ModelCard(kind="cgan", arch=spec.to_dict(), data="x", image_size=32, channels=1, class_names=["a"])
+    save_checkpoint(tmp_path / "c.safetensors", generator_tensors(build_generator(spec)), card)
+    with pytest.raises(CheckpointError, match="names 1 classes, the model has 3"):
+        load_generator(tmp_path / "c.safetensors")

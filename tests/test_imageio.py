@@ -107,3 +107,22 @@ def test_not_a_zip(tmp_path):
     bad.write_bytes(b"nope")
     with pytest.raises(ImageInputError, match="not a readable zip"):
         safe_extract_zip(bad, tmp_path / "o")
+
+
+def test_refused_zip_leaves_no_temporary_folder(tmp_path):
+    import tempfile
+    from pathlib import Path
+
+    from ganengine.imageio import extract_to_tempdir
+
+    before = set(Path(tempfile.gettempdir()).glob("ganstudio-zip-*"))
+    path = _zip(tmp_path, [("ok.png", _png()), ("../evil.png", _png())])
+    with pytest.raises(ImageInputError):
+        extract_to_tempdir(path)
+    assert set(Path(tempfile.gettempdir()).glob("ganstudio-zip-*")) == before
+
+
+def test_file_and_folder_of_the_same_name_is_a_clear_error(tmp_path):
+    path = _zip(tmp_path, [("a.png", _png()), ("a.png/b.png", _png())])
+    with pytest.raises(ImageInputError, match="cannot be written"):
+        safe_extract_zip(path, tmp_path / "out")

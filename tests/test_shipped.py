@@ -28,6 +28,7 @@ def test_digits_dcgan_makes_recognisable_digits_of_every_class():
     assert report["classes_covered"] == 10
     assert min(report["class_shares"]) >= 0.04
     assert report["mean_confidence"] >= 0.85
+    assert report["diversity_ratio"] >= 0.7
 
 
 def test_digits_cdcgan_makes_the_digit_it_is_asked_for():
@@ -35,6 +36,7 @@ def test_digits_cdcgan_makes_the_digit_it_is_asked_for():
     assert report["classes_covered"] == 10
     assert report["class_accuracy"] >= 0.95
     assert report["mean_confidence"] >= 0.9
+    assert report["diversity_ratio"] >= 0.6  # varied within each class, not one image per digit
 
 
 def test_faces_classifier_card_reports_held_out_accuracy():

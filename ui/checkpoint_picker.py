@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +19,7 @@ MAX_UPLOAD_BYTES = 64 * 2**20
 def generator_choices(owner: str) -> dict[str, Path]:
     """Label -> path for every generator this user may sample from."""
     choices: dict[str, Path] = {}
-    for entry in ge.catalog(SHIPPED, ("gan", "cgan")):
+    for entry in sorted(ge.catalog(SHIPPED, ("gan", "cgan")), key=lambda e: (e.card.kind != "gan", e.path.stem)):
         choices[t("pick.shipped", name=entry.path.stem)] = entry.path
     for job in job_manager().list(owner):
         latest = ge.RunDir(job.run_dir).latest_checkpoint()
@@ -35,6 +36,11 @@ def upload_widget(owner: str) -> None:
     if file is None:
         return
     data = file.getvalue()
+    digest = hashlib.sha256(data).hexdigest()
+    seen = st.session_state.setdefault("checked_uploads", {})
+    if digest in seen:  # checked on an earlier rerun: say the same again, do the work once
+        (st.success if seen[digest][0] else st.error)(seen[digest][1])
+        return
     if len(data) > MAX_UPLOAD_BYTES:
         st.error(t("pick.too_big", mb=MAX_UPLOAD_BYTES // 2**20))
         return
@@ -44,12 +50,13 @@ def upload_widget(owner: str) -> None:
     checking.write_bytes(data)
     try:
         ge.load_generator(checking)  # header, card, kind, keys, shapes and finiteness, before we keep it
-    except (ge.CheckpointError, ValueError) as exc:
+    except (ge.CheckpointError, ValueError, RuntimeError) as exc:
         checking.unlink(missing_ok=True)
-        st.error(t("pick.refused", reason=exc))
-        return
-    checking.rename(folder / f"{safe_name}.safetensors")
-    st.success(t("pick.accepted", name=f"{safe_name}.safetensors"))
+        seen[digest] = (False, t("pick.refused", reason=exc))
+    else:
+        checking.rename(folder / f"{safe_name}.safetensors")
+        seen[digest] = (True, t("pick.accepted", name=f"{safe_name}.safetensors"))
+    (st.success if seen[digest][0] else st.error)(seen[digest][1])
 
 
 def card_table(card: ge.ModelCard) -> pd.DataFrame:
@@ -62,7 +69,8 @@ def card_table(card: ge.ModelCard) -> pd.DataFrame:
     ]
     for name, value in card.metrics.items():
         if isinstance(value, dict):
-            shown = ("mean_confidence", "classes_covered", "class_accuracy", "samples", "val_class_accuracy")
+            shown = ("mean_confidence", "classes_covered", "class_accuracy", "diversity_ratio", "samples",
+                     "val_class_accuracy", "val_attribute_accuracy")
             summary = ", ".join(f"{k}={v}" for k, v in value.items() if k in shown)
             rows.append((name, f"{summary} ({value.get('judge', '')})"))
         else:

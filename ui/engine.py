@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import numpy as np
 import streamlit as st
 import torch
 
@@ -58,3 +59,9 @@ def attribute_classifier(data_name: str) -> tuple[torch.nn.Module, ge.ModelCard]
         if entry.card.data == data_name and entry.card.attribute_names:
             return _classifier(str(entry.path), entry.path.stat().st_mtime)
     return None
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def real_points(name: str, seed: int = 0) -> np.ndarray:
+    """2000 points of a registered 2-D set (for overlaying generated points)."""
+    return ge.load_data(name, ge.DataRequest(seed=seed, max_items=2000)).x.numpy()

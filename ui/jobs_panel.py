@@ -13,10 +13,12 @@ import streamlit as st
 import ganengine as ge
 
 from . import charts
+from .engine import real_points
 from .i18n import t
 from .layout import upscale
 
 _CACHE = "job_event_cache"
+MAX_SAMPLES = 100  # sample events kept per job in a session (the run directory keeps them all)
 
 
 def _cache(job_id: str) -> dict[str, Any]:
@@ -34,16 +36,12 @@ def refresh(manager: ge.JobManager, owner: str, job_id: str) -> dict[str, Any]:
             cache["metrics"].append(e)
         elif kind == "sample":
             cache["samples"].append(e)
+            del cache["samples"][:-MAX_SAMPLES]
         elif kind == "started":
             cache["started"] = e
         elif kind in ge.TERMINAL:
             cache["terminal"] = e
     return cache
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def real_points(name: str, seed: int) -> np.ndarray:
-    return ge.load_data(name, ge.DataRequest(seed=seed, max_items=2000)).x.numpy()
 
 
 def progress(info: ge.JobInfo, cache: dict[str, Any]) -> tuple[float, str]:
@@ -84,7 +82,7 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
     if info.active and buttons[0].button(t("job.stop"), key=f"stop_{job_id}", type="secondary"):
         manager.cancel(job_id, owner)
         st.toast(t("job.stop_sent"))
-    latest = ge.RunDir(info.run_dir).latest_checkpoint()
+    latest = None if info.active else ge.RunDir(info.run_dir).latest_checkpoint()
     if latest is not None:
         name = f"{Path(cfg.data).stem}-{cfg.model}-{latest.stem}.safetensors"
         buttons[1].download_button(t("job.download"), data=latest.read_bytes(), file_name=name,

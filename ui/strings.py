@@ -254,6 +254,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "L'arithmétique latente demande un modèle entraîné sur des données avec attributs (les visages) et son "
               "classifieur d'attributs. Choisissez le modèle de visages fourni.",
     },
+    "generate.arith_failed": {"en": "Latent arithmetic is not possible with this model: {reason}",
+                              "fr": "L'arithmétique latente n'est pas possible avec ce modèle : {reason}"},
+    "generate.arith_mismatch": {"en": "its images do not have the size and channels the attribute classifier reads",
+                                "fr": "ses images n'ont pas la taille et les canaux que lit le classifieur d'attributs"},
+    "generate.no_real_points": {"en": "Real points of '{data}' are not available here; only generated points are shown.",
+                                "fr": "Les points réels de « {data} » ne sont pas disponibles ici ; seuls les points générés sont affichés."},
     "generate.attribute": {"en": "Attribute", "fr": "Attribut"},
     "generate.strength": {"en": "Strength", "fr": "Intensité"},
     "generate.base_seed": {"en": "Base seed", "fr": "Graine de base"},
@@ -332,6 +338,13 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "fr": "Probabilité moyenne de la classe choisie : les vrais chiffres obtiennent environ 0,97, du bruit environ 0,2."},
     "evaluate.covered": {"en": "Digits covered", "fr": "Chiffres couverts"},
     "evaluate.covered_help": {"en": "Classes receiving at least 3% of the samples.", "fr": "Classes recevant au moins 3 % des échantillons."},
+    "evaluate.diversity": {"en": "Variety vs real digits", "fr": "Variété face aux vrais chiffres"},
+    "evaluate.diversity_help": {
+        "en": "How different samples of the same digit are from each other, over the same figure for real digits: 1 is as "
+              "varied as the data; near 0 means one image per digit (mode collapse inside a class).",
+        "fr": "À quel point les échantillons d'un même chiffre diffèrent entre eux, rapporté à la même mesure sur les vrais "
+              "chiffres : 1 = aussi varié que les données ; proche de 0 = une seule image par chiffre (effondrement de modes).",
+    },
     "evaluate.accuracy": {"en": "Asked-for class recognised", "fr": "Classe demandée reconnue"},
     "evaluate.accuracy_help": {"en": "Conditional models only: share of samples the judge reads as the class that was asked for.",
                                "fr": "Modèles conditionnels seulement : part des échantillons que le juge lit comme la classe demandée."},

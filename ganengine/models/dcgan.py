@@ -6,6 +6,7 @@ import itertools
 import math
 
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 from .layers import d_layer, init_dcgan_weights
@@ -20,7 +21,7 @@ def _n_up(image_size: int) -> int:
 
 
 class DCGANGenerator(nn.Module):
-    """z (and a class embedding) -> 4x4 -> ... -> image: strided transposed convs, batch norm, ReLU, Tanh."""
+    """z (and a one-hot class) -> 4x4 -> ... -> image: strided transposed convs, batch norm, ReLU, Tanh."""
 
     z_type = "normal"
 
@@ -30,22 +31,23 @@ class DCGANGenerator(nn.Module):
         self.z_size, self.num_classes = spec.nz, spec.num_classes
         n = _n_up(spec.image_size)
         chans = [spec.width * 2 ** (n - 1 - i) for i in range(n)]
-        emb = min(50, spec.nz) if spec.num_classes else 0
-        self.embed = nn.Embedding(spec.num_classes, emb) if spec.num_classes else None
+        # The class enters as a fixed one-hot vector beside z. A learned embedding was tried first: its
+        # norm grew until G ignored z and made one image per class (intra-class mode collapse).
         layers: list[nn.Module] = [
-            nn.ConvTranspose2d(spec.nz + emb, chans[0], 4, 1, 0, bias=False), nn.BatchNorm2d(chans[0]), nn.ReLU(True)
+            nn.ConvTranspose2d(spec.nz + spec.num_classes, chans[0], 4, 1, 0, bias=False), nn.BatchNorm2d(chans[0]),
+            nn.ReLU(True),
         ]
         for c_in, c_out in itertools.pairwise(chans):
             layers += [nn.ConvTranspose2d(c_in, c_out, 4, 2, 1, bias=False), nn.BatchNorm2d(c_out), nn.ReLU(True)]
         layers += [nn.ConvTranspose2d(chans[-1], spec.channels, 4, 2, 1, bias=False), nn.Tanh()]
         self.net = nn.Sequential(*layers)
-        init_dcgan_weights(self.net)
+        init_dcgan_weights(self)
 
     def forward(self, z: torch.Tensor, y: torch.Tensor | None = None) -> torch.Tensor:
-        if self.embed is not None:
+        if self.num_classes:
             if y is None:
                 raise ValueError("this generator is conditional: give class labels")
-            z = torch.cat([z, self.embed(y)], dim=1)
+            z = torch.cat([z, F.one_hot(y, self.num_classes).to(z.dtype)], dim=1)
         return self.net(z.view(z.shape[0], -1, 1, 1))
 
 

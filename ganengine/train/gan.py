@@ -8,6 +8,7 @@ checkpoint written stays good.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -133,9 +134,10 @@ def train_gan(
 
     def write_checkpoint() -> Path:
         path = save_checkpoint(run.checkpoint_path(step), generator_tensors(G), make_card(cfg, spec, data, step))
+        tmp = run.resume_path.with_suffix(".tmp")
         torch.save({"step": step, "G": G.state_dict(), "D": D.state_dict(), "opt_g": opt_g.state_dict(),
-                    "opt_d": opt_d.state_dict(), "batch_rng": batch_gen.get_state(), "rng": torch.get_rng_state()},
-                   run.resume_path)
+                    "opt_d": opt_d.state_dict(), "batch_rng": batch_gen.get_state(), "rng": torch.get_rng_state()}, tmp)
+        os.replace(tmp, run.resume_path)
         sink({"type": "checkpoint", "step": step, "path": str(path.relative_to(run.root))})
         return path
 
@@ -180,6 +182,8 @@ def train_gan(
                     raise FloatingPointError("discriminator")
                 opt_d.zero_grad(set_to_none=True)
                 scaler.scale(loss_d).backward()
+                if measure:
+                    scaler.unscale_(opt_d)  # measure true gradients, not fp16-scaled ones
                 grad_d = _grad_norm(D) if measure else 0.0
                 scaler.step(opt_d)
                 scaler.update()
@@ -199,6 +203,8 @@ def train_gan(
                     raise FloatingPointError("generator")
                 opt_g.zero_grad(set_to_none=True)
                 scaler.scale(loss_g).backward()
+                if measure:
+                    scaler.unscale_(opt_g)
                 grad_g = _grad_norm(G) if measure else 0.0
                 scaler.step(opt_g)
                 scaler.update()
