@@ -4,7 +4,7 @@ This module is the public API that the pages (and users' scripts) rely on. It ne
 streamlit: everything the app does can be done from the CLI or a notebook.
 """
 
-from . import sampling
+from . import metrics, sampling
 from .checkpoints import (
     CatalogEntry,
     CheckpointError,
@@ -58,6 +58,7 @@ __all__ = [
     "load_classifier",
     "load_data",
     "load_generator",
+    "metrics",
     "open_image",
     "owner_key",
     "png_bytes",

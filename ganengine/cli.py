@@ -13,12 +13,13 @@ from pathlib import Path
 from .checkpoints import CheckpointError, load_generator, read_card
 from .config import DEVICES, LOSSES, MODELS, ConfigError, TrainConfig
 from .data import DataError, registry
+from .devices import resolve_device
 from .imageio import ImageInputError, save_png
 from .runs import RunDir
 from .sampling import grid, sample, to_uint8
 from .train import JsonlSink, train_gan
 
-USER_ERRORS = (ConfigError, DataError, CheckpointError, ImageInputError, FileNotFoundError, ValueError)
+USER_ERRORS = (ConfigError, DataError, CheckpointError, ImageInputError, FileNotFoundError, ValueError, RuntimeError)
 
 
 def _train_parser(sub: argparse._SubParsersAction) -> None:
@@ -157,6 +158,25 @@ def cmd_train_classifier(a: argparse.Namespace, argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_evaluate(a: argparse.Namespace) -> int:
+    from .metrics import evaluate_generator
+
+    metrics = tuple(m.strip() for m in a.metrics.split(",") if m.strip())
+    results = []
+    for ckpt in a.checkpoints:
+        result = evaluate_generator(ckpt, data=a.data, n=a.n, metrics=metrics, extractor=a.extractor, seed=a.seed,
+                                    device=str(resolve_device(a.device)))
+        results.append(result.to_dict())
+        figures = "  ".join(f"{k} {v:.4g}" for k, v in result.metrics.items())
+        print(f"{result.checkpoint}: {figures}  ({result.samples} samples vs {result.real_samples} real, "
+              f"{result.extractor}, {result.seconds:.1f} s)", flush=True)
+    if a.json:
+        Path(a.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(a.json).write_text(json.dumps({"results": results}, indent=2))
+        print(f"wrote {a.json}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ganengine", description="GAN Studio engine")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -178,6 +198,16 @@ def build_parser() -> argparse.ArgumentParser:
     j.add_argument("--seed", type=int, default=0)
     j.add_argument("--write-card", action="store_true", help="store the figures in the checkpoint's card")
     j.add_argument("--classifier", default=None, help="a domain classifier checkpoint (kind features) for non-digits data")
+    e = sub.add_parser("evaluate", help="FID, KID, IS, precision/recall of generators (torch-fidelity)")
+    e.add_argument("checkpoints", nargs="+")
+    e.add_argument("--data", default=None, help="real data to compare with (default: each model's training set)")
+    e.add_argument("--n", type=int, default=1000, help="generated samples (and real images) per checkpoint")
+    e.add_argument("--metrics", default="fid,kid,prc", help="comma-separated: fid,kid,isc,prc")
+    e.add_argument("--extractor", choices=("auto", "inception", "domain"), default="auto",
+                   help="auto = Inception when its weights are on disk, else the data set's own classifier")
+    e.add_argument("--seed", type=int, default=0)
+    e.add_argument("--device", choices=DEVICES, default="auto")
+    e.add_argument("--json", default=None, help="write the results here")
     c = sub.add_parser("train-classifier", help="train the small domain classifier of a labelled data set")
     c.add_argument("--data", required=True)
     c.add_argument("--out", required=True, help="the .safetensors checkpoint to write")
@@ -198,7 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_train(args, argv)
         if args.command == "train-classifier":
             return cmd_train_classifier(args, argv)
-        return {"generate": cmd_generate, "info": cmd_info, "data": cmd_data, "judge": cmd_judge}[args.command](args)
+        commands = {"generate": cmd_generate, "info": cmd_info, "data": cmd_data, "judge": cmd_judge, "evaluate": cmd_evaluate}
+        return commands[args.command](args)
     except USER_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

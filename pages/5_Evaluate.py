@@ -1,45 +1,174 @@
-"""Evaluate: judge a generator. Today: the independent digits judge; FID/KID/IS come in a later release."""
+"""Evaluate: FID, KID, IS and precision/recall (torch-fidelity) for several generators, plus coverage,
+a memorisation check, FID over training steps, and the independent digits judge."""
 
-from pathlib import Path
-
+import pandas as pd
 import streamlit as st
 
 import ganengine as ge
-from ganengine.sampling import class_labels, generate, latents
 from ui import charts
-from ui.checkpoint_picker import generator_choices
-from ui.engine import load_generator
+from ui.checkpoint_picker import generator_choices, upload_widget
+from ui.engine import job_manager
 from ui.i18n import t
-from ui.layout import setup_page
+from ui.layout import setup_page, upscale
 
 owner = setup_page("evaluate.title", "📏")
 st.title(t("evaluate.title"))
 st.markdown(t("evaluate.intro"))
-st.info(t("evaluate.later"))
+with st.expander(t("evaluate.explain_title")):
+    st.markdown(t("evaluate.explain"))
 
-choices = {k: v for k, v in generator_choices(owner).items() if ge.read_card(v).data == "digits" and ge.read_card(v).channels}
+with st.expander(t("pick.upload_title")):
+    upload_widget(owner)
+choices = {label: path for label, path in generator_choices(owner).items() if ge.read_card(path).channels}
 if not choices:
-    st.warning(t("evaluate.no_digits"))
+    st.warning(t("evaluate.none"))
     st.stop()
-label = st.selectbox(t("generate.checkpoint"), list(choices))
-n = st.select_slider(t("evaluate.samples"), [100, 250, 500, 1000], value=500)
+
+labels = st.multiselect(t("evaluate.checkpoints"), list(choices), default=list(choices)[:1], help=t("evaluate.checkpoints_help"))
+if not labels:
+    st.info(t("evaluate.pick_one"))
+    st.stop()
+cards = {label: ge.read_card(choices[label]) for label in labels}
+image_sets = [n for n, e in ge.registry().items() if e.kind == "images"]
+first = cards[labels[0]].data
+c1, c2, c3, c4 = st.columns(4)
+data = c1.selectbox(t("evaluate.data"), image_sets, index=image_sets.index(first) if first in image_sets else 0,
+                    help=t("evaluate.data_help"))
+n = int(c2.select_slider(t("evaluate.samples"), [100, 250, 500, 1000, 1797, 2000], value=1000, help=t("evaluate.samples_help")))
+metric_names = c3.multiselect(t("evaluate.metrics"), list(ge.metrics.METRICS), default=["fid", "kid", "prc"],
+                              format_func=lambda m: t(f"metric.{m}"))
+extractor = c4.radio(t("evaluate.extractor"), ["auto", "domain", "inception"], format_func=lambda e: t(f"extractor.{e}"),
+                     help=t("evaluate.extractor_help"))
+
+other = [label for label in labels if cards[label].data != data]
+if other:
+    st.warning(t("evaluate.other_data", names=", ".join(other), data=data))
+results: dict = st.session_state.setdefault("eval_results", {})
+
+
+def key_of(label: str) -> tuple:
+    path = choices[label]
+    return (str(path), path.stat().st_mtime, data, n, tuple(metric_names), extractor)
+
+
+if st.button(t("evaluate.run"), type="primary"):
+    bar = st.progress(0.0, text=t("evaluate.running", done=0, total=len(labels)))
+    for i, label in enumerate(labels):
+        if key_of(label) not in results:
+            try:
+                results[key_of(label)] = ge.metrics.evaluate_generator(
+                    choices[label], data=data, n=n, metrics=tuple(metric_names), extractor=extractor).to_dict()
+            except (ge.metrics.EvaluationError, ge.metrics.ExtractorUnavailable, ge.DataError) as exc:
+                results[key_of(label)] = {"error": str(exc)}
+        bar.progress((i + 1) / len(labels), text=t("evaluate.running", done=i + 1, total=len(labels)))
+    bar.empty()
+
+done = [(label, results[key_of(label)]) for label in labels if key_of(label) in results]
+for label, r in done:
+    if "error" in r:
+        st.error(t("evaluate.refused", name=label, reason=r["error"]))
+good = [(label, r) for label, r in done if "error" not in r]
+if not good:
+    st.caption(t("evaluate.press_run"))
+else:
+    hidden = ("checkpoint", "extractor_description")
+    table = pd.DataFrame([{t("evaluate.col_model"): label, **{k: v for k, v in r.items() if k not in hidden}} for label, r in good])
+    lower = [c for c in ("fid", "kid") if c in table]
+    higher = [c for c in ("isc", "precision", "recall") if c in table]
+    st.dataframe(table.style.highlight_min(subset=lower, color="#c8f7c5").highlight_max(subset=higher, color="#c8f7c5"),
+                 hide_index=True, width="stretch")
+    extractors = sorted({r["extractor"] for _, r in good})
+    st.caption(t("evaluate.measured", n=n, real=good[0][1]["real_samples"], data=data,
+                 extractor="; ".join({r["extractor_description"] for _, r in good})))
+    if len(extractors) > 1:
+        st.warning(t("evaluate.mixed_extractors"))
+    shown = [m for m in ("fid", "kid", "isc", "precision", "recall") if m in table]
+    cols = st.columns(min(len(shown), 3) or 1)
+    for i, m in enumerate(shown):
+        cols[i % len(cols)].plotly_chart(
+            charts.metric_bars(table[t("evaluate.col_model")].tolist(), table[m].tolist(), t(f"metric.{m}"),
+                               lower_is_better=m in lower, n=n), key=f"bar_{m}")
+    st.download_button(t("evaluate.csv"), table.to_csv(index=False).encode(), "evaluation.csv", "text/csv")
+
+st.divider()
+st.subheader(t("evaluate.deeper"))
+focus = st.selectbox(t("evaluate.focus"), labels)
+path = choices[focus]
+tab_cov, tab_mem, tab_steps, tab_judge = st.tabs([t("evaluate.tab_coverage"), t("evaluate.tab_memory"),
+                                                   t("evaluate.tab_steps"), t("evaluate.tab_judge")])
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def judged(path: str, mtime: float, n: int) -> dict:
-    model, _ = load_generator(Path(path))
-    labels = class_labels(n, model.num_classes, None)
-    return ge.judge_digits(generate(model, latents(n, model.z_size, 0), labels), labels)
+def coverage(path: str, mtime: float, n: int) -> ge.metrics.Coverage:
+    return ge.metrics.class_coverage(path, n=n)
 
 
-path = choices[label]
-report = judged(str(path), path.stat().st_mtime, n)
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("evaluate.confidence"), f"{report['mean_confidence']:.2f}", help=t("evaluate.confidence_help"))
-c2.metric(t("evaluate.covered"), f"{report['classes_covered']} / 10", help=t("evaluate.covered_help"))
-c3.metric(t("evaluate.diversity"), f"{report['diversity_ratio']:.2f}", help=t("evaluate.diversity_help"))
-if "class_accuracy" in report:
-    c4.metric(t("evaluate.accuracy"), f"{report['class_accuracy']:.0%}", help=t("evaluate.accuracy_help"))
-st.plotly_chart(charts.class_shares_figure(report["class_shares"], [str(i) for i in range(10)],
-                                          t("evaluate.shares_title", n=report["samples"])))
-st.caption(t("evaluate.measured_on", judge=report["judge"], n=report["samples"]))
+@st.cache_data(show_spinner=False, max_entries=32)
+def memorisation(path: str, mtime: float) -> ge.metrics.Memorisation:
+    return ge.metrics.memorisation_check(path)
+
+
+with tab_cov:
+    st.markdown(t("evaluate.coverage_intro"))
+    try:
+        cov = coverage(str(path), path.stat().st_mtime, n)
+    except (ge.metrics.ExtractorUnavailable, ge.DataError) as exc:
+        st.info(t("evaluate.unavailable", reason=exc))
+    else:
+        st.plotly_chart(charts.coverage_figure(cov.class_names, cov.generated, cov.real,
+                                               t("evaluate.coverage_title", n=cov.samples)), key="coverage")
+        st.caption(t("evaluate.coverage_caption", clf=cov.classifier, n=cov.samples))
+
+with tab_mem:
+    st.markdown(t("evaluate.memory_intro"))
+    try:
+        mem = memorisation(str(path), path.stat().st_mtime)
+    except ge.DataError as exc:
+        st.info(t("evaluate.unavailable", reason=exc))
+    else:
+        st.image(upscale(mem.strip(), 200), caption=t("evaluate.memory_caption"))
+        st.caption(t("evaluate.memory_numbers", d=", ".join(f"{d:.2f}" for d in mem.distances), typical=mem.real_typical))
+
+with tab_steps:
+    st.markdown(t("evaluate.steps_intro"))
+    runs = {f"{j.id} · {j.config.model} on {j.config.data}": j.run_dir for j in job_manager().list(owner)
+            if len(ge.RunDir(j.run_dir).checkpoints()) > 1 and ge.data_kind(j.config.data) == "images"}
+    if not runs:
+        st.info(t("evaluate.no_runs"))
+    else:
+        run_label = st.selectbox(t("evaluate.run_pick"), list(runs))
+        if st.button(t("evaluate.steps_run")):
+            with st.spinner(t("evaluate.steps_running")):
+                try:
+                    curve = ge.metrics.fid_over_steps(runs[run_label], n=min(n, 500), extractor=extractor)
+                except (ge.metrics.EvaluationError, ge.metrics.ExtractorUnavailable, ge.DataError) as exc:
+                    st.error(t("evaluate.refused", name=run_label, reason=exc))
+                else:
+                    st.session_state["fid_curve"] = (run_label, [(r.step, r.metrics["fid"]) for r in curve],
+                                                     curve[0].samples if curve else 0)
+        if st.session_state.get("fid_curve", (None,))[0] == run_label:
+            _, points, samples = st.session_state["fid_curve"]
+            st.plotly_chart(charts.fid_curve([p[0] for p in points], [p[1] for p in points], samples), key="fid_curve")
+
+with tab_judge:
+    st.markdown(t("evaluate.judge_intro"))
+    card = cards[focus]
+    if card.data != "digits" or card.channels != 1:
+        st.info(t("evaluate.judge_digits_only"))
+    else:
+        @st.cache_data(show_spinner=False, max_entries=32)
+        def judged(path: str, mtime: float, n: int) -> dict:
+            model, _ = ge.load_generator(path)
+            lab = ge.sampling.class_labels(n, model.num_classes, None)
+            return ge.judge_digits(ge.sampling.generate(model, ge.sampling.latents(n, model.z_size, 0), lab), lab)
+
+        report = judged(str(path), path.stat().st_mtime, min(n, 1000))
+        j1, j2, j3, j4 = st.columns(4)
+        j1.metric(t("evaluate.confidence"), f"{report['mean_confidence']:.2f}", help=t("evaluate.confidence_help"))
+        j2.metric(t("evaluate.covered"), f"{report['classes_covered']} / 10", help=t("evaluate.covered_help"))
+        j3.metric(t("evaluate.diversity"), f"{report['diversity_ratio']:.2f}", help=t("evaluate.diversity_help"))
+        if "class_accuracy" in report:
+            j4.metric(t("evaluate.accuracy"), f"{report['class_accuracy']:.0%}", help=t("evaluate.accuracy_help"))
+        st.plotly_chart(charts.class_shares_figure(report["class_shares"], [str(i) for i in range(10)],
+                                                  t("evaluate.shares_title", n=report["samples"])), key="judge_shares")
+        st.caption(t("evaluate.measured_on", judge=report["judge"], n=report["samples"]))

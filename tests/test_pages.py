@@ -89,12 +89,19 @@ def test_generate_page_samples_interpolates_and_does_arithmetic():
         assert any("classifier was trained" in c.value for c in at.caption)  # shown only when arithmetic worked
 
 
-def test_evaluate_page_judges_shipped_digits_model():
+def test_evaluate_page_compares_generators_and_explains():
     at = open_page("pages/5_Evaluate.py")
     assert_clean(at)
-    at.selectbox[0].set_value(next(o for o in at.selectbox[0].options if "digits-dcgan" in o)).run()
-    assert len(at.metric) >= 2 and at.metric[1].value == "10 / 10"
-    assert len(at.get("plotly_chart")) == 1
+    chosen = [o for o in at.multiselect[0].options if "digits" in o]
+    at.multiselect[0].set_value(chosen).run()
+    at.select_slider[0].set_value(250).run()
+    next(b for b in at.button if b.label == "Evaluate").click().run()
+    assert_clean(at)
+    table = at.dataframe[0].value
+    assert len(table) == 2 and {"fid", "kid", "precision", "recall", "extractor"} <= set(table.columns)
+    assert any("Measured on 250 generated samples" in c.value for c in at.caption)
+    assert len(at.get("plotly_chart")) >= 4  # metric bars, coverage, judge shares
+    assert any(m.value == "10 / 10" for m in at.metric)
 
 
 def test_ethics_page_reads_back_provenance():

@@ -10,7 +10,7 @@ from ganengine.judge import judge_checkpoint
 from ganengine.sampling import latent_arithmetic, latents
 
 SHIPPED = Path(__file__).resolve().parent.parent / "checkpoints"
-EXPECTED = {"digits-dcgan", "digits-cdcgan", "faces-dcgan", "faces-classifier"}
+EXPECTED = {"digits-dcgan", "digits-cdcgan", "faces-dcgan", "faces-classifier", "digits-classifier", "shapes-classifier"}
 
 
 def test_every_shipped_checkpoint_is_small_listed_and_made_by_the_cli():
@@ -39,10 +39,13 @@ def test_digits_cdcgan_makes_the_digit_it_is_asked_for():
     assert report["diversity_ratio"] >= 0.6  # varied within each class, not one image per digit
 
 
-def test_faces_classifier_card_reports_held_out_accuracy():
-    _, card = load_classifier(SHIPPED / "faces-classifier.safetensors")
-    assert card.attribute_names == ["smile", "glasses", "eyes_open"]
-    assert card.metrics["val_attribute_accuracy"] >= 0.95 and "held-out" in card.metrics["measured_on"]
+@pytest.mark.parametrize("data", ["digits", "shapes", "faces"])
+def test_domain_classifiers_report_held_out_accuracy(data):
+    _, card = load_classifier(SHIPPED / f"{data}-classifier.safetensors")
+    assert card.metrics["val_class_accuracy"] >= 0.95 and "held-out" in card.metrics["measured_on"]
+    if data == "faces":
+        assert card.attribute_names == ["smile", "glasses", "eyes_open"]
+        assert card.metrics["val_attribute_accuracy"] >= 0.95
 
 
 @pytest.mark.parametrize("attribute", ["smile", "glasses"])

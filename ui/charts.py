@@ -91,3 +91,28 @@ def class_shares_figure(shares: list[float], names: list[str], title: str) -> go
     fig.update_layout(title=title, height=300, template="plotly_white", yaxis_title=t("chart.share"),
                       margin={"l": 10, "r": 10, "t": 40, "b": 10})
     return fig
+
+
+def metric_bars(models: list[str], values: list[float], title: str, lower_is_better: bool, n: int) -> go.Figure:
+    """One metric across models; the best bar is highlighted."""
+    best = int(np.argmin(values) if lower_is_better else np.argmax(values))
+    colours = [COLOURS["g"] if i == best else "#B8B8D0" for i in range(len(values))]
+    fig = go.Figure(go.Bar(x=[m.split(" · ")[-1] for m in models], y=values, marker_color=colours,
+                           text=[f"{v:.3g}" for v in values], textposition="outside"))
+    hint = t("chart.lower_better") if lower_is_better else t("chart.higher_better")
+    fig.update_layout(title=f"{title} ({hint}, n = {n:,})", height=320, template="plotly_white",
+                      margin={"l": 10, "r": 10, "t": 40, "b": 10})
+    return fig
+
+
+def coverage_figure(names: list[str], generated: list[float], real: list[float], title: str) -> go.Figure:
+    fig = go.Figure([go.Bar(x=names, y=real, name=t("chart.real"), marker_color=COLOURS["real"]),
+                     go.Bar(x=names, y=generated, name=t("chart.generated"), marker_color=COLOURS["g"])])
+    fig.update_layout(title=title, barmode="group", height=320, template="plotly_white", yaxis_title=t("chart.share"),
+                      margin={"l": 10, "r": 10, "t": 40, "b": 10}, legend={"orientation": "h", "y": -0.2})
+    return fig
+
+
+def fid_curve(steps: list[int], fids: list[float], n: int) -> go.Figure:
+    fig = go.Figure(go.Scatter(x=steps, y=fids, mode="lines+markers", line={"color": COLOURS["g"]}))
+    return _layout(fig, t("chart.fid_curve", n=n), "FID")

@@ -66,8 +66,8 @@ STRINGS: dict[str, dict[str, str]] = {
                            "fr": "Traduction d'image à image avec Pix2Pix et CycleGAN (à venir)."},
     "home.map_sr": {"en": "Super-resolution: GANs that invent plausible detail (coming later).",
                     "fr": "Super-résolution : des GAN qui inventent des détails plausibles (à venir)."},
-    "home.map_evaluate": {"en": "Judge generators: an independent digits judge today, FID/KID/IS later.",
-                          "fr": "Évaluez les générateurs : un juge de chiffres indépendant aujourd'hui, FID/KID/IS plus tard."},
+    "home.map_evaluate": {"en": "Compare generators with FID, KID, IS and precision/recall; coverage, copies, progress over training.",
+                          "fr": "Comparez des générateurs avec FID, KID, IS et précision/rappel ; couverture, copies, progrès pendant l'entraînement."},
     "home.map_ethics": {"en": "Deepfakes, consent and detection; read the provenance of GAN Studio images.",
                         "fr": "Deepfakes, consentement et détection ; lisez la provenance des images de GAN Studio."},
     "home.jobs_title": {"en": "Your training jobs", "fr": "Vos entraînements"},
@@ -101,6 +101,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.nonsat_curve": {"en": "non-saturating: −log D(G(z))", "fr": "non saturante : −log D(G(z))"},
     "chart.g_loss_title": {"en": "Generator loss as a function of D(G(z))", "fr": "Perte du générateur selon D(G(z))"},
     "chart.g_loss_axis": {"en": "generator loss", "fr": "perte du générateur"},
+    "chart.lower_better": {"en": "lower is better", "fr": "plus bas = mieux"},
+    "chart.higher_better": {"en": "higher is better", "fr": "plus haut = mieux"},
+    "chart.fid_curve": {"en": "FID over training steps ({n} samples per point)", "fr": "FID au fil de l'entraînement ({n} échantillons par point)"},
     "chart.uniform": {"en": "uniform", "fr": "uniforme"},
     "chart.share": {"en": "share of samples", "fr": "part des échantillons"},
     # --- train ---
@@ -321,18 +324,97 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- evaluate ---
     "evaluate.title": {"en": "Evaluate", "fr": "Évaluer"},
     "evaluate.intro": {
-        "en": "Is a generator good? Here an **independent judge** — scikit-learn's SVM trained on the raw 8x8 "
-              "digits, sharing nothing with the GAN — reads the samples of a digits model: how sure it is that they "
-              "are digits, and which digits it sees. A collapsed generator shows up as a few tall bars.",
-        "fr": "Un générateur est-il bon ? Ici un **juge indépendant** — le SVM de scikit-learn entraîné sur les "
-              "chiffres bruts 8x8, sans rien de commun avec le GAN — lit les échantillons d'un modèle de chiffres : "
-              "à quel point il les reconnaît, et quels chiffres il voit. Un générateur effondré donne quelques barres hautes.",
+        "en": "How good is a generator, and is it better than another? These scores compare many generated samples "
+              "with real images through the features of a trained network. Pick generators, a data set and a sample "
+              "count, then press Evaluate; every number says what it was measured on.",
+        "fr": "Un générateur est-il bon, et meilleur qu'un autre ? Ces scores comparent de nombreux échantillons générés "
+              "à des images réelles à travers les features d'un réseau entraîné. Choisissez des générateurs, des données "
+              "et un nombre d'échantillons, puis lancez l'évaluation ; chaque nombre dit sur quoi il a été mesuré.",
     },
-    "evaluate.later": {"en": "FID, KID, Inception Score and precision/recall (torch-fidelity) and checkpoint comparison arrive in a later release.",
-                       "fr": "FID, KID, Inception Score et précision/rappel (torch-fidelity) et la comparaison de checkpoints arrivent dans une prochaine version."},
-    "evaluate.no_digits": {"en": "No digits generator is available: train one on digits first.",
-                           "fr": "Aucun générateur de chiffres disponible : entraînez-en un sur les chiffres d'abord."},
-    "evaluate.samples": {"en": "Samples judged", "fr": "Échantillons jugés"},
+    "evaluate.explain_title": {"en": "What the scores mean", "fr": "Ce que disent les scores"},
+    "evaluate.explain": {
+        "en": "- **FID** (Fréchet distance, lower is better): distance between the mean and covariance of real and generated "
+              "features. It sees both quality and variety, which is why it replaced the Inception Score.\n"
+              "- **KID** (lower is better): a kernel version of the same comparison, unbiased, so it is fairer with few samples.\n"
+              "- **IS** (higher is better): confident *and* varied class predictions; it never looks at real images, "
+              "so it cannot see a generator that copies them or misses what they contain.\n"
+              "- **Precision** (quality: generated samples that fall among real ones) and **recall** (variety: real images "
+              "that generated samples reach). Mode collapse keeps precision and drops recall.\n"
+              "- **Sample count matters**: FID is biased upward with few samples; only compare numbers measured with the "
+              "same count, data and feature extractor.\n"
+              "- **Feature extractor**: the standard Inception network when its weights are on this machine; otherwise a "
+              "small classifier the project trained on this data set. Their numbers are never comparable.",
+        "fr": "- **FID** (distance de Fréchet, plus bas = mieux) : distance entre moyennes et covariances des features réelles "
+              "et générées. Elle voit à la fois la qualité et la variété, d'où son remplacement de l'Inception Score.\n"
+              "- **KID** (plus bas = mieux) : version à noyau de la même comparaison, sans biais, donc plus juste avec peu "
+              "d'échantillons.\n"
+              "- **IS** (plus haut = mieux) : prédictions de classes sûres *et* variées ; il ne regarde jamais les vraies "
+              "images, donc ne voit pas un générateur qui les copie ou qui en rate une partie.\n"
+              "- **Précision** (qualité : échantillons générés qui tombent parmi les vrais) et **rappel** (variété : vraies "
+              "images atteintes par les échantillons). Un effondrement de modes garde la précision et fait chuter le rappel.\n"
+              "- **Le nombre d'échantillons compte** : la FID est biaisée vers le haut avec peu d'échantillons ; ne comparez "
+              "que des nombres mesurés avec le même nombre, les mêmes données et le même extracteur.\n"
+              "- **Extracteur de features** : le réseau Inception standard si ses poids sont sur cette machine ; sinon un petit "
+              "classifieur entraîné par le projet sur ces données. Leurs nombres ne sont jamais comparables.",
+    },
+    "evaluate.other_data": {"en": "{names}: trained on other data than {data}, so the scores will mostly say that.",
+                            "fr": "{names} : entraîné(s) sur d'autres données que {data}, les scores diront surtout cela."},
+    "evaluate.none": {"en": "No image generator is available: train one first.", "fr": "Aucun générateur d'images disponible : entraînez-en un d'abord."},
+    "evaluate.checkpoints": {"en": "Generators to compare", "fr": "Générateurs à comparer"},
+    "evaluate.checkpoints_help": {"en": "Shipped models, your runs and your uploads.", "fr": "Modèles fournis, vos entraînements et vos envois."},
+    "evaluate.pick_one": {"en": "Pick at least one generator.", "fr": "Choisissez au moins un générateur."},
+    "evaluate.data": {"en": "Real data", "fr": "Données réelles"},
+    "evaluate.data_help": {"en": "Usually the set the generator was trained on.", "fr": "En général, les données d'entraînement du générateur."},
+    "evaluate.samples_help": {"en": "Generated samples, and as many real images. More is slower and more reliable.",
+                              "fr": "Échantillons générés, et autant d'images réelles. Plus = plus lent et plus fiable."},
+    "evaluate.metrics": {"en": "Metrics", "fr": "Métriques"},
+    "evaluate.extractor": {"en": "Feature extractor", "fr": "Extracteur de features"},
+    "evaluate.extractor_help": {"en": "Inception needs its weights file on this machine (see the README); the domain classifier always works offline.",
+                                "fr": "Inception demande son fichier de poids sur cette machine (voir le README) ; le classifieur du domaine marche toujours hors ligne."},
+    "extractor.auto": {"en": "automatic", "fr": "automatique"},
+    "extractor.domain": {"en": "domain classifier", "fr": "classifieur du domaine"},
+    "extractor.inception": {"en": "Inception-v3", "fr": "Inception-v3"},
+    "metric.fid": {"en": "FID", "fr": "FID"},
+    "metric.kid": {"en": "KID", "fr": "KID"},
+    "metric.isc": {"en": "Inception Score", "fr": "Inception Score"},
+    "metric.prc": {"en": "precision / recall", "fr": "précision / rappel"},
+    "metric.precision": {"en": "Precision", "fr": "Précision"},
+    "metric.recall": {"en": "Recall", "fr": "Rappel"},
+    "evaluate.run": {"en": "Evaluate", "fr": "Évaluer"},
+    "evaluate.running": {"en": "Evaluated {done} of {total}", "fr": "{done} évalué(s) sur {total}"},
+    "evaluate.refused": {"en": "{name}: {reason}", "fr": "{name} : {reason}"},
+    "evaluate.press_run": {"en": "Press Evaluate to measure the chosen generators.", "fr": "Lancez l'évaluation pour mesurer les générateurs choisis."},
+    "evaluate.col_model": {"en": "generator", "fr": "générateur"},
+    "evaluate.measured": {"en": "Measured on {n} generated samples against {real} real images of {data}, with: {extractor}.",
+                          "fr": "Mesuré sur {n} échantillons générés contre {real} images réelles de {data}, avec : {extractor}."},
+    "evaluate.mixed_extractors": {"en": "These rows were measured with different feature extractors: do not compare them.",
+                                  "fr": "Ces lignes ont été mesurées avec des extracteurs différents : ne les comparez pas."},
+    "evaluate.csv": {"en": "Download the table (CSV)", "fr": "Télécharger le tableau (CSV)"},
+    "evaluate.deeper": {"en": "Look closer at one generator", "fr": "Regarder un générateur de plus près"},
+    "evaluate.focus": {"en": "Generator", "fr": "Générateur"},
+    "evaluate.tab_coverage": {"en": "Class coverage", "fr": "Couverture des classes"},
+    "evaluate.tab_memory": {"en": "Memorisation check", "fr": "Contrôle de mémorisation"},
+    "evaluate.tab_steps": {"en": "FID over training", "fr": "FID pendant l'entraînement"},
+    "evaluate.tab_judge": {"en": "Independent digits judge", "fr": "Juge de chiffres indépendant"},
+    "evaluate.coverage_intro": {"en": "Which classes the generator makes, read by the data set's classifier, next to their share in the real data. A missing bar is a dropped mode.",
+                                "fr": "Quelles classes le générateur produit, lues par le classifieur des données, à côté de leur part dans les vraies données. Une barre absente est un mode perdu."},
+    "evaluate.coverage_title": {"en": "Share of each class ({n} generated samples)", "fr": "Part de chaque classe ({n} échantillons générés)"},
+    "evaluate.coverage_caption": {"en": "Classes read by {clf} on {n} samples (seed 0).", "fr": "Classes lues par {clf} sur {n} échantillons (graine 0)."},
+    "evaluate.unavailable": {"en": "Not available for this generator: {reason}", "fr": "Indisponible pour ce générateur : {reason}"},
+    "evaluate.memory_intro": {"en": "Does the generator copy its training images? Top row: the 8 of 512 samples closest to a training image; bottom row: that training image.",
+                              "fr": "Le générateur recopie-t-il ses images d'entraînement ? En haut : les 8 échantillons sur 512 les plus proches d'une image d'entraînement ; en bas : cette image."},
+    "evaluate.memory_caption": {"en": "Generated (top) and nearest training image (bottom)", "fr": "Généré (haut) et image d'entraînement la plus proche (bas)"},
+    "evaluate.memory_numbers": {"en": "Pixel distances: {d}. For scale, two different training images are typically {typical} apart: much smaller distances would suggest copies.",
+                                "fr": "Distances en pixels : {d}. Pour comparer, deux images d'entraînement différentes sont en général à {typical} : des distances bien plus petites suggéreraient des copies."},
+    "evaluate.steps_intro": {"en": "FID of the checkpoints a run saved: does more training still help?", "fr": "FID des checkpoints d'un entraînement : s'entraîner plus aide-t-il encore ?"},
+    "evaluate.no_runs": {"en": "None of your image runs has two checkpoints yet.", "fr": "Aucun de vos entraînements d'images n'a encore deux checkpoints."},
+    "evaluate.run_pick": {"en": "Run", "fr": "Entraînement"},
+    "evaluate.steps_run": {"en": "Compute the curve", "fr": "Calculer la courbe"},
+    "evaluate.steps_running": {"en": "Measuring each checkpoint…", "fr": "Mesure de chaque checkpoint…"},
+    "evaluate.judge_intro": {"en": "An **independent judge** — scikit-learn's SVM trained on the raw 8x8 digits, sharing nothing with the GAN — reads the samples.",
+                             "fr": "Un **juge indépendant** — le SVM de scikit-learn entraîné sur les chiffres bruts 8x8, sans rien de commun avec le GAN — lit les échantillons."},
+    "evaluate.judge_digits_only": {"en": "The independent judge reads grey digits models only.", "fr": "Le juge indépendant ne lit que les modèles de chiffres en niveaux de gris."},
+    "evaluate.samples": {"en": "Samples", "fr": "Échantillons"},
     "evaluate.confidence": {"en": "Judge's mean confidence", "fr": "Confiance moyenne du juge"},
     "evaluate.confidence_help": {"en": "Mean top-class probability: real digits score about 0.97, noise about 0.2.",
                                  "fr": "Probabilité moyenne de la classe choisie : les vrais chiffres obtiennent environ 0,97, du bruit environ 0,2."},

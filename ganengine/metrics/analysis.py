@@ -1,0 +1,100 @@
+"""Beyond the usual scores: per-class coverage, a memorisation check, and FID over a run's checkpoints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from ..checkpoints import ModelCard, catalog, load_classifier, load_generator
+from ..data import DataRequest, load_data
+from ..runs import RunDir
+from ..sampling import class_labels, generate, grid, latents
+from .extractors import SHIPPED, ExtractorUnavailable
+from .fidelity import EvalResult, evaluate_generator
+
+
+def domain_classifier(data: str, folder: Path = SHIPPED) -> tuple[torch.nn.Module, ModelCard]:
+    """The shipped domain classifier of a data set."""
+    for entry in catalog(folder, ("features",)):
+        if entry.card.data == data:
+            return load_classifier(entry.path)
+    raise ExtractorUnavailable(f"no shipped classifier for {data!r}")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    class_names: list[str]
+    generated: list[float]
+    real: list[float]
+    samples: int
+    classifier: str
+
+
+@torch.no_grad()
+def class_coverage(checkpoint: str | Path, n: int = 1000, seed: int = 0) -> Coverage:
+    """Share of generated samples per class (read by the domain classifier) against the real share.
+
+    Missing bars show mode collapse; uneven ones show bias the generator learned or invented.
+    """
+    model, card = load_generator(checkpoint)
+    clf, clf_card = domain_classifier(card.data)
+    images = generate(model, latents(n, model.z_size, seed), class_labels(n, model.num_classes, None))
+    x = _as_classifier_input(images, clf_card)
+    pred = torch.cat([clf(x[i : i + 500])[0].argmax(1) for i in range(0, len(x), 500)])
+    k = len(clf_card.class_names)
+    real = load_data(card.data, DataRequest(image_size=card.image_size, channels=card.channels, seed=seed, max_items=n))
+    real_shares = torch.bincount(real.labels, minlength=k).float() / len(real) if real.labels is not None else torch.zeros(k)
+    return Coverage(list(clf_card.class_names), (torch.bincount(pred, minlength=k).float() / n).tolist(),
+                    real_shares.tolist(), n, f"GAN Studio's {clf_card.data} classifier")
+
+
+def _as_classifier_input(images: torch.Tensor, card: ModelCard) -> torch.Tensor:
+    if card.channels == 1 and images.shape[1] == 3:
+        return images.mean(1, keepdim=True)
+    if card.channels == 3 and images.shape[1] == 1:
+        return images.expand(-1, 3, -1, -1)
+    return images
+
+
+@dataclass(frozen=True)
+class Memorisation:
+    generated: torch.Tensor  # the k generated samples closest to a training image
+    nearest: torch.Tensor  # their nearest training images
+    distances: list[float]
+    real_typical: float  # median distance from a training image to its nearest other training image
+
+    def strip(self) -> np.ndarray:
+        """Generated samples on the top row, their nearest training images below."""
+        return grid(torch.cat([self.generated, self.nearest]), nrow=len(self.distances))
+
+
+@torch.no_grad()
+def memorisation_check(checkpoint: str | Path, n: int = 512, k: int = 8, seed: int = 0) -> Memorisation:
+    """The k generated samples nearest (in pixels) to a training image, with those images and distances.
+
+    A distance far below the typical gap between two training images suggests a copied image.
+    """
+    model, card = load_generator(checkpoint)
+    real = load_data(card.data, DataRequest(image_size=card.image_size, channels=card.channels, seed=seed, max_items=2000))
+    fake = generate(model, latents(n, model.z_size, seed), class_labels(n, model.num_classes, None))
+    r, f = real.x.flatten(1), fake.flatten(1)
+    d = torch.cdist(f, r)
+    best, idx = d.min(1)
+    order = best.argsort()[:k]
+    rr = torch.cdist(r[:500], r)
+    rr[torch.arange(min(500, len(r))), torch.arange(min(500, len(r)))] = float("inf")
+    typical = float(rr.min(1).values.median())
+    return Memorisation(fake[order], real.x[idx[order]], [round(float(v), 3) for v in best[order]], round(typical, 3))
+
+
+def fid_over_steps(run_dir: str | Path, n: int = 500, extractor: str = "auto", seed: int = 0,
+                   max_points: int = 12) -> list[EvalResult]:
+    """FID of a run's saved checkpoints (at most max_points, evenly spread), oldest first."""
+    ckpts = RunDir(Path(run_dir)).checkpoints()
+    if len(ckpts) > max_points:
+        step = (len(ckpts) - 1) / (max_points - 1)
+        ckpts = [ckpts[round(i * step)] for i in range(max_points)]
+    return [evaluate_generator(p, n=n, metrics=("fid",), extractor=extractor, seed=seed) for _, p in ckpts]

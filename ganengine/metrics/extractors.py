@@ -1,0 +1,132 @@
+"""Feature extractors for torch-fidelity: the standard Inception when its weights are on disk, else a
+domain classifier the project trained (checkpoint kind 'features'), registered under its own name.
+
+Numbers from different extractors are never comparable; every result carries the extractor's name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+import torch_fidelity
+from torch_fidelity.feature_extractor_base import FeatureExtractorBase
+from torch_fidelity.registry import FEATURE_EXTRACTORS_REGISTRY
+
+from ..checkpoints import catalog, load_classifier
+
+INCEPTION = "inception-v3-compat"
+INCEPTION_FILE = "weights-inception-2015-12-05-6726825d.pth"
+INCEPTION_SHA256_PREFIX = "6726825d"  # torch hub's convention: the file name carries its SHA-256 prefix
+ENV_INCEPTION = "GANSTUDIO_INCEPTION_WEIGHTS"
+SHIPPED = Path(__file__).resolve().parent.parent.parent / "checkpoints"
+
+
+class ExtractorUnavailable(RuntimeError):
+    """No feature extractor can measure this data set; the message says what is missing."""
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """A registered torch-fidelity feature extractor and what its numbers mean."""
+
+    name: str
+    description: str
+    weights_path: str | None = None
+    input_size: int = 0
+
+
+def inception_weights() -> Path | None:
+    """The Inception weights file named by $GANSTUDIO_INCEPTION_WEIGHTS or in torch hub's cache, if valid.
+
+    torch-fidelity unpickles this file, so it comes only from the operator's settings (never an
+    upload) and must match the published hash prefix.
+    """
+    candidates = [os.environ.get(ENV_INCEPTION), Path(torch.hub.get_dir()) / "checkpoints" / INCEPTION_FILE]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file():
+            digest = hashlib.sha256(Path(candidate).read_bytes()).hexdigest()
+            if not digest.startswith(INCEPTION_SHA256_PREFIX):
+                raise ExtractorUnavailable(f"{candidate} is not the published Inception weights (SHA-256 {digest[:12]}…)")
+            return Path(candidate)
+    return None
+
+
+class DomainFeatureExtractor(FeatureExtractorBase):
+    """torch-fidelity adapter of a SmallClassifier: uint8 3xHxW in; pooled features and class logits out."""
+
+    checkpoint: Path  # set on each registered subclass
+
+    def __init__(self, name: str, features_list: list[str], **kwargs: object) -> None:
+        super().__init__(name, features_list)
+        self.model, self.card = load_classifier(self.checkpoint)
+
+    @staticmethod
+    def get_provided_features_list() -> tuple[str, ...]:
+        return ("features", "logits")
+
+    @staticmethod
+    def get_default_feature_layer_for_metric(metric: str) -> str:
+        return "logits" if metric == "isc" else "features"
+
+    @staticmethod
+    def can_be_compiled() -> bool:
+        return False
+
+    @staticmethod
+    def get_dummy_input_for_compile() -> torch.Tensor:
+        return torch.zeros(1, 3, 32, 32, dtype=torch.uint8)
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        if x.dtype != torch.uint8 or x.dim() != 4 or x.shape[1] != 3:
+            raise ValueError(f"expected uint8 Bx3xHxW images, got {x.dtype} {tuple(x.shape)}")
+        x = x.float() / 127.5 - 1
+        if self.card.channels == 1:
+            x = x.mean(1, keepdim=True)
+        if x.shape[-1] != self.card.image_size:
+            x = F.interpolate(x, size=(self.card.image_size,) * 2, mode="bilinear", align_corners=False, antialias=True)
+        feats = self.model.features(x)
+        out = {"features": feats, "logits": self.model.class_head(feats)}
+        return tuple(out[name] for name in self.features_list)
+
+
+def domain_extractor_name(data: str) -> str:
+    return f"ganstudio-{data}"
+
+
+def register_domain_extractors(folder: Path = SHIPPED) -> dict[str, Extractor]:
+    """Register every shipped 'features' checkpoint with torch-fidelity (once); data set -> extractor."""
+    found = {}
+    for entry in catalog(folder, ("features",)):
+        name = domain_extractor_name(entry.card.data)
+        if name not in FEATURE_EXTRACTORS_REGISTRY:
+            cls = type(f"DomainExtractor_{entry.card.data}", (DomainFeatureExtractor,), {"checkpoint": entry.path})
+            torch_fidelity.register_feature_extractor(name, cls)
+        acc = entry.card.metrics.get("val_class_accuracy")
+        found[entry.card.data] = Extractor(
+            name, f"GAN Studio's {entry.card.data} classifier ({entry.path.name}, held-out accuracy {acc})",
+            input_size=entry.card.image_size)
+    return found
+
+
+def choose_extractor(data: str, preference: str = "auto") -> Extractor:
+    """'inception' when its weights are on disk; 'domain' for the data set's own classifier; 'auto' tries both."""
+    if preference not in ("auto", "inception", "domain"):
+        raise ValueError("extractor must be auto, inception or domain")
+    if preference in ("auto", "inception"):
+        weights = inception_weights()
+        if weights is not None:
+            return Extractor(INCEPTION, "Inception-v3 (torch-fidelity's TF-compatible port, ImageNet)", str(weights))
+        if preference == "inception":
+            raise ExtractorUnavailable(
+                f"the Inception weights are not on this machine: download {INCEPTION_FILE} (torch-fidelity's release "
+                f"v0.2.0) and set {ENV_INCEPTION} to its path, or use the domain extractor")
+    domain = register_domain_extractors().get(data)
+    if domain is None:
+        raise ExtractorUnavailable(f"no feature extractor for {data!r}: no Inception weights and no shipped "
+                                   f"{data} classifier (python -m ganengine train-classifier --data {data})")
+    return domain
