@@ -24,13 +24,14 @@ def data_label(name: str) -> str:
     if name == UPLOAD:
         return t("train.data_upload")
     entry = ge.registry()[name]
-    return f"{name} — {entry.description}" + (f" {t('train.needs_files')}" if entry.needs_files else "")
+    return f"{name} — {t('data.' + name)}" + (f" {t('train.needs_files')}" if entry.needs_files else "")
 
 
 jobs = manager.list(owner)
 with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
     c1, c2, c3 = st.columns(3)
-    data = c1.selectbox(t("train.data"), [*names, UPLOAD], index=default_data, format_func=data_label, help=t("train.data_help"))
+    data = c1.selectbox(t("train.data"), [*names, UPLOAD], index=default_data, format_func=data_label, help=t("train.data_help"),
+                        key="train_data")
     data_path = data
     if data == UPLOAD:
         upload = c1.file_uploader(t("train.upload_zip"), type=["zip"], help=t("train.upload_help"))
@@ -44,9 +45,9 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
     points = data != UPLOAD and ge.data_kind(data) == "points"
     models = ["mlp"] if points else list(ge.MODELS)
     model = c2.selectbox(t("train.model"), models, index=0 if points else models.index("dcgan"),
-                         format_func=lambda m: f"{m} — {t('model.' + m)}", help=t("train.model_help"))
+                         format_func=lambda m: f"{m} — {t('model.' + m)}", help=t("train.model_help"), key="train_model")
     loss = c3.selectbox(t("train.loss"), list(ge.LOSSES), index=list(ge.LOSSES).index("bce"),
-                        format_func=lambda name: f"{name} — {t('loss.' + name)}", help=t("train.loss_help"))
+                        format_func=lambda name: f"{name} — {t('loss.' + name)}", help=t("train.loss_help"), key="train_loss")
 
     with st.form("train_form"):
         f1, f2, f3 = st.columns(3)

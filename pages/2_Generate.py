@@ -26,8 +26,9 @@ if not choices:
     st.page_link("pages/1_Train.py", label=t("generate.go_train"), icon="🏋️")
     st.stop()
 
-label = st.selectbox(t("generate.checkpoint"), list(choices), help=t("generate.checkpoint_help"))
-path = choices[label]
+paths = list(choices.values())
+path = st.selectbox(t("generate.checkpoint"), paths, format_func=lambda p: next(k for k, v in choices.items() if v == p),
+                    help=t("generate.checkpoint_help"), key="generate_checkpoint")
 try:
     model, card = load_generator(path)
 except (ge.CheckpointError, OSError) as exc:
@@ -55,18 +56,21 @@ tab_samples, tab_interp, tab_arith = st.tabs([t("generate.tab_samples"), t("gene
 
 with tab_samples:
     c1, c2, c3, c4 = st.columns(4)
-    seed = int(c1.number_input(t("generate.seed"), 0, 2**31 - 1, 0, help=t("generate.seed_help")))
-    n = int(c2.select_slider(t("generate.count"), [1, 4, 9, 16, 25, 36, 49, 64], value=36))
+    seed = int(c1.number_input(t("generate.seed"), 0, 2**31 - 1, 0, help=t("generate.seed_help"), key="gen_seed"))
+    n = int(c2.select_slider(t("generate.count"), [1, 4, 9, 16, 25, 36, 49, 64], value=36, key="gen_count"))
     class_index = None
     if spec.num_classes:
         options = [None, *range(spec.num_classes)]
         class_index = c3.selectbox(t("generate.class"), options,
                                    format_func=lambda k: t("generate.all_classes") if k is None else card.class_names[k])
     use_trunc = c4.toggle(t("generate.truncation"), help=t("generate.truncation_help"))
-    truncation = c4.slider(t("generate.truncation_t"), 0.2, 2.0, 1.0, 0.1, disabled=not use_trunc) if use_trunc else None
+    truncation = c4.slider(t("generate.truncation_t"), 0.2, 2.0, 1.5, 0.1, disabled=not use_trunc) if use_trunc else None
     images = sampling.sample(model, n, seed, class_index, truncation)
     mosaic = sampling.grid(images)
-    st.image(upscale(mosaic, 512), caption=t("generate.grid_caption", n=n, seed=seed))
+    caption = t("generate.grid_caption", n=n, seed=seed)
+    if truncation is not None:
+        caption += " · " + t("generate.truncated", t=truncation)
+    st.image(upscale(mosaic, 512), caption=caption)
     meta = {**provenance, "seed": str(seed), "truncation": str(truncation), "class": str(class_index)}
     d1, d2 = st.columns(2)
     d1.download_button(t("generate.download_grid"), ge.png_bytes(mosaic, meta), f"samples-seed{seed}.png", "image/png")

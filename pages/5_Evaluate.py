@@ -10,6 +10,7 @@ from ui.checkpoint_picker import generator_choices, upload_widget
 from ui.engine import job_manager
 from ui.i18n import t
 from ui.layout import setup_page, upscale
+from ui.strings import STRINGS
 
 owner = setup_page("evaluate.title", "📏")
 st.title(t("evaluate.title"))
@@ -24,7 +25,8 @@ if not choices:
     st.warning(t("evaluate.none"))
     st.stop()
 
-labels = st.multiselect(t("evaluate.checkpoints"), list(choices), default=list(choices)[:1], help=t("evaluate.checkpoints_help"))
+labels = st.multiselect(t("evaluate.checkpoints"), list(choices), default=list(choices)[:1], help=t("evaluate.checkpoints_help"),
+                        key="eval_models")
 if not labels:
     st.info(t("evaluate.pick_one"))
     st.stop()
@@ -34,7 +36,8 @@ first = cards[labels[0]].data
 c1, c2, c3, c4 = st.columns(4)
 data = c1.selectbox(t("evaluate.data"), image_sets, index=image_sets.index(first) if first in image_sets else 0,
                     help=t("evaluate.data_help"))
-n = int(c2.select_slider(t("evaluate.samples"), [100, 250, 500, 1000, 1797, 2000], value=1000, help=t("evaluate.samples_help")))
+n = int(c2.select_slider(t("evaluate.samples"), [100, 250, 500, 1000, 1797, 2000], value=1000, help=t("evaluate.samples_help"),
+                         key="eval_n"))
 metric_names = c3.multiselect(t("evaluate.metrics"), list(ge.metrics.METRICS), default=["fid", "kid", "prc"],
                               format_func=lambda m: t(f"metric.{m}"))
 extractor = c4.radio(t("evaluate.extractor"), ["auto", "domain", "inception"], format_func=lambda e: t(f"extractor.{e}"),
@@ -71,19 +74,24 @@ good = [(label, r) for label, r in done if "error" not in r]
 if not good:
     st.caption(t("evaluate.press_run"))
 else:
-    hidden = ("checkpoint", "extractor_description")
+    hidden = ("checkpoint", "extractor_description", "data", "real_samples")
     table = pd.DataFrame([{t("evaluate.col_model"): label, **{k: v for k, v in r.items() if k not in hidden}} for label, r in good])
     lower = [c for c in ("fid", "kid") if c in table]
     higher = [c for c in ("isc", "precision", "recall") if c in table]
-    st.dataframe(table.style.highlight_min(subset=lower, color="#c8f7c5").highlight_max(subset=higher, color="#c8f7c5"),
-                 hide_index=True, width="stretch")
+    styled = table.style.highlight_min(subset=lower, color="#c8f7c5").highlight_max(subset=higher, color="#c8f7c5")
+    st.dataframe(styled, hide_index=True, width="stretch",
+                 column_config={c: (st.column_config.NumberColumn(t(f"col.{c}"), format="%.4g")
+                                    if pd.api.types.is_numeric_dtype(table[c]) else st.column_config.TextColumn(t(f"col.{c}")))
+                                for c in table.columns if f"col.{c}" in STRINGS})
+    if "kid" in table and (table["kid"] < 0).any():
+        st.caption(t("evaluate.negative_kid"))
     extractors = sorted({r["extractor"] for _, r in good})
     st.caption(t("evaluate.measured", n=n, real=good[0][1]["real_samples"], data=data,
                  extractor="; ".join({r["extractor_description"] for _, r in good})))
     if len(extractors) > 1:
         st.warning(t("evaluate.mixed_extractors"))
     shown = [m for m in ("fid", "kid", "isc", "precision", "recall") if m in table]
-    cols = st.columns(min(len(shown), 3) or 1)
+    cols = st.columns(len(shown) or 1)
     for i, m in enumerate(shown):
         cols[i % len(cols)].plotly_chart(
             charts.metric_bars(table[t("evaluate.col_model")].tolist(), table[m].tolist(), t(f"metric.{m}"),
@@ -92,7 +100,7 @@ else:
 
 st.divider()
 st.subheader(t("evaluate.deeper"))
-focus = st.selectbox(t("evaluate.focus"), labels)
+focus = st.selectbox(t("evaluate.focus"), list(choices), index=list(choices).index(labels[0]), key="eval_focus")
 path = choices[focus]
 tab_cov, tab_mem, tab_steps, tab_judge = st.tabs([t("evaluate.tab_coverage"), t("evaluate.tab_memory"),
                                                    t("evaluate.tab_steps"), t("evaluate.tab_judge")])
@@ -152,7 +160,7 @@ with tab_steps:
 
 with tab_judge:
     st.markdown(t("evaluate.judge_intro"))
-    card = cards[focus]
+    card = ge.read_card(path)
     if card.data != "digits" or card.channels != 1:
         st.info(t("evaluate.judge_digits_only"))
     else:

@@ -127,3 +127,13 @@ def test_training_run_end_to_end_and_isolated(server, browser):
     page.get_by_text("36 samples, seed 0").wait_for(timeout=30_000)
     page.screenshot(path=str(ARTIFACTS / "generate-own-run.png"), full_page=True)
     alice.close()
+
+
+def test_evaluate_page_in_the_browser(server, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 2600})
+    _open(page, f"{server}/Evaluate", "Evaluate")
+    page.get_by_role("button", name="Evaluate").click()
+    page.get_by_text("Measured on 1000 generated samples").wait_for(timeout=120_000)
+    page.wait_for_timeout(2000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "evaluate-results.png"), full_page=True)

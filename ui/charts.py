@@ -43,7 +43,8 @@ def d_outputs_figure(df: pd.DataFrame, probability: bool) -> go.Figure:
         go.Scatter(x=df["step"], y=df["d_fake"], name="D(G(z))", line={"color": COLOURS["fake"]}),
     ])
     if probability:
-        fig.add_hline(y=0.5, line_dash="dot", line_color="grey", annotation_text=t("chart.equilibrium"))
+        fig.add_hline(y=0.5, line_dash="dot", line_color="grey", annotation_text=t("chart.equilibrium"),
+                      annotation_position="bottom left")
         fig.update_yaxes(range=[0, 1])
     return _layout(fig, t("chart.d_outputs"), t("chart.probability") if probability else t("chart.score"))
 
@@ -54,7 +55,7 @@ def grad_norms_figure(df: pd.DataFrame) -> go.Figure:
         go.Scatter(x=df["step"], y=df["grad_norm_d"], name=t("chart.grad_d"), line={"color": COLOURS["d"]}),
         go.Scatter(x=df["step"], y=df["grad_norm_g"], name=t("chart.grad_g"), line={"color": COLOURS["g"]}),
     ])
-    fig.update_yaxes(type="log")
+    fig.update_yaxes(type="log", dtick=1, exponentformat="power")  # one label per decade
     return _layout(fig, t("chart.grad_norms"), t("chart.norm"))
 
 
@@ -66,7 +67,8 @@ def points_figure(real: np.ndarray, fake: np.ndarray, step: int) -> go.Figure:
                      marker={"size": 3, "color": COLOURS["fake"], "opacity": 0.7}),
     ])
     fig.update_layout(title=t("chart.points", step=step), height=420, template="plotly_white",
-                      margin={"l": 10, "r": 10, "t": 40, "b": 10}, legend={"orientation": "h", "y": -0.1})
+                      margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                      legend={"orientation": "h", "y": -0.1, "itemsizing": "constant"})
     fig.update_xaxes(range=[-1.2, 1.2])
     fig.update_yaxes(range=[-1.2, 1.2], scaleanchor="x", scaleratio=1)
     return fig

@@ -46,7 +46,8 @@ def upload_widget(owner: str) -> None:
         return
     safe_name = "".join(c for c in Path(file.name).stem if c.isalnum() or c in "-_")[:60] or "upload"
     folder = uploads_dir(owner)
-    checking = folder / f".{safe_name}.checking.safetensors"
+    (folder / ".checking").mkdir(exist_ok=True)
+    checking = folder / ".checking" / f"{safe_name}.safetensors"  # the user's own name shows in any refusal
     checking.write_bytes(data)
     try:
         ge.load_generator(checking)  # header, card, kind, keys, shapes and finiteness, before we keep it

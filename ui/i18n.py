@@ -8,6 +8,7 @@ from .strings import STRINGS
 
 LANGUAGES = {"en": "English", "fr": "Français"}
 _KEY = "lang"
+_WIDGET = "lang_widget"
 
 
 def lang() -> str:
@@ -21,5 +22,13 @@ def t(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def _remember_language() -> None:
+    st.session_state[_KEY] = st.session_state[_WIDGET]
+
+
 def language_selector() -> None:
-    st.sidebar.radio("Language / Langue", list(LANGUAGES), format_func=LANGUAGES.get, key=_KEY, horizontal=True)
+    """The sidebar switch. Widget state does not survive a page change, so the choice lives in a plain key."""
+    st.session_state.setdefault(_KEY, "en")
+    st.session_state[_WIDGET] = st.session_state[_KEY]
+    st.sidebar.radio("Language / Langue", list(LANGUAGES), format_func=LANGUAGES.get, key=_WIDGET, horizontal=True,
+                     on_change=_remember_language)

@@ -78,15 +78,16 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
     else:
         st.error(t("job.failed", reason=info.reason))
 
-    buttons = st.columns([1, 1, 3])
-    if info.active and buttons[0].button(t("job.stop"), key=f"stop_{job_id}", type="secondary"):
-        manager.cancel(job_id, owner)
-        st.toast(t("job.stop_sent"))
-    latest = None if info.active else ge.RunDir(info.run_dir).latest_checkpoint()
-    if latest is not None:
-        name = f"{Path(cfg.data).stem}-{cfg.model}-{latest.stem}.safetensors"
-        buttons[1].download_button(t("job.download"), data=latest.read_bytes(), file_name=name,
-                                   mime="application/octet-stream", key=f"dl_{job_id}_{latest.stem}")
+    if info.active:
+        if st.button(t("job.stop"), key=f"stop_{job_id}", type="secondary"):
+            manager.cancel(job_id, owner)
+            st.toast(t("job.stop_sent"))
+    else:  # a finished run's checkpoint no longer changes: offer it once, outside the live ticks
+        latest = ge.RunDir(info.run_dir).latest_checkpoint()
+        if latest is not None:
+            name = f"{Path(cfg.data).stem}-{cfg.model}-{latest.stem}.safetensors"
+            st.download_button(t("job.download"), data=latest.read_bytes(), file_name=name,
+                               mime="application/octet-stream", key=f"dl_{job_id}_{latest.stem}")
 
     metrics = pd.DataFrame(cache["metrics"])
     left, right = st.columns([3, 2])

@@ -25,11 +25,12 @@ PAGES = (
 def setup_page(title_key: str, icon: str) -> str:
     """Configure the page, draw the sidebar (translated page links, language, device), return the owner token."""
     st.set_page_config(page_title=f"GAN Studio · {t(title_key)}", page_icon=icon, layout="wide")
-    with st.sidebar:
+    links = st.sidebar.container()
+    st.sidebar.divider()
+    language_selector()  # before any other text is drawn, so a switch shows at once
+    with links:
         for path, page_icon, key in PAGES:
             st.page_link(path, label=t(key), icon=page_icon)
-        st.divider()
-    language_selector()
     owner = owner_token()
     device = ge.describe_device()
     where = device.get("gpu") or t("sidebar.cpu", n=device["cpu_threads"])
