@@ -101,8 +101,8 @@ def metric_bars(models: list[str], values: list[float], title: str, lower_is_bet
     colours = [COLOURS["g"] if i == best else "#B8B8D0" for i in range(len(values))]
     fig = go.Figure(go.Bar(x=[m.split(" · ")[-1] for m in models], y=values, marker_color=colours,
                            text=[f"{v:.3g}" for v in values], textposition="outside"))
-    hint = t("chart.lower_better") if lower_is_better else t("chart.higher_better")
-    fig.update_layout(title=f"{title} ({hint}, n = {n:,})", height=320, template="plotly_white",
+    arrow = "↓" if lower_is_better else "↑"  # the table's headers and the explanation say what the arrows mean
+    fig.update_layout(title=f"{title} {arrow} (n = {n:,})", height=320, template="plotly_white",
                       margin={"l": 10, "r": 10, "t": 40, "b": 10})
     return fig
 

@@ -111,8 +111,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.nonsat_curve": {"en": "non-saturating: −log D(G(z))", "fr": "non saturante : −log D(G(z))"},
     "chart.g_loss_title": {"en": "Generator loss as a function of D(G(z))", "fr": "Perte du générateur selon D(G(z))"},
     "chart.g_loss_axis": {"en": "generator loss", "fr": "perte du générateur"},
-    "chart.lower_better": {"en": "lower is better", "fr": "plus bas = mieux"},
-    "chart.higher_better": {"en": "higher is better", "fr": "plus haut = mieux"},
     "chart.fid_curve": {"en": "FID over training steps ({n} samples per point)", "fr": "FID au fil de l'entraînement ({n} échantillons par point)"},
     "chart.uniform": {"en": "uniform", "fr": "uniforme"},
     "chart.share": {"en": "share of samples", "fr": "part des échantillons"},
