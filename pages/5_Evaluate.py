@@ -75,28 +75,29 @@ if not good:
     st.caption(t("evaluate.press_run"))
 else:
     hidden = ("checkpoint", "extractor_description", "data", "real_samples")
-    table = pd.DataFrame([{t("evaluate.col_model"): label, **{k: v for k, v in r.items() if k not in hidden}} for label, r in good])
-    lower = [c for c in ("fid", "kid") if c in table]
-    higher = [c for c in ("isc", "precision", "recall") if c in table]
-    styled = table.style.highlight_min(subset=lower, color="#c8f7c5").highlight_max(subset=higher, color="#c8f7c5")
-    st.dataframe(styled, hide_index=True, width="stretch",
-                 column_config={c: (st.column_config.NumberColumn(t(f"col.{c}"), format="%.4g")
-                                    if pd.api.types.is_numeric_dtype(table[c]) else st.column_config.TextColumn(t(f"col.{c}")))
-                                for c in table.columns if f"col.{c}" in STRINGS})
-    if "kid" in table and (table["kid"] < 0).any():
-        st.caption(t("evaluate.negative_kid"))
     extractors = sorted({r["extractor"] for _, r in good})
-    st.caption(t("evaluate.measured", n=n, real=good[0][1]["real_samples"], data=data,
-                 extractor="; ".join({r["extractor_description"] for _, r in good})))
     if len(extractors) > 1:
         st.warning(t("evaluate.mixed_extractors"))
-    shown = [m for m in ("fid", "kid", "isc", "precision", "recall") if m in table]
-    cols = st.columns(len(shown) or 1)
-    for i, m in enumerate(shown):
-        cols[i % len(cols)].plotly_chart(
-            charts.metric_bars(table[t("evaluate.col_model")].tolist(), table[m].tolist(), t(f"metric.{m}"),
-                               lower_is_better=m in lower, n=n), key=f"bar_{m}")
-    st.download_button(t("evaluate.csv"), table.to_csv(index=False).encode(), "evaluation.csv", "text/csv")
+    for ex in extractors:  # numbers from different feature extractors never share a column
+        rows = [(label, r) for label, r in good if r["extractor"] == ex]
+        table = pd.DataFrame([{t("evaluate.col_model"): label, **{k: v for k, v in r.items() if k not in hidden}} for label, r in rows])
+        lower = [c for c in ("fid", "kid") if c in table]
+        higher = [c for c in ("isc", "precision", "recall") if c in table]
+        styled = table.style.highlight_min(subset=lower, color="#c8f7c5").highlight_max(subset=higher, color="#c8f7c5")
+        st.dataframe(styled, hide_index=True, width="stretch",
+                     column_config={c: (st.column_config.NumberColumn(t(f"col.{c}"), format="%.4g")
+                                        if pd.api.types.is_numeric_dtype(table[c]) else st.column_config.TextColumn(t(f"col.{c}")))
+                                    for c in table.columns if f"col.{c}" in STRINGS})
+        if "kid" in table and (table["kid"] < 0).any():
+            st.caption(t("evaluate.negative_kid"))
+        st.caption(t("evaluate.measured", n=n, real=rows[0][1]["real_samples"], data=data, extractor=rows[0][1]["extractor_description"]))
+        shown = [m for m in ("fid", "kid", "isc", "precision", "recall") if m in table]
+        cols = st.columns(len(shown) or 1)
+        for i, m in enumerate(shown):
+            cols[i].plotly_chart(charts.metric_bars(table[t("evaluate.col_model")].tolist(), table[m].tolist(), t(f"metric.{m}"),
+                                                    lower_is_better=m in lower, n=n), key=f"bar_{ex}_{m}")
+        st.download_button(t("evaluate.csv"), table.to_csv(index=False).encode(), f"evaluation-{ex}.csv", "text/csv",
+                           key=f"csv_{ex}")
 
 st.divider()
 st.subheader(t("evaluate.deeper"))
