@@ -47,7 +47,7 @@ def _train_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--gp-weight", type=float, default=d.gp_weight)
     p.add_argument("--seed", type=int, default=d.seed)
     p.add_argument("--device", choices=DEVICES, default=d.device)
-    p.add_argument("--no-amp", action="store_true", help="full precision on CUDA")
+    p.add_argument("--no-amp", action="store_true", help="full fp32 (no bf16/fp16 autocast on GPUs or bf16-capable CPUs)")
     p.add_argument("--threads", type=int, default=0, help="CPU threads (0 = all)")
     p.add_argument("--max-items", type=int, default=None, help="use a random subset of the data")
     p.add_argument("--log-every", type=int, default=d.log_every)

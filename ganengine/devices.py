@@ -28,11 +28,23 @@ def configure_device(device: torch.device) -> None:
         torch.backends.cudnn.benchmark = True
 
 
+def cpu_has_fast_bf16() -> bool:
+    """True where oneDNN runs bf16 natively (AVX-512 BF16 or AMX); elsewhere bf16 on the CPU is emulated and slow."""
+    try:
+        return bool(torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):
+        return False
+
+
 def autocast_dtype(device: torch.device, enabled: bool) -> torch.dtype | None:
-    """bf16 where the GPU supports it, fp16 otherwise; None means full precision."""
-    if not enabled or device.type != "cuda":
+    """Mixed precision: bf16 on GPUs that have it (fp16 otherwise) and on CPUs with native bf16; None = fp32."""
+    if not enabled:
         return None
-    return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    if device.type == "cuda":
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    if device.type == "cpu" and cpu_has_fast_bf16():
+        return torch.bfloat16
+    return None
 
 
 def autocast(device: torch.device, dtype: torch.dtype | None) -> contextlib.AbstractContextManager:

@@ -132,3 +132,15 @@ def test_points_run_emits_point_samples(tmp_path, tiny_points_config):
     train_gan(tiny_points_config, tmp_path, events.append)
     samples = [e for e in events if e["type"] == "sample"]
     assert samples and len(samples[0]["points"]) == 1000 and len(samples[0]["points"][0]) == 2
+
+
+def test_mixed_precision_path_matches_full_precision(tmp_path, tiny_image_config):
+    """The default fast path (bf16 autocast where the CPU has it, channels-last) follows the fp32 losses closely."""
+    losses = {}
+    for amp in (False, True):
+        events = []
+        train_gan(dataclasses.replace(tiny_image_config, steps=5, log_every=1, amp=amp), tmp_path / str(amp), events.append)
+        losses[amp] = [(e["loss_d"], e["loss_g"]) for e in events if e["type"] == "metrics"]
+    assert len(losses[True]) == 5
+    for (d32, g32), (d16, g16) in zip(losses[False], losses[True], strict=True):
+        assert d16 == pytest.approx(d32, rel=0.02) and g16 == pytest.approx(g32, rel=0.02)

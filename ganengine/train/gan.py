@@ -85,9 +85,14 @@ def train_gan(
     seed_everything(cfg.seed)
     if data is None:
         data = load_data(cfg.data, DataRequest(cfg.image_size, cfg.channels, cfg.seed, cfg.max_items))
-    data.to(device)
     spec = model_spec(cfg, data)
-    G, D = build_generator(spec).to(device), build_discriminator(spec).to(device)
+    # Convolutions run fastest on NHWC ("channels last") in oneDNN and cuDNN; tensors keep their NCHW shape.
+    memory_format = torch.contiguous_format if spec.makes_points else torch.channels_last
+    data.to(device)
+    if not spec.makes_points:
+        data.x = data.x.contiguous(memory_format=memory_format)
+    G = build_generator(spec).to(device, memory_format=memory_format)
+    D = build_discriminator(spec).to(device, memory_format=memory_format)
     opt_g = torch.optim.Adam(G.parameters(), lr=cfg.lr_g, betas=(cfg.beta1, cfg.beta2))
     opt_d = torch.optim.Adam(D.parameters(), lr=cfg.lr_d, betas=(cfg.beta1, cfg.beta2))
     loss = get_loss(cfg.loss)
