@@ -102,7 +102,8 @@ def test_training_run_end_to_end_and_isolated(server, browser):
     page.get_by_role("button", name="Start training").click()
     page.get_by_text("Finished at step 60").wait_for(timeout=180_000)
     page.get_by_text("Fixed noise at step 60").wait_for(timeout=30_000)
-    assert page.get_by_role("button", name="Download checkpoint").count() == 1
+    page.get_by_role("button", name="Download checkpoint").wait_for(timeout=30_000)  # offered once the run has ended
+    assert page.get_by_role("button", name="Stop").count() == 0
     page.screenshot(path=str(ARTIFACTS / "train-finished.png"), full_page=True)
 
     # A reload (new Streamlit session, same browser) finds the run again through the owner cookie.
