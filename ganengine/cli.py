@@ -177,6 +177,24 @@ def cmd_evaluate(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(a: argparse.Namespace) -> int:
+    from .bench import bench_train
+
+    r = bench_train(image_size=a.image_size, channels=a.channels, batch_size=a.batch_size, steps=a.steps,
+                    warmup=a.warmup, width=a.width, device=a.device)
+    print(f"{r['model']}, batch {r['batch_size']}, {r['device']}; {r['flops_per_step'] / 1e9:.2f} GFLOP per training step")
+    for name in ("textbook", "ganengine"):
+        x = r[name]
+        print(f"{name:10} {x['steps_per_s']:8.2f} steps/s {x['images_per_s']:9.0f} images/s  {x['precision']:8} "
+              f"{100 * x['peak_share']:5.1f}% of measured matmul peak")
+    print(f"ratio (ganengine / textbook): {r['ratio']:.2f}x")
+    if a.json:
+        Path(a.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(a.json).write_text(json.dumps(r, indent=2))
+        print(f"wrote {a.json}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ganengine", description="GAN Studio engine")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -208,6 +226,17 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--seed", type=int, default=0)
     e.add_argument("--device", choices=DEVICES, default="auto")
     e.add_argument("--json", default=None, help="write the results here")
+    b = sub.add_parser("bench", help="benchmarks: `bench train` times training against the textbook loop")
+    b.add_argument("what", choices=("train",))
+    b.add_argument("--model", choices=("dcgan",), default="dcgan")
+    b.add_argument("--image-size", type=int, default=32)
+    b.add_argument("--channels", type=int, choices=(1, 3), default=1)
+    b.add_argument("--batch-size", type=int, default=64)
+    b.add_argument("--width", type=int, default=64)
+    b.add_argument("--steps", type=int, default=60, help="timed steps (after --warmup)")
+    b.add_argument("--warmup", type=int, default=10)
+    b.add_argument("--device", choices=DEVICES, default="auto")
+    b.add_argument("--json", default=None)
     c = sub.add_parser("train-classifier", help="train the small domain classifier of a labelled data set")
     c.add_argument("--data", required=True)
     c.add_argument("--out", required=True, help="the .safetensors checkpoint to write")
@@ -228,7 +257,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_train(args, argv)
         if args.command == "train-classifier":
             return cmd_train_classifier(args, argv)
-        commands = {"generate": cmd_generate, "info": cmd_info, "data": cmd_data, "judge": cmd_judge, "evaluate": cmd_evaluate}
+        commands = {"generate": cmd_generate, "info": cmd_info, "data": cmd_data, "judge": cmd_judge, "evaluate": cmd_evaluate,
+                    "bench": cmd_bench}
         return commands[args.command](args)
     except USER_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -73,3 +73,15 @@ def test_data_listing():
     assert out.returncode == 0
     for name in ("digits", "faces", "shapes", "toy2d-ring", "toy2d-grid", "toy2d-spiral", "toy2d-moons", "mnist"):
         assert name in out.stdout
+
+
+def test_bench_train_reports_both_loops_as_json(tmp_path):
+    out = tmp_path / "bench.json"
+    proc = cli("bench", "train", "--steps", "2", "--warmup", "2", "--width", "4", "--batch-size", "8", "--device", "cpu",
+               "--json", str(out))
+    assert proc.returncode == 0, proc.stderr
+    r = json.loads(out.read_text())
+    assert r["flops_per_step"] > 0 and r["ratio"] > 0 and r["matmul_peak_flops"]["fp32"] > 0
+    for loop in ("textbook", "ganengine"):
+        assert r[loop]["steps_per_s"] > 0 and 0 < r[loop]["peak_share"]
+    assert "ratio (ganengine / textbook)" in proc.stdout
