@@ -14,6 +14,7 @@ from .checkpoints import CheckpointError, load_generator, read_card
 from .config import DEVICES, LOSSES, MODELS, ConfigError, TrainConfig
 from .data import DataError, registry
 from .devices import resolve_device
+from .distributed import init_from_env, shutdown
 from .imageio import ImageInputError, save_png
 from .runs import RunDir
 from .sampling import grid, sample, to_uint8
@@ -100,6 +101,10 @@ def cmd_train(a: argparse.Namespace, argv: Sequence[str]) -> int:
         _print_event(event)
 
     result = train_gan(cfg, run.root, sink, resume=a.resume)
+    ctx = init_from_env(resolve_device(cfg.device).type)
+    shutdown(ctx)
+    if not ctx.is_main:  # under torchrun only rank 0 reports and exports
+        return 0 if result.status == "finished" else 1
     print(f"{result.status} at step {result.step}" + (f": {result.reason}" if result.reason else ""))
     if result.checkpoint:
         print(f"checkpoint: {result.checkpoint}")

@@ -83,5 +83,5 @@ def test_bench_train_reports_both_loops_as_json(tmp_path):
     r = json.loads(out.read_text())
     assert r["flops_per_step"] > 0 and r["ratio"] > 0 and r["matmul_peak_flops"]["fp32"] > 0
     for loop in ("textbook", "ganengine"):
-        assert r[loop]["steps_per_s"] > 0 and 0 < r[loop]["peak_share"]
+        assert r[loop]["steps_per_s"] > 0 and r[loop]["peak_share"] > 0
     assert "ratio (ganengine / textbook)" in proc.stdout

@@ -21,6 +21,7 @@ from ..checkpoints import ModelCard, generator_tensors, save_checkpoint
 from ..config import TrainConfig
 from ..data import DataRequest, TensorData, load_data
 from ..devices import autocast, autocast_dtype, configure_device, resolve_device, seed_everything, set_threads
+from ..distributed import init_from_env
 from ..events import EventSink
 from ..imageio import save_png
 from ..losses import get_loss, gradient_penalty
@@ -78,8 +79,14 @@ def train_gan(
     """Train a GAN as `cfg` says, writing everything into `run_dir`; never raises for training errors."""
     cfg.validate()
     run = RunDir(Path(run_dir))
-    run.prepare(cfg)
     device = resolve_device(cfg.device)
+    ctx = init_from_env(device.type)  # several ranks under torchrun, else a no-op context
+    if ctx.active and device.type == "cuda":
+        device = torch.device("cuda", ctx.local_rank)
+    if ctx.is_main:
+        run.prepare(cfg)
+    else:
+        sink = lambda event: None  # noqa: E731 (only rank 0 reports and writes)
     configure_device(device)
     set_threads(cfg.num_threads)
     seed_everything(cfg.seed)
@@ -93,12 +100,17 @@ def train_gan(
         data.x = data.x.contiguous(memory_format=memory_format)
     G = build_generator(spec).to(device, memory_format=memory_format)
     D = build_discriminator(spec).to(device, memory_format=memory_format)
+    # Under torchrun the trainable forwards go through DistributedDataParallel (gradients averaged across
+    # ranks); no-grad and frozen forwards use the plain modules, so DDP only sees what it must sync.
+    G_train, D_train = ctx.wrap(G, device), ctx.wrap(D, device)
+    if ctx.active:
+        torch.manual_seed(cfg.seed + 1000 * ctx.rank)  # same initial weights (DDP broadcasts rank 0's), other noise
     opt_g = torch.optim.Adam(G.parameters(), lr=cfg.lr_g, betas=(cfg.beta1, cfg.beta2))
     opt_d = torch.optim.Adam(D.parameters(), lr=cfg.lr_d, betas=(cfg.beta1, cfg.beta2))
     loss = get_loss(cfg.loss)
     amp = autocast_dtype(device, cfg.amp)
     scaler = torch.amp.GradScaler(device.type, enabled=amp == torch.float16)
-    batch_gen = torch.Generator().manual_seed(cfg.seed)
+    batch_gen = torch.Generator().manual_seed(cfg.seed + ctx.rank)
     n_fixed = N_FIXED_POINTS if spec.makes_points else N_FIXED_IMAGES
     fixed_z = latents(n_fixed, spec.nz, seed=cfg.seed + 1).to(device)
     fixed_y = (torch.arange(n_fixed) % spec.num_classes).to(device) if spec.num_classes else None
@@ -122,10 +134,12 @@ def train_gan(
         "device": str(device), "amp": str(amp).replace("torch.", "") if amp else "off",
         "params_g": count_parameters(G), "params_d": count_parameters(D), "kind": data.kind,
         "d_output": "probability" if loss.probabilistic else "score", "data_items": len(data),
-        "class_names": list(data.class_names), "config": cfg.to_dict(),
+        "class_names": list(data.class_names), "config": cfg.to_dict(), "world_size": ctx.world_size,
     })
 
     def emit_sample() -> None:
+        if not ctx.is_main:
+            return
         G.eval()
         with torch.no_grad(), autocast(device, amp):
             out = G(fixed_z, fixed_y).float().cpu()
@@ -137,7 +151,9 @@ def train_gan(
             save_png(grid(out, nrow=8), path, {"model": spec.name, "step": str(step), "seed": str(cfg.seed + 1)})
             sink({"type": "sample", "step": step, "path": str(path.relative_to(run.root))})
 
-    def write_checkpoint() -> Path:
+    def write_checkpoint() -> Path | None:
+        if not ctx.is_main:
+            return None
         path = save_checkpoint(run.checkpoint_path(step), generator_tensors(G), make_card(cfg, spec, data, step))
         tmp = run.resume_path.with_suffix(".tmp")
         torch.save({"step": step, "G": G.state_dict(), "D": D.state_dict(), "opt_g": opt_g.state_dict(),
@@ -156,10 +172,10 @@ def train_gan(
     try:
         while step < total_steps:
             elapsed = time.monotonic() - t0
-            if should_stop():
+            if ctx.from_main(should_stop()):
                 status, reason = "cancelled", "stopped by the user"
                 break
-            if cfg.time_budget is not None and elapsed >= cfg.time_budget:
+            if ctx.from_main(cfg.time_budget is not None and elapsed >= cfg.time_budget):
                 reason = f"time budget of {cfg.time_budget:g} s reached"
                 break
             progress = max(step / total_steps, elapsed / cfg.time_budget if cfg.time_budget else 0.0)
@@ -179,11 +195,11 @@ def train_gan(
                     real = real + noise * torch.randn_like(real)
                     fake = fake + noise * torch.randn_like(fake)
                 with autocast(device, amp):
-                    r_logits, f_logits = D(real, y_real).float(), D(fake, y_fake).float()
+                    r_logits, f_logits = D_train(real, y_real).float(), D(fake, y_fake).float()
                     loss_d = loss.d_loss(r_logits, f_logits, real_target)
                 if loss.gradient_penalty:
                     loss_d = loss_d + cfg.gp_weight * gradient_penalty(lambda x, y=y_real: D(x, y), real, fake)
-                if not torch.isfinite(loss_d):
+                if ctx.any(not torch.isfinite(loss_d)):
                     raise FloatingPointError("discriminator")
                 opt_d.zero_grad(set_to_none=True)
                 scaler.scale(loss_d).backward()
@@ -199,12 +215,12 @@ def train_gan(
                 z = torch.randn(cfg.batch_size, spec.nz, device=device)
                 y_fake = torch.randint(spec.num_classes, (cfg.batch_size,), device=device) if spec.num_classes else None
                 with autocast(device, amp):
-                    fake = G(z, y_fake).float()
+                    fake = G_train(z, y_fake).float()
                     if noise > 0:
                         fake = fake + noise * torch.randn_like(fake)
                     g_logits = D(fake, y_fake).float()
                     loss_g = loss.g_loss(g_logits)
-                if not torch.isfinite(loss_g):
+                if ctx.any(not torch.isfinite(loss_g)):
                     raise FloatingPointError("generator")
                 opt_g.zero_grad(set_to_none=True)
                 scaler.scale(loss_g).backward()
@@ -223,14 +239,14 @@ def train_gan(
                     "loss_d": float(loss_d.detach()), "loss_g": float(loss_g.detach()),
                     "d_real": d_out(r_logits), "d_fake": d_out(f_logits),
                     "grad_norm_d": grad_d, "grad_norm_g": grad_g,
-                    "images_per_s": window_steps * cfg.batch_size / max(now - window_t, 1e-9),
+                    "images_per_s": window_steps * cfg.batch_size * ctx.world_size / max(now - window_t, 1e-9),
                     "instance_noise": noise,
                 })
                 window_t, window_steps = now, 0
             if step % cfg.sample_every == 0:
                 emit_sample()
             if step % cfg.checkpoint_every == 0:
-                last_ckpt = write_checkpoint()
+                last_ckpt = write_checkpoint() or last_ckpt
     except FloatingPointError as exc:
         status, nan_stop = "failed", True
         kept = f"; kept the last good checkpoint (step {_step_of(last_ckpt)})" if last_ckpt else "; no checkpoint had been written yet"
@@ -243,7 +259,7 @@ def train_gan(
         try:
             if step % cfg.sample_every:
                 emit_sample()
-            last_ckpt = write_checkpoint()
+            last_ckpt = write_checkpoint() or last_ckpt
         except Exception as exc:  # disk full and the like: report, keep what exists
             reason = f"{reason}; the final checkpoint could not be written ({exc})".lstrip("; ")
     elapsed = time.monotonic() - t0
