@@ -138,3 +138,13 @@ def test_cli_evaluate_writes_json(tmp_path):
     for r in results:
         assert {"fid", "kid", "isc", "precision", "recall", "extractor", "samples", "seconds"} <= set(r)
         assert r["extractor"] == "ganstudio-digits" and r["samples"] == 200
+
+
+def test_cached_real_features_are_keyed_by_set_and_extractor_weights(tmp_path):
+    from ganengine.metrics.fidelity import cache_root
+
+    evaluate_generator(SHIPPED / "digits-dcgan.safetensors", n=100, metrics=("fid",))
+    names = [p.name for p in cache_root().iterdir()]
+    fingerprint = choose_extractor("digits").fingerprint
+    assert names and len(fingerprint) == 12
+    assert all(n.startswith(f"ganstudio-digits-32px-1ch-100-seed0-w{fingerprint}-ganstudio-digits-") for n in names), names

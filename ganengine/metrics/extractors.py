@@ -38,6 +38,7 @@ class Extractor:
     description: str
     weights_path: str | None = None
     input_size: int = 0
+    fingerprint: str = ""  # of the weights: cached real features are keyed by it, so new weights never meet old features
 
 
 def inception_weights() -> Path | None:
@@ -109,7 +110,7 @@ def register_domain_extractors(folder: Path = SHIPPED) -> dict[str, Extractor]:
         acc = entry.card.metrics.get("val_class_accuracy")
         found[entry.card.data] = Extractor(
             name, f"GAN Studio's {entry.card.data} classifier ({entry.path.name}, held-out accuracy {acc})",
-            input_size=entry.card.image_size)
+            input_size=entry.card.image_size, fingerprint=hashlib.sha256(entry.path.read_bytes()).hexdigest()[:12])
     return found
 
 
@@ -120,7 +121,8 @@ def choose_extractor(data: str, preference: str = "auto") -> Extractor:
     if preference in ("auto", "inception"):
         weights = inception_weights()
         if weights is not None:
-            return Extractor(INCEPTION, "Inception-v3 (torch-fidelity's TF-compatible port, ImageNet)", str(weights))
+            return Extractor(INCEPTION, "Inception-v3 (torch-fidelity's TF-compatible port, ImageNet)", str(weights),
+                             fingerprint=INCEPTION_SHA256_PREFIX)
         if preference == "inception":
             raise ExtractorUnavailable(
                 f"the Inception weights are not on this machine: download {INCEPTION_FILE} (torch-fidelity's release "

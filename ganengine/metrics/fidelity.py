@@ -151,7 +151,9 @@ def evaluate_generator(checkpoint: str | Path, data: str | None = None, n: int =
     _check(card, path.name, data, n, metrics)
     chosen: Extractor = choose_extractor(data if data in registry() else card.data, extractor)
     real = load_real(data, card, n, seed)
-    cache_name = f"ganstudio-{data}-{card.image_size}px-{card.channels}ch-{len(real)}-seed{seed}" if data in registry() else None
+    # Only registered set names reach the cache (never a user's path); torch-fidelity adds the extractor's name.
+    cache_name = (f"ganstudio-{data}-{card.image_size}px-{card.channels}ch-{len(real)}-seed{seed}-w{chosen.fingerprint}"
+                  if data in registry() else None)
     out = torch_fidelity.calculate_metrics(
         input1=GeneratorInput(model), input1_model_num_samples=n, input2=RealImages(real), input2_cache_name=cache_name,
         cache=cache_name is not None, cache_root=str(cache_root()), feature_extractor=chosen.name,
