@@ -86,9 +86,11 @@ def ganengine_loop(cfg: TrainConfig, steps: int, warmup: int) -> float:
 
 
 def _gcd_log(steps: int, warmup: int) -> int:
+    """The largest logging interval (at most 10) that lands on both the warm-up end and the last step."""
     from math import gcd
 
-    return max(1, min(10, gcd(steps, warmup)))
+    g = gcd(steps, warmup)
+    return max(d for d in range(1, 11) if g % d == 0)
 
 
 def _sync(device: torch.device) -> None:
@@ -101,6 +103,8 @@ def bench_train(model: str = "dcgan", image_size: int = 32, channels: int = 1, b
     """Throughput of both loops on the canonical DCGAN (nz 100) over `digits`, with FLOPs and peak share."""
     if model != "dcgan":
         raise ValueError("the training benchmark measures the canonical dcgan")
+    if steps < 1 or warmup < 1:
+        raise ValueError("--steps and --warmup must be at least 1")
     dev = resolve_device(device)
     spec = ModelSpec("dcgan", nz=100, width=width, image_size=image_size, channels=channels)
     cfg = TrainConfig(model="dcgan", data="digits", batch_size=batch_size, image_size=image_size, channels=channels,

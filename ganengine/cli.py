@@ -187,7 +187,8 @@ def cmd_bench(a: argparse.Namespace) -> int:
 
     r = bench_train(image_size=a.image_size, channels=a.channels, batch_size=a.batch_size, steps=a.steps,
                     warmup=a.warmup, width=a.width, device=a.device)
-    print(f"{r['model']}, batch {r['batch_size']}, {r['device']}; {r['flops_per_step'] / 1e9:.2f} GFLOP per training step")
+    print(f"{r['model']}, batch {r['batch_size']}, {r['device']}; {r['flops_per_step'] / 1e9:.2f} GFLOP of useful work per "
+          f"training step (counted on the textbook step; shares below are useful FLOP/s over measured matmul peak)")
     for name in ("textbook", "ganengine"):
         x = r[name]
         print(f"{name:10} {x['steps_per_s']:8.2f} steps/s {x['images_per_s']:9.0f} images/s  {x['precision']:8} "

@@ -46,6 +46,10 @@ class DistContext:
         dist.broadcast(t, src=0)
         return bool(t.item())
 
+    def barrier(self) -> None:
+        if self.active:
+            dist.barrier()
+
     def wrap(self, model: nn.Module, device: torch.device) -> nn.Module:
         """DistributedDataParallel around `model` when several ranks run, else the model itself."""
         if not self.active:
@@ -61,7 +65,8 @@ def init_from_env(device_type: str) -> DistContext:
         return DistContext()
     rank, local = int(os.environ["RANK"]), int(os.environ.get("LOCAL_RANK", "0"))
     if not dist.is_initialized():
-        backend = "nccl" if device_type == "cuda" else "gloo"
+        # The small stop/NaN flags are CPU tensors: gloo carries them, NCCL the CUDA gradients.
+        backend = "cpu:gloo,cuda:nccl" if device_type == "cuda" else "gloo"
         if device_type == "cuda":
             torch.cuda.set_device(local)
         dist.init_process_group(backend)

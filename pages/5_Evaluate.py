@@ -61,8 +61,8 @@ if st.button(t("evaluate.run"), type="primary"):
             try:
                 results[key_of(label)] = ge.metrics.evaluate_generator(
                     choices[label], data=data, n=n, metrics=tuple(metric_names), extractor=extractor).to_dict()
-            except (ge.metrics.EvaluationError, ge.metrics.ExtractorUnavailable, ge.DataError) as exc:
-                results[key_of(label)] = {"error": str(exc)}
+            except (ge.metrics.EvaluationError, ge.metrics.ExtractorUnavailable, ge.DataError, RuntimeError, AssertionError) as exc:
+                results[key_of(label)] = {"error": str(exc) or type(exc).__name__}
         bar.progress((i + 1) / len(labels), text=t("evaluate.running", done=i + 1, total=len(labels)))
     bar.empty()
 
@@ -121,7 +121,7 @@ with tab_cov:
     st.markdown(t("evaluate.coverage_intro"))
     try:
         cov = coverage(str(path), path.stat().st_mtime, n)
-    except (ge.metrics.ExtractorUnavailable, ge.DataError) as exc:
+    except (ge.metrics.ExtractorUnavailable, ge.metrics.EvaluationError, ge.DataError, RuntimeError) as exc:
         st.info(t("evaluate.unavailable", reason=exc))
     else:
         st.plotly_chart(charts.coverage_figure(cov.class_names, cov.generated, cov.real,
@@ -132,7 +132,7 @@ with tab_mem:
     st.markdown(t("evaluate.memory_intro"))
     try:
         mem = memorisation(str(path), path.stat().st_mtime)
-    except ge.DataError as exc:
+    except (ge.metrics.EvaluationError, ge.DataError, RuntimeError) as exc:
         st.info(t("evaluate.unavailable", reason=exc))
     else:
         st.image(upscale(mem.strip(), 200), caption=t("evaluate.memory_caption"))
@@ -150,7 +150,7 @@ with tab_steps:
             with st.spinner(t("evaluate.steps_running")):
                 try:
                     curve = ge.metrics.fid_over_steps(runs[run_label], n=min(n, 500), extractor=extractor)
-                except (ge.metrics.EvaluationError, ge.metrics.ExtractorUnavailable, ge.DataError) as exc:
+                except (ge.metrics.EvaluationError, ge.metrics.ExtractorUnavailable, ge.DataError, RuntimeError) as exc:
                     st.error(t("evaluate.refused", name=run_label, reason=exc))
                 else:
                     st.session_state["fid_curve"] = (run_label, [(r.step, r.metrics["fid"]) for r in curve],

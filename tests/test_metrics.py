@@ -148,3 +148,13 @@ def test_cached_real_features_are_keyed_by_set_and_extractor_weights(tmp_path):
     fingerprint = choose_extractor("digits").fingerprint
     assert names and len(fingerprint) == 12
     assert all(n.startswith(f"ganstudio-digits-32px-1ch-100-seed0-w{fingerprint}-ganstudio-digits-") for n in names), names
+
+
+def test_card_data_is_never_used_as_a_server_path(tmp_path):
+    _, card = load_checkpoint(SHIPPED / "digits-dcgan.safetensors")
+    card.data = str(tmp_path)  # a forged card naming a folder on the server
+    save_checkpoint(tmp_path / "forged.safetensors", generator_tensors(build_generator(card.spec)), card)
+    with pytest.raises(EvaluationError, match="not an image data set of this server"):
+        memorisation_check(tmp_path / "forged.safetensors")
+    with pytest.raises(ExtractorUnavailable):
+        class_coverage(tmp_path / "forged.safetensors")

@@ -9,11 +9,11 @@ import numpy as np
 import torch
 
 from ..checkpoints import ModelCard, catalog, load_classifier, load_generator
-from ..data import DataRequest, load_data
+from ..data import DataRequest, load_data, registry
 from ..runs import RunDir
 from ..sampling import class_labels, generate, grid, latents
 from .extractors import SHIPPED, ExtractorUnavailable
-from .fidelity import EvalResult, evaluate_generator
+from .fidelity import EvalResult, EvaluationError, evaluate_generator
 
 
 def domain_classifier(data: str, folder: Path = SHIPPED) -> tuple[torch.nn.Module, ModelCard]:
@@ -40,7 +40,7 @@ def class_coverage(checkpoint: str | Path, n: int = 1000, seed: int = 0) -> Cove
     Missing bars show mode collapse; uneven ones show bias the generator learned or invented.
     """
     model, card = load_generator(checkpoint)
-    clf, clf_card = domain_classifier(card.data)
+    clf, clf_card = domain_classifier(card.data)  # only shipped classifiers' (registered) data names get past this
     images = generate(model, latents(n, model.z_size, seed), class_labels(n, model.num_classes, None))
     x = _as_classifier_input(images, clf_card)
     pred = torch.cat([clf(x[i : i + 500])[0].argmax(1) for i in range(0, len(x), 500)])
@@ -78,6 +78,8 @@ def memorisation_check(checkpoint: str | Path, n: int = 512, k: int = 8, seed: i
     A distance far below the typical gap between two training images suggests a copied image.
     """
     model, card = load_generator(checkpoint)
+    if card.data not in registry() or registry()[card.data].kind != "images":  # a card's text is never used as a path
+        raise EvaluationError(f"its training data {card.data!r} is not an image data set of this server")
     real = load_data(card.data, DataRequest(image_size=card.image_size, channels=card.channels, seed=seed, max_items=2000))
     fake = generate(model, latents(n, model.z_size, seed), class_labels(n, model.num_classes, None))
     r, f = real.x.flatten(1), fake.flatten(1)

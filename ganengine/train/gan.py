@@ -126,6 +126,9 @@ def train_gan(
         batch_gen.set_state(state["batch_rng"])
         torch.set_rng_state(state["rng"])
         step = int(state["step"])
+        if ctx.active:  # the saved state is rank 0's: give every rank its own noise and batches again
+            torch.manual_seed(cfg.seed + 1000 * ctx.rank + 7919 * step)
+            batch_gen.manual_seed(cfg.seed + ctx.rank + 7919 * step)
 
     total_steps = cfg.steps if cfg.steps is not None else 10**9
     last_ckpt = run.latest_checkpoint() if resume else None
@@ -166,7 +169,7 @@ def train_gan(
         logits = logits.detach()
         return float(torch.sigmoid(logits).mean() if loss.probabilistic else logits.mean())
 
-    status, reason, nan_stop = "finished", "", False
+    status, reason, nan_stop, lockstep = "finished", "", False, True
     t0 = time.monotonic()
     window_t, window_steps = t0, 0
     try:
@@ -252,7 +255,7 @@ def train_gan(
         kept = f"; kept the last good checkpoint (step {_step_of(last_ckpt)})" if last_ckpt else "; no checkpoint had been written yet"
         reason = f"the {exc} loss became NaN or infinite at step {step + 1}, training was unstable (try a lower learning rate){kept}"
     except Exception as exc:  # a crash ends this run with a message, never the caller
-        status, reason = "failed", f"{type(exc).__name__}: {exc}"
+        status, reason, lockstep = "failed", f"{type(exc).__name__}: {exc}", False
 
     weights_ok = all(torch.isfinite(p).all() for p in G.parameters())
     if not nan_stop and weights_ok and step > 0 and (last_ckpt is None or _step_of(last_ckpt) != step):
@@ -265,6 +268,8 @@ def train_gan(
     elapsed = time.monotonic() - t0
     sink({"type": status, "step": step, "elapsed": round(elapsed, 3), "reason": reason,
           "checkpoint": str(last_ckpt.relative_to(run.root)) if last_ckpt else None})
+    if lockstep:
+        ctx.barrier()  # other ranks leave only once rank 0 has written its last checkpoint and event
     return TrainResult(status, step, last_ckpt, reason)
 
 
