@@ -21,7 +21,7 @@ from .devices import describe as describe_device
 from .events import TERMINAL, read_events
 from .imageio import ImageInputError, open_image, png_bytes, read_provenance, safe_extract_zip
 from .jobs import JobInfo, JobManager, JobNotFound, QueueFull, owner_key
-from .judge import judge_digits
+from .judge import judge_checkpoint, judge_digits
 from .losses import LOSSES as LOSS_FUNCTIONS
 from .models import FAMILIES
 from .runs import RunDir
@@ -53,6 +53,7 @@ __all__ = [
     "catalog",
     "data_kind",
     "describe_device",
+    "judge_checkpoint",
     "judge_digits",
     "load_checkpoint",
     "load_classifier",

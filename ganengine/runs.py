@@ -13,6 +13,12 @@ from .events import TERMINAL, Event, read_events
 _STEP = re.compile(r"step_(\d+)\.safetensors$")
 
 
+def step_of(path: Path | None) -> int:
+    """The training step in a checkpoint's file name (0 for none)."""
+    m = _STEP.search(path.name) if path else None
+    return int(m.group(1)) if m else 0
+
+
 @dataclass(frozen=True)
 class RunDir:
     root: Path
@@ -56,9 +62,8 @@ class RunDir:
         """(step, path) of every checkpoint in the run, oldest first."""
         found = []
         for p in self.checkpoints_dir.glob("step_*.safetensors"):
-            m = _STEP.search(p.name)
-            if m:
-                found.append((int(m.group(1)), p))
+            if _STEP.search(p.name):
+                found.append((step_of(p), p))
         return sorted(found)
 
     def latest_checkpoint(self) -> Path | None:

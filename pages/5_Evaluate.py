@@ -165,12 +165,7 @@ with tab_judge:
     if card.data != "digits" or card.channels != 1:
         st.info(t("evaluate.judge_digits_only"))
     else:
-        @st.cache_data(show_spinner=False, max_entries=32)
-        def judged(path: str, mtime: float, n: int) -> dict:
-            model, _ = ge.load_generator(path)
-            lab = ge.sampling.class_labels(n, model.num_classes, None)
-            return ge.judge_digits(ge.sampling.generate(model, ge.sampling.latents(n, model.z_size, 0), lab), lab)
-
+        judged = st.cache_data(show_spinner=False, max_entries=32)(lambda p, mtime, n: ge.judge_checkpoint(p, n=n, seed=0))
         report = judged(str(path), path.stat().st_mtime, min(n, 1000))
         j1, j2, j3, j4 = st.columns(4)
         j1.metric(t("evaluate.confidence"), f"{report['mean_confidence']:.2f}", help=t("evaluate.confidence_help"))

@@ -10,6 +10,7 @@ import torch
 
 from ..checkpoints import ModelCard, catalog, load_classifier, load_generator
 from ..data import DataRequest, load_data, registry
+from ..data.base import fit_images
 from ..runs import RunDir
 from ..sampling import class_labels, generate, grid, latents
 from .extractors import SHIPPED, ExtractorUnavailable
@@ -42,21 +43,13 @@ def class_coverage(checkpoint: str | Path, n: int = 1000, seed: int = 0) -> Cove
     model, card = load_generator(checkpoint)
     clf, clf_card = domain_classifier(card.data)  # only shipped classifiers' (registered) data names get past this
     images = generate(model, latents(n, model.z_size, seed), class_labels(n, model.num_classes, None))
-    x = _as_classifier_input(images, clf_card)
+    x = fit_images(images, clf_card.image_size, clf_card.channels)
     pred = torch.cat([clf(x[i : i + 500])[0].argmax(1) for i in range(0, len(x), 500)])
     k = len(clf_card.class_names)
     real = load_data(card.data, DataRequest(image_size=card.image_size, channels=card.channels, seed=seed, max_items=n))
     real_shares = torch.bincount(real.labels, minlength=k).float() / len(real) if real.labels is not None else torch.zeros(k)
     return Coverage(list(clf_card.class_names), (torch.bincount(pred, minlength=k).float() / n).tolist(),
                     real_shares.tolist(), n, f"GAN Studio's {clf_card.data} classifier")
-
-
-def _as_classifier_input(images: torch.Tensor, card: ModelCard) -> torch.Tensor:
-    if card.channels == 1 and images.shape[1] == 3:
-        return images.mean(1, keepdim=True)
-    if card.channels == 3 and images.shape[1] == 1:
-        return images.expand(-1, 3, -1, -1)
-    return images
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-import torch.nn.functional as F
 import torch_fidelity
 from torch_fidelity.feature_extractor_base import FeatureExtractorBase
 from torch_fidelity.registry import FEATURE_EXTRACTORS_REGISTRY
 
 from ..checkpoints import catalog, load_classifier
+from ..data.base import fit_images
 
 INCEPTION = "inception-v3-compat"
 INCEPTION_FILE = "weights-inception-2015-12-05-6726825d.pth"
@@ -85,11 +85,7 @@ class DomainFeatureExtractor(FeatureExtractorBase):
     def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, ...]:
         if x.dtype != torch.uint8 or x.dim() != 4 or x.shape[1] != 3:
             raise ValueError(f"expected uint8 Bx3xHxW images, got {x.dtype} {tuple(x.shape)}")
-        x = x.float() / 127.5 - 1
-        if self.card.channels == 1:
-            x = x.mean(1, keepdim=True)
-        if x.shape[-1] != self.card.image_size:
-            x = F.interpolate(x, size=(self.card.image_size,) * 2, mode="bilinear", align_corners=False, antialias=True)
+        x = fit_images(x.float() / 127.5 - 1, self.card.image_size, self.card.channels)  # as its training data was
         feats = self.model.features(x)
         out = {"features": feats, "logits": self.model.class_head(feats)}
         return tuple(out[name] for name in self.features_list)

@@ -26,7 +26,7 @@ from ..events import EventSink
 from ..imageio import save_png
 from ..losses import get_loss, gradient_penalty
 from ..models import ModelSpec, build_discriminator, build_generator, count_parameters
-from ..runs import RunDir
+from ..runs import RunDir, step_of
 from ..sampling import grid, latents
 
 N_FIXED_IMAGES = 64
@@ -252,13 +252,13 @@ def train_gan(
                 last_ckpt = write_checkpoint() or last_ckpt
     except FloatingPointError as exc:
         status, nan_stop = "failed", True
-        kept = f"; kept the last good checkpoint (step {_step_of(last_ckpt)})" if last_ckpt else "; no checkpoint had been written yet"
+        kept = f"; kept the last good checkpoint (step {step_of(last_ckpt)})" if last_ckpt else "; no checkpoint had been written yet"
         reason = f"the {exc} loss became NaN or infinite at step {step + 1}, training was unstable (try a lower learning rate){kept}"
     except Exception as exc:  # a crash ends this run with a message, never the caller
         status, reason, lockstep = "failed", f"{type(exc).__name__}: {exc}", False
 
     weights_ok = all(torch.isfinite(p).all() for p in G.parameters())
-    if not nan_stop and weights_ok and step > 0 and (last_ckpt is None or _step_of(last_ckpt) != step):
+    if not nan_stop and weights_ok and step > 0 and (last_ckpt is None or step_of(last_ckpt) != step):
         try:
             if step % cfg.sample_every:
                 emit_sample()
@@ -271,8 +271,4 @@ def train_gan(
     if lockstep:
         ctx.barrier()  # other ranks leave only once rank 0 has written its last checkpoint and event
     return TrainResult(status, step, last_ckpt, reason)
-
-
-def _step_of(path: Path | None) -> int:
-    return int(path.stem.split("_")[1]) if path else 0
 
