@@ -23,17 +23,23 @@ from .models import ModelSpec, build_discriminator, build_generator
 from .train import train_gan
 
 
-def matmul_peak(device: torch.device, dtype: torch.dtype, size: int = 2048, seconds: float = 1.0) -> float:
-    """Measured FLOP/s of a square matrix multiply (the machine's practical peak for this dtype)."""
+def matmul_peak(device: torch.device, dtype: torch.dtype, size: int | None = None, seconds: float = 1.0) -> float:
+    """Measured FLOP/s of a square matrix multiply (the machine's practical peak for this dtype).
+
+    GPUs need a large product (8192) to reach their peak; 2048 already saturates a CPU.
+    """
+    size = size or (8192 if device.type == "cuda" else 2048)
     a = torch.randn(size, size, device=device, dtype=dtype)
     b = torch.randn(size, size, device=device, dtype=dtype)
-    a @ b  # warm-up
+    a @ b  # warm-up (and cuBLAS/oneDNN kernel choice)
+    _sync(device)
     n, t0 = 0, time.perf_counter()
     while time.perf_counter() - t0 < seconds:
         a @ b
         n += 1
-    if device.type == "cuda":
-        torch.cuda.synchronize()
+        if device.type == "cuda" and n % 16 == 0:
+            _sync(device)  # keep the clock honest: the loop must not run far ahead of the GPU
+    _sync(device)
     return 2 * size**3 * n / (time.perf_counter() - t0)
 
 

@@ -1,0 +1,118 @@
+"""Benchmark: what a user waits for at inference time — 64 samples from each shipped generator, and an evaluation.
+
+Run by hand:  python bench/bench_inference.py [--only generate|evaluate] [--eval-sizes 1000] [--device auto]
+
+generate: for every shipped generator, 64 samples turned into a PNG grid, as the Generate page does.
+  "cold" loads the checkpoint each time (header and card checks, shape check, weights); "warm" reuses the
+  loaded model as the app's shared model cache does. Medians over --repeats runs; the ratio is cold / warm.
+evaluate: FID + KID + precision/recall of faces-dcgan against procedural faces (domain extractor), first
+  run (real features computed) and second run (real features cached), in a fresh cache folder.
+Later inference paths (translate, upscale, detect) join this script as they arrive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+N_SAMPLES = 64
+
+
+def median_seconds(fn: Callable[[], object], repeats: int, sync: Callable[[], None]) -> float:
+    """Median wall time of fn over `repeats` runs, after one untimed warm-up run."""
+    fn()
+    times = []
+    for _ in range(repeats):
+        sync()
+        t0 = time.perf_counter()
+        fn()
+        sync()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def png_request(model: object, n: int) -> bytes:
+    """What the Generate page does for one click: n seeded samples, one PNG grid."""
+    import ganengine as ge
+    from ganengine.sampling import grid, sample
+
+    return ge.png_bytes(grid(sample(model, n, seed=0)))
+
+
+def cold_request(path: Path, device: object, n: int) -> bytes:
+    """The same click without a model cache: the checkpoint is read and checked first."""
+    import ganengine as ge
+
+    return png_request(ge.load_generator(path, device)[0], n)
+
+
+def bench_generate(device: str, repeats: int) -> None:
+    import torch
+
+    import ganengine as ge
+    from ganengine.devices import resolve_device
+    from ganengine.sampling import sample
+
+    dev = resolve_device(device)
+    sync = torch.cuda.synchronize if dev.type == "cuda" else (lambda: None)
+    print(f"\n## generate {N_SAMPLES} samples -> PNG grid ({dev}); median of {repeats} runs")
+    print(f"{'checkpoint':24} {'cold (load+sample+png)':>24} {'warm (sample+png)':>19} {'sample only':>12} "
+          f"{'images/s':>9} {'cold/warm':>10}")
+    for entry in ge.catalog(ROOT / "checkpoints", ("gan", "cgan")):
+        model = ge.load_generator(entry.path, dev)[0]
+        t_cold = median_seconds(partial(cold_request, entry.path, dev, N_SAMPLES), max(3, repeats // 4), sync)
+        t_warm = median_seconds(partial(png_request, model, N_SAMPLES), repeats, sync)
+        t_sample = median_seconds(partial(sample, model, N_SAMPLES, 0), repeats, sync)
+        print(f"{entry.path.stem:24} {1000 * t_cold:21.1f} ms {1000 * t_warm:16.1f} ms {1000 * t_sample:9.1f} ms "
+              f"{N_SAMPLES / t_sample:9.0f} {t_cold / t_warm:9.2f}x", flush=True)
+
+
+def bench_evaluate(checkpoint: Path, sizes: list[int], device: str) -> None:
+    from ganengine.devices import resolve_device
+    from ganengine.metrics import evaluate_generator
+
+    print(f"\n## evaluate {checkpoint.name}: FID + KID + precision/recall, extractor auto, fresh cache folder")
+    for n in sizes:
+        times = []
+        for label in ("first run (real features computed)", "second run (real features cached)"):
+            t0 = time.perf_counter()
+            r = evaluate_generator(checkpoint, n=n, metrics=("fid", "kid", "prc"), device=str(resolve_device(device)))
+            times.append(time.perf_counter() - t0)
+            print(f"n={n:>6}  {label:38} {times[-1]:7.2f} s   FID {r.metrics['fid']:.3f}  ({r.extractor})", flush=True)
+        print(f"n={n:>6}  cache speed-up: {times[0] / times[1]:.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", choices=("generate", "evaluate"), default=None)
+    parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--eval-checkpoint", type=Path, default=ROOT / "checkpoints" / "faces-dcgan.safetensors")
+    parser.add_argument("--eval-sizes", type=int, nargs="+", default=[1000])
+    parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
+    parser.add_argument("--threads", type=int, default=0)
+    args = parser.parse_args()
+    os.environ["GANSTUDIO_CACHE"] = tempfile.mkdtemp(prefix="bench-cache-")
+    import torch
+
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    print(f"# {platform.processor() or platform.machine()}, {torch.get_num_threads()} threads, torch {torch.__version__}")
+    if args.only in (None, "generate"):
+        bench_generate(args.device, args.repeats)
+    if args.only in (None, "evaluate"):
+        bench_evaluate(args.eval_checkpoint, args.eval_sizes, args.device)
+
+
+if __name__ == "__main__":
+    main()
