@@ -16,7 +16,7 @@ from .checkpoints import (
     read_card,
 )
 from .config import LOSSES, MODELS, ConfigError, TrainConfig
-from .data import DataError, DataRequest, TensorData, data_kind, load_data, registry
+from .data import DataError, DataRequest, TensorData, check_image_set, data_kind, load_data, registry
 from .devices import describe as describe_device
 from .events import TERMINAL, read_events
 from .imageio import ImageInputError, open_image, png_bytes, read_provenance, safe_extract_zip
@@ -51,6 +51,7 @@ __all__ = [
     "TrainConfig",
     "TrainResult",
     "catalog",
+    "check_image_set",
     "data_kind",
     "describe_device",
     "judge_checkpoint",

@@ -52,8 +52,10 @@ def open_image(source: bytes | str | Path, mode: str = "RGB", max_pixels: int = 
         raise
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise ImageInputError(f"{label}: image is too large (decompression bomb guard)") from None
-    except Exception as exc:  # Pillow raises many types for broken files
-        raise ImageInputError(f"{label}: not a readable PNG, JPEG, WebP, BMP or GIF image ({exc})") from None
+    except Image.UnidentifiedImageError:
+        raise ImageInputError(f"{label}: not a PNG, JPEG, WebP, BMP or GIF image") from None
+    except Exception as exc:  # Pillow raises many types for broken files; their messages name no user data
+        raise ImageInputError(f"{label}: the image is damaged or cut short ({type(exc).__name__})") from None
     img = ImageOps.exif_transpose(img)
     if img.mode in ("RGBA", "LA", "P", "PA") and mode == "RGB":
         rgba = img.convert("RGBA")
@@ -79,7 +81,8 @@ def png_bytes(image: Image.Image | np.ndarray, provenance: dict[str, str] | None
         image = Image.fromarray(image)
     info = PngImagePlugin.PngInfo()
     for key, value in {"Software": "GAN Studio (ganengine)", **(provenance or {})}.items():
-        info.add_text(str(key), str(value))
+        if value is not None and str(value) not in ("", "None"):  # only what is known
+            info.add_text(str(key), str(value))
     buf = io.BytesIO()
     image.save(buf, format="PNG", pnginfo=info)
     return buf.getvalue()

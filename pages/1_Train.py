@@ -1,11 +1,13 @@
 """Train: choose data, model and loss, start a background run, and watch it learn live."""
 
 import hashlib
+from pathlib import Path
 
 import streamlit as st
 
 import ganengine as ge
 from ui import jobs_panel
+from ui.checkpoint_picker import run_choice_key
 from ui.engine import job_manager, uploads_dir
 from ui.i18n import t
 from ui.layout import setup_page
@@ -23,8 +25,28 @@ default_data = names.index("digits")
 def data_label(name: str) -> str:
     if name == UPLOAD:
         return t("train.data_upload")
-    entry = ge.registry()[name]
-    return f"{name} — {t('data.' + name)}" + (f" {t('train.needs_files')}" if entry.needs_files else "")
+    return f"{name} — {t('data.' + name)}" + ("" if ge.registry()[name].available() else f" {t('train.not_here')}")
+
+
+def stored_upload(name: str, content: bytes) -> tuple[str, str]:
+    """Keep an uploaded zip under the user's folder, named by its content (a queued job keeps the exact data it was
+    given), check it once, and return (path, message); path is empty when the zip was refused."""
+    checked = st.session_state.setdefault("checked_zips", {})
+    digest = hashlib.sha256(content).hexdigest()[:16]
+    if digest not in checked:
+        stem = "".join(c for c in Path(name).stem if c.isalnum() or c in "-_")[:40] or "images"
+        target = uploads_dir(owner) / f"{stem}-{digest[:8]}.zip"
+        if not target.exists():
+            target.write_bytes(content)
+        try:
+            summary = ge.check_image_set(target)
+        except ge.DataError as exc:
+            target.unlink(missing_ok=True)
+            checked[digest] = ("", t("train.zip_refused", reason=str(exc).replace(target.name, name)))
+        else:
+            classes = t("train.zip_classes", n=len(summary.class_names)) if summary.class_names else t("train.zip_no_classes")
+            checked[digest] = (str(target), t("train.zip_accepted", name=name, n=summary.images, classes=classes))
+    return checked[digest]
 
 
 jobs = manager.list(owner)
@@ -37,11 +59,10 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
         upload = c1.file_uploader(t("train.upload_zip"), type=["zip"], help=t("train.upload_help"))
         data_path = ""
         if upload is not None:
-            content = upload.getvalue()
-            target = uploads_dir(owner) / f"data-{hashlib.sha256(content).hexdigest()[:16]}.zip"
-            if not target.exists():  # named by content: a queued job keeps the exact data it was given
-                target.write_bytes(content)
-            data_path = str(target)
+            data_path, message = stored_upload(upload.name, upload.getvalue())
+            (c1.success if data_path else c1.error)(message)
+    elif not ge.registry()[data].available():
+        c1.warning(t("train.missing_data", name=data))
     points = data != UPLOAD and ge.data_kind(data) == "points"
     models = ["mlp"] if points else list(ge.MODELS)
     model = c2.selectbox(t("train.model"), models, index=0 if points else models.index("dcgan"),
@@ -77,6 +98,8 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
         try:
             if not data_path:
                 raise ge.ConfigError(t("train.need_upload"))
+            if data != UPLOAD and not ge.registry()[data].available():
+                raise ge.ConfigError(t("train.missing_data", name=data))
             config = ge.TrainConfig(
                 model=model, data=data_path, loss=loss, steps=int(steps), time_budget=float(budget) or None,
                 batch_size=int(batch), image_size=int(image_size), nz=16 if points else 100, width=int(width),
@@ -114,4 +137,7 @@ if next(j for j in jobs if j.id == selected).active:
     live_job(selected)
 else:
     jobs_panel.render_job(manager, owner, selected)
-    st.page_link("pages/2_Generate.py", label=t("train.go_generate"), icon="🎨")
+    has_checkpoint = ge.RunDir(next(j for j in jobs if j.id == selected).run_dir).latest_checkpoint() is not None
+    if has_checkpoint and st.button(t("train.go_generate"), icon="🎨"):
+        st.session_state["generate_checkpoint"] = run_choice_key(selected)  # Generate opens on this run
+        st.switch_page("pages/2_Generate.py")

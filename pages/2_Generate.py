@@ -26,9 +26,11 @@ if not choices:
     st.page_link("pages/1_Train.py", label=t("generate.go_train"), icon="🏋️")
     st.stop()
 
-paths = list(choices.values())
-path = st.selectbox(t("generate.checkpoint"), paths, format_func=lambda p: next(k for k, v in choices.items() if v == p),
-                    help=t("generate.checkpoint_help"), key="generate_checkpoint")
+if st.session_state.get("generate_checkpoint") not in choices:
+    st.session_state.pop("generate_checkpoint", None)  # a run or upload that is gone: back to the first choice
+choice = st.selectbox(t("generate.checkpoint"), list(choices), format_func=lambda k: choices[k].label,
+                      help=t("generate.checkpoint_help"), key="generate_checkpoint")
+path = choices[choice].path
 try:
     model, card = load_generator(path)
 except (ge.CheckpointError, OSError) as exc:

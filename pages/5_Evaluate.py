@@ -6,8 +6,8 @@ import streamlit as st
 
 import ganengine as ge
 from ui import charts
-from ui.checkpoint_picker import generator_choices, upload_widget
-from ui.engine import job_manager
+from ui.checkpoint_picker import generator_choices, run_choice_key, upload_widget
+from ui.engine import job_manager, shown_data
 from ui.i18n import t
 from ui.layout import setup_page, upscale
 from ui.strings import STRINGS
@@ -20,19 +20,21 @@ with st.expander(t("evaluate.explain_title")):
 
 with st.expander(t("pick.upload_title")):
     upload_widget(owner)
-choices = {label: path for label, path in generator_choices(owner).items() if ge.read_card(path).channels}
+choices = {key: c for key, c in generator_choices(owner).items() if ge.read_card(c.path).channels}
 if not choices:
     st.warning(t("evaluate.none"))
     st.stop()
 
-labels = st.multiselect(t("evaluate.checkpoints"), list(choices), default=list(choices)[:1], help=t("evaluate.checkpoints_help"),
-                        key="eval_models")
-if not labels:
+if "eval_models" in st.session_state:  # runs and uploads come and go: keep only what still exists
+    st.session_state["eval_models"] = [k for k in st.session_state["eval_models"] if k in choices]
+selected = st.multiselect(t("evaluate.checkpoints"), list(choices), default=list(choices)[:1], help=t("evaluate.checkpoints_help"),
+                          format_func=lambda k: choices[k].label, key="eval_models")
+if not selected:
     st.info(t("evaluate.pick_one"))
     st.stop()
-cards = {label: ge.read_card(choices[label]) for label in labels}
+cards = {key: ge.read_card(choices[key].path) for key in selected}
 image_sets = [n for n, e in ge.registry().items() if e.kind == "images"]
-first = cards[labels[0]].data
+first = cards[selected[0]].data
 c1, c2, c3, c4 = st.columns(4)
 data = c1.selectbox(t("evaluate.data"), image_sets, index=image_sets.index(first) if first in image_sets else 0,
                     help=t("evaluate.data_help"))
@@ -43,30 +45,30 @@ metric_names = c3.multiselect(t("evaluate.metrics"), list(ge.metrics.METRICS), d
 extractor = c4.radio(t("evaluate.extractor"), ["auto", "domain", "inception"], format_func=lambda e: t(f"extractor.{e}"),
                      help=t("evaluate.extractor_help"))
 
-other = [label for label in labels if cards[label].data != data]
+other = [choices[key].label for key in selected if cards[key].data != data]
 if other:
     st.warning(t("evaluate.other_data", names=", ".join(other), data=data))
 results: dict = st.session_state.setdefault("eval_results", {})
 
 
-def key_of(label: str) -> tuple:
-    path = choices[label]
+def key_of(key: str) -> tuple:
+    path = choices[key].path
     return (str(path), path.stat().st_mtime, data, n, tuple(metric_names), extractor)
 
 
 if st.button(t("evaluate.run"), type="primary"):
-    bar = st.progress(0.0, text=t("evaluate.running", done=0, total=len(labels)))
-    for i, label in enumerate(labels):
-        if key_of(label) not in results:
+    bar = st.progress(0.0, text=t("evaluate.running", done=0, total=len(selected)))
+    for i, key in enumerate(selected):
+        if key_of(key) not in results:
             try:
-                results[key_of(label)] = ge.metrics.evaluate_generator(
-                    choices[label], data=data, n=n, metrics=tuple(metric_names), extractor=extractor).to_dict()
+                results[key_of(key)] = ge.metrics.evaluate_generator(
+                    choices[key].path, data=data, n=n, metrics=tuple(metric_names), extractor=extractor).to_dict()
             except (ge.metrics.EvaluationError, ge.metrics.ExtractorUnavailable, ge.DataError, RuntimeError, AssertionError) as exc:
-                results[key_of(label)] = {"error": str(exc) or type(exc).__name__}
-        bar.progress((i + 1) / len(labels), text=t("evaluate.running", done=i + 1, total=len(labels)))
+                results[key_of(key)] = {"error": str(exc) or type(exc).__name__}
+        bar.progress((i + 1) / len(selected), text=t("evaluate.running", done=i + 1, total=len(selected)))
     bar.empty()
 
-done = [(label, results[key_of(label)]) for label in labels if key_of(label) in results]
+done = [(choices[key].label, results[key_of(key)]) for key in selected if key_of(key) in results]
 for label, r in done:
     if "error" in r:
         st.error(t("evaluate.refused", name=label, reason=r["error"]))
@@ -101,8 +103,11 @@ else:
 
 st.divider()
 st.subheader(t("evaluate.deeper"))
-focus = st.selectbox(t("evaluate.focus"), list(choices), index=list(choices).index(labels[0]), key="eval_focus")
-path = choices[focus]
+if st.session_state.get("eval_focus") not in choices:
+    st.session_state.pop("eval_focus", None)
+focus = st.selectbox(t("evaluate.focus"), list(choices), index=list(choices).index(selected[0]), format_func=lambda k: choices[k].label,
+                     key="eval_focus")
+path = choices[focus].path
 tab_cov, tab_mem, tab_steps, tab_judge = st.tabs([t("evaluate.tab_coverage"), t("evaluate.tab_memory"),
                                                    t("evaluate.tab_steps"), t("evaluate.tab_judge")])
 
@@ -140,22 +145,25 @@ with tab_mem:
 
 with tab_steps:
     st.markdown(t("evaluate.steps_intro"))
-    runs = {f"{j.id} · {j.config.model} on {j.config.data}": j.run_dir for j in job_manager().list(owner)
+    runs = {run_choice_key(j.id): (t("evaluate.run_label", id=j.id, model=j.config.model, data=shown_data(j.config.data)), j.run_dir)
+            for j in job_manager().list(owner)
             if len(ge.RunDir(j.run_dir).checkpoints()) > 1 and ge.data_kind(j.config.data) == "images"}
     if not runs:
         st.info(t("evaluate.no_runs"))
     else:
-        run_label = st.selectbox(t("evaluate.run_pick"), list(runs))
+        run_key = st.selectbox(t("evaluate.run_pick"), list(runs), index=list(runs).index(focus) if focus in runs else 0,
+                               format_func=lambda k: runs[k][0])
+        run_label, run_dir = runs[run_key]
         if st.button(t("evaluate.steps_run")):
             with st.spinner(t("evaluate.steps_running")):
                 try:
-                    curve = ge.metrics.fid_over_steps(runs[run_label], n=min(n, 500), extractor=extractor)
+                    curve = ge.metrics.fid_over_steps(run_dir, n=min(n, 500), extractor=extractor)
                 except (ge.metrics.EvaluationError, ge.metrics.ExtractorUnavailable, ge.DataError, RuntimeError) as exc:
                     st.error(t("evaluate.refused", name=run_label, reason=exc))
                 else:
-                    st.session_state["fid_curve"] = (run_label, [(r.step, r.metrics["fid"]) for r in curve],
+                    st.session_state["fid_curve"] = (run_key, [(r.step, r.metrics["fid"]) for r in curve],
                                                      curve[0].samples if curve else 0)
-        if st.session_state.get("fid_curve", (None,))[0] == run_label:
+        if st.session_state.get("fid_curve", (None,))[0] == run_key:
             _, points, samples = st.session_state["fid_curve"]
             st.plotly_chart(charts.fid_curve([p[0] for p in points], [p[1] for p in points], samples), key="fid_curve")
 
@@ -176,3 +184,4 @@ with tab_judge:
         st.plotly_chart(charts.class_shares_figure(report["class_shares"], [str(i) for i in range(10)],
                                                   t("evaluate.shares_title", n=report["samples"])), key="judge_shares")
         st.caption(t("evaluate.measured_on", judge=report["judge"], n=report["samples"]))
+        st.caption(t("evaluate.two_readers"))

@@ -9,6 +9,7 @@ from ganengine import sampling
 from ui.engine import SHIPPED, load_generator
 from ui.i18n import t
 from ui.layout import setup_page, upscale
+from ui.strings import STRINGS
 
 DEMO = SHIPPED / "digits-dcgan.safetensors"
 
@@ -40,7 +41,9 @@ if data is not None:
         else:
             c2.info(t("ethics.no_mark"))
         if chunks:
-            c2.dataframe(pd.DataFrame(list(chunks.items()), columns=[t("card.field"), t("card.value")]), hide_index=True)
+            known = {k: t(f"prov.{k.lower()}") for k in chunks if f"prov.{k.lower()}" in STRINGS}
+            rows = [(known.get(k, k), v) for k, v in chunks.items() if v not in ("", "None")]
+            c2.dataframe(pd.DataFrame(rows, columns=[t("card.field"), t("card.value")]), hide_index=True)
 
 st.subheader(t("ethics.questions_title"))
 st.markdown(t("ethics.questions"))

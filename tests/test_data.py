@@ -1,12 +1,14 @@
 import io
+import tempfile
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
 from PIL import Image
 
-from ganengine.data import DataError, DataRequest, load_data
+from ganengine.data import DataError, DataRequest, check_image_set, load_data, registry
 from ganengine.data.toy2d import mode_coverage
 
 
@@ -69,6 +71,33 @@ def test_user_zip(tmp_path):
     assert d.x.shape == (20, 1, 32, 32) and d.num_classes == 2
 
 
+def _zip_folder(src, archive, extra=()):
+    with zipfile.ZipFile(archive, "w") as zf:
+        for p in sorted(src.rglob("*.png")):
+            zf.write(p, p.relative_to(src))
+        for name, data in extra:
+            zf.writestr(name, data)
+    return archive
+
+
+def test_an_upload_is_checked_when_it_arrives(tmp_path):
+    """check_image_set judges a zip at upload time: what it holds, or one line saying why it cannot train."""
+    leftovers = set(Path(tempfile.gettempdir()).glob("ganstudio-zip-*"))
+    src = tmp_path / "src"
+    _write_images(src)
+    summary = check_image_set(_zip_folder(src, tmp_path / "good.zip"))
+    assert summary.images == 20 and summary.class_names == ("cats", "dogs")
+    not_zip = tmp_path / "fake.zip"
+    not_zip.write_text("this is a text file")
+    with pytest.raises(DataError, match=r"fake\.zip: .*zip"):
+        check_image_set(not_zip)
+    with pytest.raises(DataError, match=r"found 0 images, need at least 16"):
+        check_image_set(_zip_folder(tmp_path / "nothing", tmp_path / "empty.zip", [("notes.txt", b"hi")]))
+    with pytest.raises(DataError, match=r"not a PNG"):
+        check_image_set(_zip_folder(src, tmp_path / "bad.zip", [("cats/000-broken.png", b"text, not pixels")]))
+    assert set(Path(tempfile.gettempdir()).glob("ganstudio-zip-*")) == leftovers  # nothing extracted is left behind
+
+
 def test_too_few_images_and_unknown_names(tmp_path):
     _write_images(tmp_path, classes=("a",), n=3)
     with pytest.raises(DataError, match="need at least 16"):
@@ -86,6 +115,7 @@ def test_broken_image_in_folder_is_named(tmp_path):
 
 def test_torchvision_set_missing_says_where_to_put_files(tmp_path, monkeypatch):
     monkeypatch.setenv("GANSTUDIO_DATA_DIR", str(tmp_path))
+    assert not registry()["mnist"].available() and registry()["digits"].available()
     with pytest.raises(DataError, match=f"MNIST is not on this machine: put torchvision's MNIST files under {tmp_path}"):
         load_data("mnist")
 
@@ -110,5 +140,6 @@ def test_torchvision_set_read_from_disk(tmp_path, monkeypatch):
     (raw / "t10k-images-idx3-ubyte").write_bytes(idx(images, 2051))
     (raw / "t10k-labels-idx1-ubyte").write_bytes(idx(labels, 2049))
     monkeypatch.setenv("GANSTUDIO_DATA_DIR", str(tmp_path))
+    assert registry()["mnist"].available() and not registry()["cifar10"].available()
     d = load_data("mnist", DataRequest(image_size=32))
     assert d.x.shape == (20, 1, 32, 32) and d.num_classes == 10

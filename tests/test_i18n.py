@@ -46,3 +46,11 @@ def test_dynamic_keys_cover_every_value():
     for prefix in ("translate", "sr"):
         assert f"{prefix}.later" in STRINGS
     assert all(re.fullmatch(r"[a-z0-9_]+\.[a-z0-9_.-]+", k) for k in STRINGS)
+
+
+def test_numbers_are_written_the_readers_way():
+    from ui.i18n import _Formatter
+
+    template = "{step:,} steps · {x:.2f} · {name}"
+    assert _Formatter("en").format(template, step=1500, x=0.5, name="a.b") == "1,500 steps · 0.50 · a.b"
+    assert _Formatter("fr").format(template, step=1500, x=0.5, name="a.b") == "1\u202f500 steps · 0,50 · a.b"  # text untouched

@@ -46,6 +46,16 @@ def test_french_switch_changes_the_page():
     assert "Apprenez" in at.markdown[0].value
 
 
+def test_language_comes_back_from_the_cookie_on_a_new_session(monkeypatch):
+    """A reload is a new Streamlit session: the language chosen earlier is read back from its cookie."""
+    import ui.i18n
+
+    monkeypatch.setattr(ui.i18n, "read_cookie", lambda name, pattern: "fr" if name == ui.i18n.COOKIE else None)
+    at = open_page("pages/1_Train.py")
+    assert_clean(at)
+    assert at.title[0].value == "Entraîner" and at.sidebar.radio[0].value == "fr"
+
+
 def test_train_page_starts_and_stops_a_job():
     at = open_page("pages/1_Train.py")
     at.selectbox[0].set_value("toy2d-moons").run()
@@ -67,6 +77,39 @@ def test_train_page_starts_and_stops_a_job():
         at.run()
     assert any("Stopped" in w.value for w in at.warning)
     assert_clean(at)
+    # The stopped run kept a checkpoint: the Generate page opens on it.
+    next(b for b in at.button if b.label == "Sample from this model on the Generate page").click().run()
+    assert_clean(at)
+    assert at.title[0].value == "Generate" and at.selectbox[0].value == f"run/{job_id}"
+
+
+def test_a_job_stopped_while_queued_says_no_checkpoint_exists():
+    at = open_page("pages/1_Train.py")
+    at.selectbox[0].set_value("toy2d-moons").run()
+    at.number_input[0].set_value(20000)
+    at.button[0].click().run()
+    first = at.session_state["train_job"]
+    at.button[0].click().run()  # a second run waits behind the first (one job at a time in tests)
+    second = at.session_state["train_job"]
+    assert second != first and any("Waiting in the queue" in i.value for i in at.info)
+    next(b for b in at.button if b.label == "Stop").click().run()
+    at.run()
+    assert any("No checkpoint had been written" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert not any(b.label == "Sample from this model on the Generate page" for b in at.button)
+    assert any("ended before its first" in c.value for c in at.caption)
+    at.selectbox[-1].set_value(first).run()
+    next(b for b in at.button if b.label == "Stop").click().run()
+    assert_clean(at)
+
+
+def test_a_data_set_missing_from_the_server_is_refused_before_queueing(tmp_path, monkeypatch):
+    monkeypatch.setenv("GANSTUDIO_DATA_DIR", str(tmp_path))  # an empty data folder: MNIST is not here
+    at = open_page("pages/1_Train.py")
+    at.selectbox[0].set_value("mnist").run()
+    assert any("mnist is not on this server" in w.value for w in at.warning)
+    at.button[0].click().run()
+    assert at.error and at.error[0].value.startswith("Not started: mnist is not on this server")
+    assert "train_job" not in at.session_state
 
 
 def test_train_page_refuses_bad_settings_with_one_line():
@@ -102,6 +145,18 @@ def test_evaluate_page_compares_generators_and_explains():
     assert any("Measured on 250 generated samples" in c.value for c in at.caption)
     assert len(at.get("plotly_chart")) >= 4  # metric bars, coverage, judge shares
     assert any(m.value == "10 / 10" for m in at.metric)
+
+
+def test_evaluate_keeps_the_chosen_generators_when_the_language_changes():
+    at = open_page("pages/5_Evaluate.py")
+    keys = [k for k in at.multiselect[0].value]
+    chosen = ["shipped/digits-dcgan", "shipped/digits-cdcgan"]
+    assert keys == chosen[:1]
+    at.multiselect[0].set_value(chosen).run()
+    at.sidebar.radio[0].set_value("fr").run()
+    assert_clean(at)
+    assert at.title[0].value == "Évaluer" and list(at.multiselect[0].value) == chosen
+    assert not at.info or not any("au moins un" in i.value for i in at.info)
 
 
 def test_ethics_page_reads_back_provenance():

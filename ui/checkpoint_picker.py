@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -10,23 +11,35 @@ import streamlit as st
 
 import ganengine as ge
 
-from .engine import SHIPPED, job_manager, uploads_dir
+from .engine import SHIPPED, job_manager, shown_data, uploads_dir
 from .i18n import t
 
 MAX_UPLOAD_BYTES = 64 * 2**20
 
 
-def generator_choices(owner: str) -> dict[str, Path]:
-    """Label -> path for every generator this user may sample from."""
-    choices: dict[str, Path] = {}
+@dataclass(frozen=True)
+class GeneratorChoice:
+    label: str  # in the reader's language
+    path: Path  # for a run, its latest checkpoint (it moves on as the run trains)
+
+
+def run_choice_key(job_id: str) -> str:
+    """The picker's stable key for one of the user's runs (what the Train page hands to Generate)."""
+    return f"run/{job_id}"
+
+
+def generator_choices(owner: str) -> dict[str, GeneratorChoice]:
+    """Every generator this user may sample from, under keys that survive a language switch or a new checkpoint."""
+    choices: dict[str, GeneratorChoice] = {}
     for entry in sorted(ge.catalog(SHIPPED, ("gan", "cgan")), key=lambda e: (e.card.kind != "gan", e.path.stem)):
-        choices[t("pick.shipped", name=entry.path.stem)] = entry.path
+        choices[f"shipped/{entry.path.stem}"] = GeneratorChoice(t("pick.shipped", name=entry.path.stem), entry.path)
     for job in job_manager().list(owner):
         latest = ge.RunDir(job.run_dir).latest_checkpoint()
         if latest is not None:
-            choices[t("pick.own", id=job.id, model=job.config.model, data=job.config.data, state=t("state." + job.state))] = latest
+            label = t("pick.own", id=job.id, model=job.config.model, data=shown_data(job.config.data), state=t("state." + job.state))
+            choices[run_choice_key(job.id)] = GeneratorChoice(label, latest)
     for path in sorted(p for p in uploads_dir(owner).glob("*.safetensors") if not p.name.startswith(".")):
-        choices[t("pick.uploaded", name=path.name)] = path
+        choices[f"upload/{path.name}"] = GeneratorChoice(t("pick.uploaded", name=path.name), path)
     return choices
 
 

@@ -65,3 +65,8 @@ def attribute_classifier(data_name: str) -> tuple[torch.nn.Module, ge.ModelCard]
 def real_points(name: str, seed: int = 0) -> np.ndarray:
     """2000 points of a registered 2-D set (for overlaying generated points)."""
     return ge.load_data(name, ge.DataRequest(seed=seed, max_items=2000)).x.numpy()
+
+
+def shown_data(name_or_path: str) -> str:
+    """A run's data as users may see it: a set's name, or an upload's file name (never a server path)."""
+    return name_or_path if name_or_path in ge.registry() else Path(name_or_path).name

@@ -2,24 +2,61 @@
 
 from __future__ import annotations
 
+import re
+import string
+
 import streamlit as st
 
+from .cookies import read_cookie, write_cookie
 from .strings import STRINGS
 
 LANGUAGES = {"en": "English", "fr": "Français"}
+COOKIE = "ganstudio_lang"
 _KEY = "lang"
 _WIDGET = "lang_widget"
+_LANG_RE = re.compile("|".join(LANGUAGES))
 
 
 def lang() -> str:
     return st.session_state.get(_KEY, "en")
 
 
+class _Formatter(string.Formatter):
+    """str.format with the language's number conventions: 1,500.5 in English, 1 500,5 in French."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        text = format(value, format_spec)
+        if self.language == "fr" and isinstance(value, int | float) and not isinstance(value, bool):
+            text = text.replace(",", "\u202f").replace(".", ",")
+        return text
+
+
 def t(key: str, **values: object) -> str:
     """The string `key` in the current language, formatted with `values`."""
     entry = STRINGS[key]
-    text = entry.get(lang()) or entry["en"]
-    return text.format(**values) if values else text
+    language = lang()
+    text = entry.get(language) or entry["en"]
+    return _Formatter(language).format(text, **values) if values else text
+
+
+def number(value: float, spec: str = ",") -> str:
+    """A number written the current language's way (for text built outside the catalogue)."""
+    return _Formatter(lang()).format_field(value, spec)
+
+
+def _browser_language() -> str:
+    """The reader's first choice: a cookie from an earlier visit, else the browser's locale, else English."""
+    chosen = read_cookie(COOKIE, _LANG_RE)
+    if chosen:
+        return chosen
+    try:
+        locale = st.context.locale
+    except Exception:  # no browser context (AppTest, bare mode)
+        locale = None
+    return "fr" if isinstance(locale, str) and locale.lower().startswith("fr") else "en"
 
 
 def _remember_language() -> None:
@@ -27,8 +64,12 @@ def _remember_language() -> None:
 
 
 def language_selector() -> None:
-    """The sidebar switch. Widget state does not survive a page change, so the choice lives in a plain key."""
-    st.session_state.setdefault(_KEY, "en")
+    """The sidebar switch. Widget state does not survive a page change, so the choice lives in a plain key
+    (for this session) and in a cookie (for the next visit or a reload)."""
+    if _KEY not in st.session_state:
+        st.session_state[_KEY] = _browser_language()
     st.session_state[_WIDGET] = st.session_state[_KEY]
     st.sidebar.radio("Language / Langue", list(LANGUAGES), format_func=LANGUAGES.get, key=_WIDGET, horizontal=True,
                      on_change=_remember_language)
+    if read_cookie(COOKIE, _LANG_RE) != st.session_state[_KEY]:
+        write_cookie(COOKIE, st.session_state[_KEY])

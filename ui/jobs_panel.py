@@ -13,7 +13,7 @@ import streamlit as st
 import ganengine as ge
 
 from . import charts
-from .engine import real_points
+from .engine import real_points, shown_data
 from .i18n import t
 from .layout import upscale
 
@@ -65,7 +65,8 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
     info = manager.get(job_id, owner)
     cache = refresh(manager, owner, job_id)
     cfg = info.config
-    st.markdown(t("job.header", model=cfg.model.upper(), data=cfg.data, loss=cfg.loss, id=info.id))
+    st.markdown(t("job.header", model=cfg.model.upper(), data=shown_data(cfg.data), loss=cfg.loss, id=info.id))
+    latest = None if info.active else ge.RunDir(info.run_dir).latest_checkpoint()
     if info.state == "queued":
         st.info(t("job.queued", pos=info.queue_position))
     elif info.state == "running":
@@ -74,7 +75,7 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
     elif info.state == "finished":
         st.success(t("job.finished", step=(cache["terminal"] or {}).get("step", "?"), reason=info.reason))
     elif info.state == "cancelled":
-        st.warning(t("job.cancelled", reason=info.reason))
+        st.warning(t("job.cancelled" if latest else "job.cancelled_empty", reason=info.reason))
     else:
         st.error(t("job.failed", reason=info.reason))
 
@@ -82,18 +83,16 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
         if st.button(t("job.stop"), key=f"stop_{job_id}", type="secondary"):
             manager.cancel(job_id, owner)
             st.toast(t("job.stop_sent"))
-    else:  # a finished run's checkpoint no longer changes: offer it once, outside the live ticks
-        latest = ge.RunDir(info.run_dir).latest_checkpoint()
-        if latest is not None:
-            name = f"{Path(cfg.data).stem}-{cfg.model}-{latest.stem}.safetensors"
-            st.download_button(t("job.download"), data=latest.read_bytes(), file_name=name,
-                               mime="application/octet-stream", key=f"dl_{job_id}_{latest.stem}")
+    elif latest is not None:  # a finished run's checkpoint no longer changes: offer it once, outside the live ticks
+        name = f"{Path(cfg.data).stem}-{cfg.model}-{latest.stem}.safetensors"
+        st.download_button(t("job.download"), data=latest.read_bytes(), file_name=name,
+                           mime="application/octet-stream", key=f"dl_{job_id}_{latest.stem}")
 
     metrics = pd.DataFrame(cache["metrics"])
     left, right = st.columns([3, 2])
     with left:
         if metrics.empty:
-            st.caption(t("job.no_metrics"))
+            st.caption(t("job.no_metrics" if info.active else "job.no_metrics_ended"))
         else:
             probability = (cache["started"] or {}).get("d_output") == "probability"
             tabs = st.tabs([t("chart.losses"), t("chart.d_outputs"), t("chart.grad_norms")])
@@ -109,7 +108,7 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
 def _render_samples(info: ge.JobInfo, cache: dict[str, Any]) -> None:
     samples = cache["samples"]
     if not samples:
-        st.caption(t("job.no_samples"))
+        st.caption(t("job.no_samples" if info.active else "job.no_samples_ended"))
         return
     steps = [s["step"] for s in samples]
     chosen = steps[-1]
@@ -128,7 +127,7 @@ def _render_samples(info: ge.JobInfo, cache: dict[str, Any]) -> None:
 def jobs_table(jobs: list[ge.JobInfo]) -> pd.DataFrame:
     return pd.DataFrame([{
         t("jobs.col_id"): j.id, t("jobs.col_state"): t(f"state.{j.state}"),
-        t("jobs.col_model"): j.config.model, t("jobs.col_data"): j.config.data,
+        t("jobs.col_model"): j.config.model, t("jobs.col_data"): shown_data(j.config.data),
         t("jobs.col_submitted"): dt.datetime.fromtimestamp(j.submitted).strftime("%H:%M:%S"),
         t("jobs.col_reason"): j.reason,
     } for j in jobs])

@@ -5,12 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from .i18n import t
+from .layout import PAGES
+
+WORKING = ("pages/1_Train.py", "pages/2_Generate.py", "pages/5_Evaluate.py", "pages/6_Ethics_Detection.py")
 
 
 def coming_later(prefix: str) -> None:
     st.info(t(f"{prefix}.later"))
     st.markdown(t("later.meanwhile"))
-    c1, c2, c3 = st.columns(3)
-    c1.page_link("pages/1_Train.py", label=t("train.title"), icon="🏋️")
-    c2.page_link("pages/2_Generate.py", label=t("generate.title"), icon="🎨")
-    c3.page_link("streamlit_app.py", label=t("home.title"), icon="🎭")
+    links = [(path, icon, key) for path, icon, key in PAGES if path in WORKING]
+    for column, (path, icon, key) in zip(st.columns(len(links)), links, strict=True):
+        column.page_link(path, label=t(key), icon=icon)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from . import digits, procedural, torchvision_sets, toy2d  # noqa: F401  (they register themselves)
 from .base import DataError, DataRequest, DatasetEntry, TensorData, registry
-from .folder import load_folder
+from .folder import ImageSetSummary, check_image_set, load_folder
 
 ALIASES = {"toy2d": "toy2d-ring"}
 
@@ -29,4 +29,5 @@ def data_kind(name_or_path: str) -> str:
     return entry.kind if entry else "images"
 
 
-__all__ = ["DataError", "DataRequest", "DatasetEntry", "TensorData", "data_kind", "load_data", "registry"]
+__all__ = ["DataError", "DataRequest", "DatasetEntry", "ImageSetSummary", "TensorData", "check_image_set", "data_kind", "load_data",
+           "registry"]

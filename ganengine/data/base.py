@@ -89,7 +89,15 @@ class DatasetEntry:
     kind: str
     description: str
     loader: Loader
-    needs_files: bool = False
+    files_present: Callable[[], bool] | None = None  # for sets read from files the server may lack
+
+    @property
+    def needs_files(self) -> bool:
+        return self.files_present is not None
+
+    def available(self) -> bool:
+        """True when the set can be loaded here without a download."""
+        return self.files_present is None or self.files_present()
 
 
 _REGISTRY: dict[str, DatasetEntry] = {}

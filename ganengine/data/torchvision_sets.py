@@ -16,6 +16,12 @@ _SETS = {
     "fashion-mnist": ("FashionMNIST", "Clothing in 10 classes, 60,000 28x28 grey images (torchvision)."),
     "cifar10": ("CIFAR10", "Ten object classes, 50,000 32x32 colour photos (torchvision)."),
 }
+# The training-split file torchvision reads first, relative to the data root.
+_MARKERS = {
+    "MNIST": "MNIST/raw/train-images-idx3-ubyte",
+    "FashionMNIST": "FashionMNIST/raw/train-images-idx3-ubyte",
+    "CIFAR10": "cifar-10-batches-py/data_batch_1",
+}
 
 
 def data_root() -> Path:
@@ -55,5 +61,12 @@ def _make(name: str):
     return load
 
 
+def _files_present(cls_name: str):
+    def present() -> bool:
+        return (data_root() / _MARKERS[cls_name]).is_file()
+
+    return present
+
+
 for _name, (_cls, _desc) in _SETS.items():
-    register(DatasetEntry(_name, "images", _desc, _make(_name), needs_files=True))
+    register(DatasetEntry(_name, "images", _desc, _make(_name), files_present=_files_present(_cls)))

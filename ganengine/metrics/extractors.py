@@ -104,8 +104,10 @@ def register_domain_extractors(folder: Path = SHIPPED) -> dict[str, Extractor]:
             cls = type(f"DomainExtractor_{entry.card.data}", (DomainFeatureExtractor,), {"checkpoint": entry.path})
             torch_fidelity.register_feature_extractor(name, cls)
         acc = entry.card.metrics.get("val_class_accuracy")
+        held_out = entry.card.metrics.get("measured_on", "held-out data")
+        accuracy = f"{acc:.1%} class accuracy on {held_out}" if isinstance(acc, float) else "accuracy not recorded"
         found[entry.card.data] = Extractor(
-            name, f"GAN Studio's {entry.card.data} classifier ({entry.path.name}, held-out accuracy {acc})",
+            name, f"GAN Studio's {entry.card.data} classifier ({entry.path.name}; {accuracy})",
             input_size=entry.card.image_size, fingerprint=hashlib.sha256(entry.path.read_bytes()).hexdigest()[:12])
     return found
 
