@@ -49,6 +49,22 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process (its own threads, not its children), from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy (all cores), from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]
+    return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def children(pid: int) -> list[int]:
     try:
         return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
@@ -117,7 +133,7 @@ async def classroom(url: str, server_pid: int, users: int, steps: int, timeout_s
 def summary(values: list[float]) -> str:
     if not values:
         return "n/a"
-    q = statistics.quantiles(values, n=20) if len(values) > 1 else values * 19
+    q = statistics.quantiles(values, n=20, method="inclusive") if len(values) > 1 else values * 19
     return f"median {statistics.median(values):6.1f} s  p95 {q[18]:6.1f} s  max {max(values):6.1f} s"
 
 
@@ -135,9 +151,10 @@ def main() -> None:
           f"GANSTUDIO_MAX_JOBS={env.get('GANSTUDIO_MAX_JOBS', 'default')}")
     with running_app(env) as (url, proc):
         idle = rss_mb(proc.pid)
-        t0 = time.monotonic()
+        t0, server0, busy0 = time.monotonic(), cpu_seconds(proc.pid), machine_busy_seconds()
         students, memory = asyncio.run(classroom(url, proc.pid, args.users, args.steps, args.timeout))
         wall = time.monotonic() - t0
+        server_cpu, busy = cpu_seconds(proc.pid) - server0, machine_busy_seconds() - busy0
     ok = [s for s in students if not s.errors]
     print(f"open the Train page:        {summary([s.open_s for s in ok])}")
     print(f"start acknowledged:         {summary([s.ack_s for s in ok])}")
@@ -145,6 +162,8 @@ def main() -> None:
     print(f"all {args.users} runs done in {wall:.0f} s: {60 * len(ok) / wall:.1f} runs/min")
     print(f"server memory: {idle:.0f} MB idle, peak {memory['server_peak_mb']:.0f} MB; with workers peak "
           f"{memory['total_peak_mb']:.0f} MB; at most {memory['workers_peak']} worker processes at once")
+    print(f"CPU over the run: server (page scripts, live ticks) {server_cpu / wall:.2f} cores on average; "
+          f"whole machine {busy / wall:.2f} of {os.cpu_count()} cores (the rest: training workers and this benchmark's browser)")
     isolated = sum(1 for s in ok if s.runs_seen == 1)
     print(f"isolation: {isolated}/{len(ok)} students saw exactly one run (their own)")
     for s in students:

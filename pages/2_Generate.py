@@ -38,6 +38,9 @@ except (ge.CheckpointError, OSError) as exc:
     st.stop()
 with st.expander(t("generate.card")):
     st.dataframe(card_table(card), hide_index=True, width="stretch")
+    if card.command:
+        st.caption(t("card.command"))
+        st.code(card.command, language="bash", wrap_lines=True)
 
 spec = card.spec
 provenance = {"model": path.name, "checkpoint_data": card.data}

@@ -11,6 +11,8 @@ from PIL import Image
 from ganengine.data import DataError, DataRequest, check_image_set, load_data, registry
 from ganengine.data.toy2d import mode_coverage
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 @pytest.mark.parametrize("name", ["toy2d-ring", "toy2d-grid", "toy2d-spiral", "toy2d-moons", "toy2d"])
 def test_toy2d_points(name):
@@ -29,6 +31,27 @@ def test_digits_scaled_and_labelled():
     assert d.x.shape == (1797, 1, 32, 32)
     assert d.x.min() >= -1 and d.x.max() <= 1 and d.x.min() < -0.9 and d.x.max() > 0.9
     assert d.num_classes == 10 and set(d.labels.tolist()) == set(range(10))
+
+
+def test_digits_read_without_scikit_learn_match_its_loader():
+    from sklearn.datasets import load_digits
+
+    from ganengine.data.digits import raw_digits
+
+    images, labels = raw_digits()
+    reference = load_digits()
+    assert np.array_equal(images, reference.images) and np.array_equal(labels, reference.target)
+
+
+def test_a_training_worker_does_not_import_the_metrics_stack():
+    """Each job is a fresh process: torch-fidelity, torchvision and scikit-learn would add seconds to every start."""
+    import subprocess
+    import sys
+
+    code = ("import sys, ganengine.worker, ganengine.data as d; d.load_data('digits'); "
+            "print(sorted(m for m in ('torch_fidelity', 'torchvision', 'sklearn') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"
 
 
 def test_digits_as_rgb_64():

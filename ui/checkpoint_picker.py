@@ -13,6 +13,7 @@ import ganengine as ge
 
 from .engine import SHIPPED, job_manager, shown_data, uploads_dir
 from .i18n import t
+from .strings import STRINGS
 
 MAX_UPLOAD_BYTES = 64 * 2**20
 
@@ -74,19 +75,30 @@ def upload_widget(owner: str) -> None:
 
 
 def card_table(card: ge.ModelCard) -> pd.DataFrame:
-    """The model card as a two-column table."""
+    """The model card as a two-column table (the command that made it is shown apart, as code)."""
     rows = [
-        (t("card.kind"), card.kind), (t("card.arch"), card.arch.get("name")), (t("card.data"), card.data),
+        (t("card.kind"), card.kind), (t("card.arch"), card.arch.get("name")), (t("card.data"), shown_data(card.data)),
         (t("card.size"), f"{card.image_size}x{card.image_size}x{card.channels}" if card.channels else t("card.points")),
-        (t("card.classes"), ", ".join(card.class_names) or "-"), (t("card.steps"), f"{card.steps:,}"),
-        (t("card.created"), card.created), (t("card.command"), card.command or "-"),
+        (t("card.classes"), ", ".join(card.class_names) or "-"), (t("card.steps"), t("card.step_count", n=card.steps)),
+        (t("card.created"), card.created[:16].replace("T", " ")),
     ]
     for name, value in card.metrics.items():
-        if isinstance(value, dict):
-            shown = ("mean_confidence", "classes_covered", "class_accuracy", "diversity_ratio", "samples",
-                     "val_class_accuracy", "val_attribute_accuracy")
-            summary = ", ".join(f"{k}={v}" for k, v in value.items() if k in shown)
-            rows.append((name, f"{summary} ({value.get('judge', '')})"))
-        else:
-            rows.append((name, str(value)))
+        label = t(f"card.metric_{name}") if f"card.metric_{name}" in STRINGS else name
+        rows.append((label, judge_summary(value) if isinstance(value, dict) else str(value)))
     return pd.DataFrame(rows, columns=[t("card.field"), t("card.value")])
+
+
+def judge_summary(report: dict) -> str:
+    """A judge's report in one readable line: confidence, classes, variety, accuracy, and on how many samples."""
+    parts = []
+    if "mean_confidence" in report:
+        parts.append(t("card.judge_confidence", x=report["mean_confidence"]))
+    if "classes_covered" in report and "class_shares" in report:
+        parts.append(t("card.judge_classes", k=report["classes_covered"], n=len(report["class_shares"])))
+    if "diversity_ratio" in report:
+        parts.append(t("card.judge_variety", x=report["diversity_ratio"]))
+    if "class_accuracy" in report:
+        parts.append(t("card.judge_accuracy", x=100 * report["class_accuracy"]))
+    if "samples" in report:
+        parts.append(t("card.judge_samples", n=report["samples"]))
+    return " · ".join(parts)

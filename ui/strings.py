@@ -317,7 +317,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "card.classes": {"en": "classes", "fr": "classes"},
     "card.steps": {"en": "training steps", "fr": "pas d'entraînement"},
     "card.created": {"en": "created", "fr": "créé le"},
-    "card.command": {"en": "made by", "fr": "produit par"},
+    "card.command": {"en": "Made by this command:", "fr": "Produit par cette commande :"},
+    "card.step_count": {"en": "{n:,}", "fr": "{n:,}"},
+    "card.metric_digits_judge": {"en": "digits judge (independent SVM)", "fr": "juge des chiffres (SVM indépendant)"},
+    "card.metric_classifier_judge": {"en": "judge (domain classifier)", "fr": "juge (classifieur du domaine)"},
+    "card.judge_confidence": {"en": "confidence {x:.2f}", "fr": "confiance {x:.2f}"},
+    "card.judge_classes": {"en": "{k}/{n} classes", "fr": "{k}/{n} classes"},
+    "card.judge_variety": {"en": "variety {x:.2f}", "fr": "variété {x:.2f}"},
+    "card.judge_accuracy": {"en": "asked-for class {x:.1f}%", "fr": "classe demandée {x:.1f} %"},
+    "card.judge_samples": {"en": "on {n:,} samples", "fr": "sur {n:,} échantillons"},
     # --- translate, super-resolution ---
     "translate.title": {"en": "Translate", "fr": "Traduire"},
     "translate.intro": {
