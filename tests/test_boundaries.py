@@ -43,3 +43,12 @@ def test_every_design_page_exists():
     pages = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
     assert pages == ["1_Train.py", "2_Generate.py", "3_Translate.py", "4_Super_Resolution.py", "5_Evaluate.py",
                      "6_Ethics_Detection.py"]
+
+
+def test_server_settings_for_a_classroom():
+    """The settings DESIGN.md asks for, and no full garbage collection after every live tick (bench_classroom)."""
+    import tomllib
+
+    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert settings["server"]["fileWatcherType"] == "none" and settings["client"]["showErrorDetails"] == "none"
+    assert settings["runner"]["postScriptGC"] is False
