@@ -72,12 +72,14 @@ def children(pid: int) -> list[int]:
         return []
 
 
-async def student(browser, url: str, s: Student, steps: int, t0: float, timeout_s: float) -> None:
+async def student(browser, url: str, s: Student, steps: int, t0: float, timeout_s: float, delay_s: float) -> None:
+    await asyncio.sleep(delay_s)
     context = await browser.new_context(viewport={"width": 1300, "height": 1000})
+    context.set_default_timeout(timeout_s * 1000)  # 30 browsers share this machine's cores with the server: be patient
     page = await context.new_page()
     try:
         start = time.monotonic()
-        await page.goto(f"{url}/Train")
+        await page.goto(f"{url}/Train", timeout=timeout_s * 1000, wait_until="commit")
         await page.get_by_role("heading", name="Train", level=1).wait_for(timeout=timeout_s * 1000)
         button = page.get_by_role("button", name="Start training")
         await button.wait_for(timeout=timeout_s * 1000)
@@ -103,7 +105,8 @@ async def student(browser, url: str, s: Student, steps: int, t0: float, timeout_
         await context.close()
 
 
-async def classroom(url: str, server_pid: int, users: int, steps: int, timeout_s: float) -> tuple[list[Student], dict]:
+async def classroom(url: str, server_pid: int, users: int, steps: int, timeout_s: float,
+                    arrival_s: float) -> tuple[list[Student], dict]:
     from playwright.async_api import async_playwright
 
     memory = {"server_peak_mb": 0.0, "total_peak_mb": 0.0, "workers_peak": 0}
@@ -123,7 +126,7 @@ async def classroom(url: str, server_pid: int, users: int, steps: int, timeout_s
         students = [Student(i) for i in range(users)]
         watcher = asyncio.create_task(watch())
         t0 = time.monotonic()
-        await asyncio.gather(*(student(browser, url, s, steps, t0, timeout_s) for s in students))
+        await asyncio.gather(*(student(browser, url, s, steps, t0, timeout_s, arrival_s * s.index / users) for s in students))
         done.set()
         await watcher
         await browser.close()
@@ -143,22 +146,23 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=30, help="training steps in each student's run")
     parser.add_argument("--max-jobs", type=int, default=0, help="GANSTUDIO_MAX_JOBS (0: the app's default)")
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds a student waits for each stage")
+    parser.add_argument("--arrival", type=float, default=30.0, help="students arrive evenly over this many seconds (0: all at once)")
     args = parser.parse_args()
     env = {"GANSTUDIO_RUNS": tempfile.mkdtemp(prefix="classroom-runs-")}
     if args.max_jobs:
         env["GANSTUDIO_MAX_JOBS"] = str(args.max_jobs)
-    print(f"# {args.users} students, {args.steps}-step default runs, {os.cpu_count()} CPU cores, "
+    print(f"# {args.users} students arriving over {args.arrival:g} s, {args.steps}-step default runs, {os.cpu_count()} CPU cores, "
           f"GANSTUDIO_MAX_JOBS={env.get('GANSTUDIO_MAX_JOBS', 'default')}")
     with running_app(env) as (url, proc):
         idle = rss_mb(proc.pid)
         t0, server0, busy0 = time.monotonic(), cpu_seconds(proc.pid), machine_busy_seconds()
-        students, memory = asyncio.run(classroom(url, proc.pid, args.users, args.steps, args.timeout))
+        students, memory = asyncio.run(classroom(url, proc.pid, args.users, args.steps, args.timeout, args.arrival))
         wall = time.monotonic() - t0
         server_cpu, busy = cpu_seconds(proc.pid) - server0, machine_busy_seconds() - busy0
     ok = [s for s in students if not s.errors]
     print(f"open the Train page:        {summary([s.open_s for s in ok])}")
     print(f"start acknowledged:         {summary([s.ack_s for s in ok])}")
-    print(f"run finished (from t0):     {summary([s.finished_at_s for s in ok])}")
+    print(f"run finished (from start):  {summary([s.finished_at_s for s in ok])}")
     print(f"all {args.users} runs done in {wall:.0f} s: {60 * len(ok) / wall:.1f} runs/min")
     print(f"server memory: {idle:.0f} MB idle, peak {memory['server_peak_mb']:.0f} MB; with workers peak "
           f"{memory['total_peak_mb']:.0f} MB; at most {memory['workers_peak']} worker processes at once")

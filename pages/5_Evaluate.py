@@ -8,7 +8,7 @@ import ganengine as ge
 from ui import charts
 from ui.checkpoint_picker import generator_choices, run_choice_key, upload_widget
 from ui.engine import job_manager, shown_data
-from ui.i18n import t
+from ui.i18n import number, t
 from ui.layout import setup_page, upscale
 from ui.strings import STRINGS
 
@@ -141,7 +141,7 @@ with tab_mem:
         st.info(t("evaluate.unavailable", reason=exc))
     else:
         st.image(upscale(mem.strip(), 200), caption=t("evaluate.memory_caption"))
-        st.caption(t("evaluate.memory_numbers", d=", ".join(f"{d:.2f}" for d in mem.distances), typical=mem.real_typical))
+        st.caption(t("evaluate.memory_numbers", d=" · ".join(number(d, ".2f") for d in mem.distances), typical=round(mem.real_typical, 2)))
 
 with tab_steps:
     st.markdown(t("evaluate.steps_intro"))
@@ -176,11 +176,11 @@ with tab_judge:
         judged = st.cache_data(show_spinner=False, max_entries=32)(lambda p, mtime, n: ge.judge_checkpoint(p, n=n, seed=0))
         report = judged(str(path), path.stat().st_mtime, min(n, 1000))
         j1, j2, j3, j4 = st.columns(4)
-        j1.metric(t("evaluate.confidence"), f"{report['mean_confidence']:.2f}", help=t("evaluate.confidence_help"))
+        j1.metric(t("evaluate.confidence"), number(report["mean_confidence"], ".2f"), help=t("evaluate.confidence_help"))
         j2.metric(t("evaluate.covered"), f"{report['classes_covered']} / 10", help=t("evaluate.covered_help"))
-        j3.metric(t("evaluate.diversity"), f"{report['diversity_ratio']:.2f}", help=t("evaluate.diversity_help"))
+        j3.metric(t("evaluate.diversity"), number(report["diversity_ratio"], ".2f"), help=t("evaluate.diversity_help"))
         if "class_accuracy" in report:
-            j4.metric(t("evaluate.accuracy"), f"{report['class_accuracy']:.0%}", help=t("evaluate.accuracy_help"))
+            j4.metric(t("evaluate.accuracy"), number(report["class_accuracy"], ".0%"), help=t("evaluate.accuracy_help"))
         st.plotly_chart(charts.class_shares_figure(report["class_shares"], [str(i) for i in range(10)],
                                                   t("evaluate.shares_title", n=report["samples"])), key="judge_shares")
         st.caption(t("evaluate.measured_on", judge=report["judge"], n=report["samples"]))

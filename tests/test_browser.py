@@ -119,3 +119,23 @@ def test_evaluate_page_in_the_browser(server, browser):
     page.wait_for_timeout(2000)
     assert page.locator("[data-testid='stException']").count() == 0
     page.screenshot(path=str(ARTIFACTS / "evaluate-results.png"), full_page=True)
+
+
+def test_french_survives_a_reload_and_a_bad_zip_is_refused_on_arrival(server, browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1100})
+    page = context.new_page()
+    _open(page, f"{server}/Train", "Train")
+    page.get_by_text("Français").click()
+    page.get_by_role("heading", name="Entraîner", level=1).wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)  # the cookie is written by the page's component
+    page.reload()  # a new Streamlit session: the language comes back from the cookie
+    page.get_by_role("heading", name="Entraîner", level=1).wait_for(timeout=60_000)
+
+    page.get_by_role("combobox", name="Jeu de données").click()
+    page.get_by_role("option", name="Vos images (envoyer un .zip)").click()
+    page.locator("input[type='file']").set_input_files(
+        files=[{"name": "fake.zip", "mimeType": "application/zip", "buffer": b"this is not a zip archive"}])
+    page.get_by_text("Refusé : fake.zip").wait_for(timeout=30_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "train-fr-zip-refused.png"), full_page=True)
+    context.close()

@@ -56,8 +56,19 @@ def progress(info: ge.JobInfo, cache: dict[str, Any]) -> tuple[float, str]:
     if cfg.time_budget:
         fractions.append(last["elapsed"] / cfg.time_budget)
     done = min(1.0, max(fractions) if fractions else 0.0)
-    eta = last["elapsed"] * (1 - done) / done if done > 0 else 0
-    return done, t("job.progress", step=last["step"], pct=round(100 * done), eta=round(eta), ips=round(last["images_per_s"]))
+    return done, t("job.progress", step=last["step"], pct=round(100 * done), eta=round(seconds_left(cfg, last)),
+                   ips=round(last["images_per_s"]))
+
+
+def seconds_left(cfg: ge.TrainConfig, last: dict[str, Any]) -> float:
+    """Time to the end from the current speed (the last logging window), not the run's average: a run's first
+    steps (start-up, kernel warm-up, a busy server) say little about its next ones."""
+    left = []
+    if cfg.steps and last["images_per_s"] > 0:
+        left.append((cfg.steps - last["step"]) * cfg.batch_size / last["images_per_s"])
+    if cfg.time_budget:
+        left.append(cfg.time_budget - last["elapsed"])
+    return max(0.0, min(left)) if left else 0.0
 
 
 def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
