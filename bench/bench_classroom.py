@@ -23,8 +23,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.appserver import running_app
+from ganengine.jobs import owner_key
 
 CHROMIUM = "/usr/bin/chromium"
+RUN_ID = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{6}$")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
 
 
@@ -34,7 +36,7 @@ class Student:
     open_s: float = 0.0
     ack_s: float = 0.0
     finished_at_s: float = 0.0
-    runs_seen: int = 0
+    own_run_only: bool = False
     errors: list[str] = field(default_factory=list)
 
 
@@ -72,7 +74,8 @@ def children(pid: int) -> list[int]:
         return []
 
 
-async def student(browser, url: str, s: Student, steps: int, t0: float, timeout_s: float, delay_s: float) -> None:
+async def student(browser, url: str, runs_root: Path, s: Student, steps: int, t0: float, timeout_s: float,
+                  delay_s: float) -> None:
     await asyncio.sleep(delay_s)
     context = await browser.new_context(viewport={"width": 1300, "height": 1000})
     context.set_default_timeout(timeout_s * 1000)  # 30 browsers share this machine's cores with the server: be patient
@@ -94,9 +97,14 @@ async def student(browser, url: str, s: Student, steps: int, t0: float, timeout_
         s.ack_s = time.monotonic() - start
         await page.get_by_text(f"Finished at step {steps}").wait_for(timeout=timeout_s * 1000)
         s.finished_at_s = time.monotonic() - t0
-        await page.get_by_role("combobox", name="Your runs").click()
-        s.runs_seen = await page.get_by_role("option").count()
-        await page.keyboard.press("Escape")
+        # Isolation, checked on the server's side: the owner token in this browser's cookie owns exactly one run,
+        # and it is the run this student's page shows.
+        shown = await page.locator("code").filter(has_text=RUN_ID).first.inner_text()
+        token = next(c["value"] for c in await context.cookies() if c["name"] == "ganstudio_owner")
+        owned = sorted(p.name for p in (runs_root / owner_key(token)).iterdir())
+        s.own_run_only = owned == [shown]
+        if not s.own_run_only:
+            s.errors.append(f"the page shows run {shown}; this browser's token owns {owned}")
         if await page.locator("[data-testid='stException']").count():
             s.errors.append("an exception box is shown")
     except Exception as exc:  # one student's failure is a finding, not the end of the benchmark
@@ -105,7 +113,7 @@ async def student(browser, url: str, s: Student, steps: int, t0: float, timeout_
         await context.close()
 
 
-async def classroom(url: str, server_pid: int, users: int, steps: int, timeout_s: float,
+async def classroom(url: str, runs_root: Path, server_pid: int, users: int, steps: int, timeout_s: float,
                     arrival_s: float) -> tuple[list[Student], dict]:
     from playwright.async_api import async_playwright
 
@@ -126,7 +134,7 @@ async def classroom(url: str, server_pid: int, users: int, steps: int, timeout_s
         students = [Student(i) for i in range(users)]
         watcher = asyncio.create_task(watch())
         t0 = time.monotonic()
-        await asyncio.gather(*(student(browser, url, s, steps, t0, timeout_s, arrival_s * s.index / users) for s in students))
+        await asyncio.gather(*(student(browser, url, runs_root, s, steps, t0, timeout_s, arrival_s * s.index / users) for s in students))
         done.set()
         await watcher
         await browser.close()
@@ -156,7 +164,8 @@ def main() -> None:
     with running_app(env) as (url, proc):
         idle = rss_mb(proc.pid)
         t0, server0, busy0 = time.monotonic(), cpu_seconds(proc.pid), machine_busy_seconds()
-        students, memory = asyncio.run(classroom(url, proc.pid, args.users, args.steps, args.timeout, args.arrival))
+        runs_root = Path(env["GANSTUDIO_RUNS"])
+        students, memory = asyncio.run(classroom(url, runs_root, proc.pid, args.users, args.steps, args.timeout, args.arrival))
         wall = time.monotonic() - t0
         server_cpu, busy = cpu_seconds(proc.pid) - server0, machine_busy_seconds() - busy0
     ok = [s for s in students if not s.errors]
@@ -168,8 +177,8 @@ def main() -> None:
           f"{memory['total_peak_mb']:.0f} MB; at most {memory['workers_peak']} worker processes at once")
     print(f"CPU over the run: server (page scripts, live ticks) {server_cpu / wall:.2f} cores on average; "
           f"whole machine {busy / wall:.2f} of {os.cpu_count()} cores (the rest: training workers and this benchmark's browser)")
-    isolated = sum(1 for s in ok if s.runs_seen == 1)
-    print(f"isolation: {isolated}/{len(ok)} students saw exactly one run (their own)")
+    isolated = sum(1 for s in students if s.own_run_only)
+    print(f"isolation: for {isolated}/{len(students)} students, the browser's owner token owns exactly one run, the one their page shows")
     for s in students:
         for e in s.errors:
             print(f"student {s.index}: {e}")
