@@ -70,7 +70,7 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
     loss = c3.selectbox(t("train.loss"), list(ge.LOSSES), index=list(ge.LOSSES).index("bce"),
                         format_func=lambda name: f"{name} — {t('loss.' + name)}", help=t("train.loss_help"), key="train_loss")
 
-    with st.form("train_form"):
+    with st.form("train_form", enter_to_submit=False):  # Enter in a field must not start a run
         f1, f2, f3 = st.columns(3)
         steps = f1.number_input(t("train.steps"), 10, 50_000, 3000 if points else 1500, step=100, help=t("train.steps_help"))
         budget = f2.number_input(t("train.time_budget"), 0, 3600, 0, step=30, help=t("train.time_budget_help"))

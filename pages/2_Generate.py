@@ -9,7 +9,7 @@ import streamlit as st
 import ganengine as ge
 from ganengine import sampling
 from ui import charts
-from ui.checkpoint_picker import card_table, generator_choices, upload_widget
+from ui.checkpoint_picker import card_table, generator_choices, translated_selectbox, upload_widget
 from ui.engine import attribute_classifier, load_generator, real_points
 from ui.i18n import t
 from ui.layout import setup_page, upscale
@@ -26,10 +26,8 @@ if not choices:
     st.page_link("pages/1_Train.py", label=t("generate.go_train"), icon="🏋️")
     st.stop()
 
-if st.session_state.get("generate_checkpoint") not in choices:
-    st.session_state.pop("generate_checkpoint", None)  # a run or upload that is gone: back to the first choice
-choice = st.selectbox(t("generate.checkpoint"), list(choices), format_func=lambda k: choices[k].label,
-                      help=t("generate.checkpoint_help"), key="generate_checkpoint")
+choice = translated_selectbox(t("generate.checkpoint"), list(choices), lambda k: choices[k].label, key="generate_checkpoint",
+                              help=t("generate.checkpoint_help"))
 path = choices[choice].path
 try:
     model, card = load_generator(path)

@@ -6,7 +6,7 @@ import streamlit as st
 
 import ganengine as ge
 from ui import charts
-from ui.checkpoint_picker import generator_choices, run_choice_key, upload_widget
+from ui.checkpoint_picker import generator_choices, run_choice_key, translated_selectbox, upload_widget
 from ui.engine import job_manager, shown_data
 from ui.i18n import number, t
 from ui.layout import setup_page, upscale
@@ -25,9 +25,9 @@ if not choices:
     st.warning(t("evaluate.none"))
     st.stop()
 
-if "eval_models" in st.session_state:  # runs and uploads come and go: keep only what still exists
-    st.session_state["eval_models"] = [k for k in st.session_state["eval_models"] if k in choices]
-selected = st.multiselect(t("evaluate.checkpoints"), list(choices), default=list(choices)[:1], help=t("evaluate.checkpoints_help"),
+# Runs and uploads come and go: keep only what still exists (the first choice on first open).
+st.session_state["eval_models"] = [k for k in st.session_state.get("eval_models", list(choices)[:1]) if k in choices]
+selected = st.multiselect(t("evaluate.checkpoints"), list(choices), help=t("evaluate.checkpoints_help"),
                           format_func=lambda k: choices[k].label, key="eval_models")
 if not selected:
     st.info(t("evaluate.pick_one"))
@@ -103,10 +103,8 @@ else:
 
 st.divider()
 st.subheader(t("evaluate.deeper"))
-if st.session_state.get("eval_focus") not in choices:
-    st.session_state.pop("eval_focus", None)
-focus = st.selectbox(t("evaluate.focus"), list(choices), index=list(choices).index(selected[0]), format_func=lambda k: choices[k].label,
-                     key="eval_focus")
+focus = translated_selectbox(t("evaluate.focus"), list(choices), lambda k: choices[k].label, key="eval_focus",
+                             default=selected[0])
 path = choices[focus].path
 tab_cov, tab_mem, tab_steps, tab_judge = st.tabs([t("evaluate.tab_coverage"), t("evaluate.tab_memory"),
                                                    t("evaluate.tab_steps"), t("evaluate.tab_judge")])

@@ -115,7 +115,7 @@ def test_evaluate_page_in_the_browser(server, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 2600})
     _open(page, f"{server}/Evaluate", "Evaluate")
     page.get_by_role("button", name="Evaluate").click()
-    page.get_by_text("Measured on 1000 generated samples").wait_for(timeout=120_000)
+    page.get_by_text("Measured on 1,000 generated samples").wait_for(timeout=120_000)
     page.wait_for_timeout(2000)
     assert page.locator("[data-testid='stException']").count() == 0
     page.screenshot(path=str(ARTIFACTS / "evaluate-results.png"), full_page=True)
@@ -138,4 +138,13 @@ def test_french_survives_a_reload_and_a_bad_zip_is_refused_on_arrival(server, br
     page.get_by_text("Refusé : fake.zip").wait_for(timeout=30_000)
     assert page.locator("[data-testid='stException']").count() == 0
     page.screenshot(path=str(ARTIFACTS / "train-fr-zip-refused.png"), full_page=True)
+
+    # Pickers show their choices in the reader's language (keys stay stable underneath).
+    from playwright.sync_api import expect
+
+    _open(page, f"{server}/Generate", "Générer")
+    expect(page.get_by_role("combobox", name="Générateur")).to_have_value("fourni · digits-dcgan", timeout=30_000)
+    page.get_by_text("English").click()
+    page.get_by_role("heading", name="Generate", level=1).wait_for(timeout=30_000)
+    expect(page.get_by_role("combobox", name="Generator")).to_have_value("shipped · digits-dcgan", timeout=30_000)
     context.close()

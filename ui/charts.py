@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .i18n import t
+from .i18n import number, t
 
 MAX_POINTS = 400
 COLOURS = {"d": "#E4572E", "g": "#6C4CF1", "real": "#17BEBB", "fake": "#E4572E"}
@@ -100,9 +100,9 @@ def metric_bars(models: list[str], values: list[float], title: str, lower_is_bet
     best = int(np.argmin(values) if lower_is_better else np.argmax(values))
     colours = [COLOURS["g"] if i == best else "#B8B8D0" for i in range(len(values))]
     fig = go.Figure(go.Bar(x=[m.split(" · ")[-1] for m in models], y=values, marker_color=colours,
-                           text=[f"{v:.3g}" for v in values], textposition="outside"))
+                           text=[number(v, ".3g") for v in values], textposition="outside"))
     arrow = "↓" if lower_is_better else "↑"  # the table's headers and the explanation say what the arrows mean
-    fig.update_layout(title=f"{title} {arrow} (n = {n:,})", height=320, template="plotly_white",
+    fig.update_layout(title=f"{title} {arrow} (n = {number(n)})", height=320, template="plotly_white",
                       margin={"l": 10, "r": 10, "t": 40, "b": 10})
     return fig
 

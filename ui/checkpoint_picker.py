@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import streamlit as st
 import ganengine as ge
 
 from .engine import SHIPPED, job_manager, shown_data, uploads_dir
-from .i18n import t
+from .i18n import lang, t
 from .strings import STRINGS
 
 MAX_UPLOAD_BYTES = 64 * 2**20
@@ -42,6 +43,23 @@ def generator_choices(owner: str) -> dict[str, GeneratorChoice]:
     for path in sorted(p for p in uploads_dir(owner).glob("*.safetensors") if not p.name.startswith(".")):
         choices[f"upload/{path.name}"] = GeneratorChoice(t("pick.uploaded", name=path.name), path)
     return choices
+
+
+def translated_selectbox(label: str, options: list[str], format_func: Callable[[str], str], key: str,
+                         default: str | None = None, help: str | None = None) -> str:
+    """A selectbox over stable keys whose labels follow the language.
+
+    The choice lives in the plain session key `key` (other pages may set it, e.g. Train hands a run to Generate);
+    the widget's own key carries the language, so a language switch redraws the labels without losing the choice.
+    A choice that no longer exists (a removed upload) falls back to `default`, else the first option.
+    """
+    chosen = st.session_state.get(key)
+    if chosen not in options:
+        chosen = default if default in options else options[0]
+    value = st.selectbox(label, options, index=options.index(chosen), format_func=format_func, help=help,
+                         key=f"{key}__{lang()}")
+    st.session_state[key] = value
+    return value
 
 
 def upload_widget(owner: str) -> None:

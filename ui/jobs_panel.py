@@ -93,7 +93,7 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
     if info.active:
         if st.button(t("job.stop"), key=f"stop_{job_id}", type="secondary"):
             manager.cancel(job_id, owner)
-            st.toast(t("job.stop_sent"))
+            st.toast(t("job.unqueued" if info.state == "queued" else "job.stop_sent"))
     elif latest is not None:  # a finished run's checkpoint no longer changes: offer it once, outside the live ticks
         name = f"{Path(cfg.data).stem}-{cfg.model}-{latest.stem}.safetensors"
         st.download_button(t("job.download"), data=latest.read_bytes(), file_name=name,
