@@ -111,7 +111,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.nonsat_curve": {"en": "non-saturating: −log D(G(z))", "fr": "non saturante : −log D(G(z))"},
     "chart.g_loss_title": {"en": "Generator loss as a function of D(G(z))", "fr": "Perte du générateur selon D(G(z))"},
     "chart.g_loss_axis": {"en": "generator loss", "fr": "perte du générateur"},
-    "chart.fid_curve": {"en": "FID over training steps ({n} samples per point)", "fr": "FID au fil de l'entraînement ({n} échantillons par point)"},
+    "chart.fid_curve": {"en": "FID over training steps ({n:,} samples per point)", "fr": "FID au fil de l'entraînement ({n:,} échantillons par point)"},
     "chart.uniform": {"en": "uniform", "fr": "uniforme"},
     "chart.share": {"en": "share of samples", "fr": "part des échantillons"},
     # --- train ---
@@ -442,8 +442,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "evaluate.tab_judge": {"en": "Independent digits judge", "fr": "Juge de chiffres indépendant"},
     "evaluate.coverage_intro": {"en": "Which classes the generator makes, read by the data set's classifier, next to their share in the real data. A missing bar is a dropped mode.",
                                 "fr": "Quelles classes le générateur produit, lues par le classifieur des données, à côté de leur part dans les vraies données. Une barre absente est un mode perdu."},
-    "evaluate.coverage_title": {"en": "Share of each class ({n} generated samples)", "fr": "Part de chaque classe ({n} échantillons générés)"},
-    "evaluate.coverage_caption": {"en": "Classes read by {clf} on {n} samples (seed 0).", "fr": "Classes lues par {clf} sur {n} échantillons (graine 0)."},
+    "evaluate.coverage_title": {"en": "Share of each class ({n:,} generated samples)", "fr": "Part de chaque classe ({n:,} échantillons générés)"},
+    "evaluate.coverage_caption": {"en": "Classes read by {clf} on {n:,} samples (seed 0).", "fr": "Classes lues par {clf} sur {n:,} échantillons (graine 0)."},
     "evaluate.unavailable": {"en": "Not available for this generator: {reason}", "fr": "Indisponible pour ce générateur : {reason}"},
     "evaluate.memory_intro": {"en": "Does the generator copy its training images? Top row: the 8 of 512 samples closest to a training image; bottom row: that training image.",
                               "fr": "Le générateur recopie-t-il ses images d'entraînement ? En haut : les 8 échantillons sur 512 les plus proches d'une image d'entraînement ; en bas : cette image."},
@@ -482,8 +482,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "evaluate.accuracy": {"en": "Asked-for class recognised", "fr": "Classe demandée reconnue"},
     "evaluate.accuracy_help": {"en": "Conditional models only: share of samples the judge reads as the class that was asked for.",
                                "fr": "Modèles conditionnels seulement : part des échantillons que le juge lit comme la classe demandée."},
-    "evaluate.shares_title": {"en": "Which digits the judge sees ({n} samples)", "fr": "Quels chiffres le juge voit ({n} échantillons)"},
-    "evaluate.measured_on": {"en": "Measured on {n} samples from seed 0 by: {judge}.", "fr": "Mesuré sur {n} échantillons de la graine 0 par : {judge}."},
+    "evaluate.shares_title": {"en": "Which digits the judge sees ({n:,} samples)", "fr": "Quels chiffres le juge voit ({n:,} échantillons)"},
+    "evaluate.measured_on": {"en": "Measured on {n:,} samples from seed 0 by: {judge}.", "fr": "Mesuré sur {n:,} échantillons de la graine 0 par : {judge}."},
     # --- ethics ---
     "ethics.title": {"en": "Ethics & Detection", "fr": "Éthique et détection"},
     "ethics.intro": {
