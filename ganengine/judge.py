@@ -14,11 +14,11 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.datasets import load_digits
 from sklearn.svm import SVC
 
 from .checkpoints import CheckpointError, ModelCard, load_checkpoint, load_classifier, load_generator, save_checkpoint
 from .data import load_data
+from .data.digits import raw_digits
 from .sampling import class_labels, generate, latents
 
 JUDGE_NAME = "scikit-learn SVC(gamma=0.001), calibrated, trained on the 1,797 raw 8x8 digits"
@@ -26,8 +26,8 @@ JUDGE_NAME = "scikit-learn SVC(gamma=0.001), calibrated, trained on the 1,797 ra
 
 @functools.lru_cache(maxsize=1)
 def digits_judge() -> CalibratedClassifierCV:
-    bunch = load_digits()
-    return CalibratedClassifierCV(SVC(gamma=0.001), ensemble=False).fit(bunch.data, bunch.target)
+    images, labels = raw_digits()  # the same 1,797 digits the data set serves, from one reader
+    return CalibratedClassifierCV(SVC(gamma=0.001), ensemble=False).fit(images.reshape(len(images), -1), labels)
 
 
 def to_digits_features(images: torch.Tensor) -> np.ndarray:

@@ -7,9 +7,8 @@ import streamlit as st
 import ganengine as ge
 from ganengine import sampling
 from ui.engine import SHIPPED, load_generator
-from ui.i18n import t
+from ui.i18n import t, t_or
 from ui.layout import setup_page, upscale
-from ui.strings import STRINGS
 
 DEMO = SHIPPED / "digits-dcgan.safetensors"
 
@@ -41,8 +40,7 @@ if data is not None:
         else:
             c2.info(t("ethics.no_mark"))
         if chunks:
-            known = {k: t(f"prov.{k.lower()}") for k in chunks if f"prov.{k.lower()}" in STRINGS}
-            rows = [(known.get(k, k), v) for k, v in chunks.items() if v not in ("", "None")]
+            rows = [(t_or(f"prov.{k.lower()}", k), v) for k, v in chunks.items() if v not in ("", "None")]
             c2.dataframe(pd.DataFrame(rows, columns=[t("card.field"), t("card.value")]), hide_index=True)
 
 st.subheader(t("ethics.questions_title"))

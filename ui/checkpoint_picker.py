@@ -13,8 +13,7 @@ import streamlit as st
 import ganengine as ge
 
 from .engine import SHIPPED, job_manager, shown_data, uploads_dir
-from .i18n import lang, t
-from .strings import STRINGS
+from .i18n import lang, number, t, t_or
 
 MAX_UPLOAD_BYTES = 64 * 2**20
 
@@ -97,12 +96,11 @@ def card_table(card: ge.ModelCard) -> pd.DataFrame:
     rows = [
         (t("card.kind"), card.kind), (t("card.arch"), card.arch.get("name")), (t("card.data"), shown_data(card.data)),
         (t("card.size"), f"{card.image_size}x{card.image_size}x{card.channels}" if card.channels else t("card.points")),
-        (t("card.classes"), ", ".join(card.class_names) or "-"), (t("card.steps"), t("card.step_count", n=card.steps)),
+        (t("card.classes"), ", ".join(card.class_names) or "-"), (t("card.steps"), number(card.steps)),
         (t("card.created"), card.created[:16].replace("T", " ")),
     ]
     for name, value in card.metrics.items():
-        label = t(f"card.metric_{name}") if f"card.metric_{name}" in STRINGS else name
-        rows.append((label, judge_summary(value) if isinstance(value, dict) else str(value)))
+        rows.append((t_or(f"card.metric_{name}", name), judge_summary(value) if isinstance(value, dict) else str(value)))
     return pd.DataFrame(rows, columns=[t("card.field"), t("card.value")])
 
 

@@ -42,6 +42,11 @@ def t(key: str, **values: object) -> str:
     return _Formatter(language).format(text, **values) if values else text
 
 
+def t_or(key: str, fallback: str) -> str:
+    """The string `key` when the catalogue has it, else `fallback` (for names that come from data, e.g. a card's metrics)."""
+    return t(key) if key in STRINGS else fallback
+
+
 def number(value: float, spec: str = ",") -> str:
     """A number written the current language's way (for text built outside the catalogue)."""
     return _Formatter(lang()).format_field(value, spec)

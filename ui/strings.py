@@ -319,7 +319,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "card.steps": {"en": "training steps", "fr": "pas d'entraînement"},
     "card.created": {"en": "created", "fr": "créé le"},
     "card.command": {"en": "Made by this command:", "fr": "Produit par cette commande :"},
-    "card.step_count": {"en": "{n:,}", "fr": "{n:,}"},
     "card.metric_digits_judge": {"en": "digits judge (independent SVM)", "fr": "juge des chiffres (SVM indépendant)"},
     "card.metric_classifier_judge": {"en": "judge (domain classifier)", "fr": "juge (classifieur du domaine)"},
     "card.judge_confidence": {"en": "confidence {x:.2f}", "fr": "confiance {x:.2f}"},
