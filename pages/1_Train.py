@@ -1,16 +1,15 @@
 """Train: choose data, model and loss, start a background run, and watch it learn live."""
 
-import hashlib
-from pathlib import Path
 
 import streamlit as st
 
 import ganengine as ge
 from ui import jobs_panel
 from ui.checkpoint_picker import run_choice_key
-from ui.engine import job_manager, uploads_dir
+from ui.engine import job_manager
 from ui.i18n import t
 from ui.layout import setup_page
+from ui.uploads import show, store_data_zip
 
 owner = setup_page("train.title", "🏋️")
 manager = job_manager()
@@ -28,27 +27,6 @@ def data_label(name: str) -> str:
     return f"{name} — {t('data.' + name)}" + ("" if ge.registry()[name].available() else f" {t('train.not_here')}")
 
 
-def stored_upload(name: str, content: bytes) -> tuple[str, str]:
-    """Keep an uploaded zip under the user's folder, named by its content (a queued job keeps the exact data it was
-    given), check it once, and return (path, message); path is empty when the zip was refused."""
-    checked = st.session_state.setdefault("checked_zips", {})
-    digest = hashlib.sha256(content).hexdigest()[:16]
-    if digest not in checked:
-        stem = "".join(c for c in Path(name).stem if c.isalnum() or c in "-_")[:40] or "images"
-        target = uploads_dir(owner) / f"{stem}-{digest[:8]}.zip"
-        if not target.exists():
-            target.write_bytes(content)
-        try:
-            summary = ge.check_image_set(target)
-        except ge.DataError as exc:
-            target.unlink(missing_ok=True)
-            checked[digest] = ("", t("train.zip_refused", reason=str(exc).replace(target.name, name)))
-        else:
-            classes = t("train.zip_classes", n=len(summary.class_names)) if summary.class_names else t("train.zip_no_classes")
-            checked[digest] = (str(target), t("train.zip_accepted", name=name, n=summary.images, classes=classes))
-    return checked[digest]
-
-
 jobs = manager.list(owner)
 with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
     c1, c2, c3 = st.columns(3)
@@ -59,8 +37,9 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
         upload = c1.file_uploader(t("train.upload_zip"), type=["zip"], help=t("train.upload_help"))
         data_path = ""
         if upload is not None:
-            data_path, message = stored_upload(upload.name, upload.getvalue())
-            (c1.success if data_path else c1.error)(message)
+            verdict = store_data_zip(owner, upload.name, upload.getvalue())
+            data_path = verdict[0]
+            show(verdict, c1)
     elif not ge.registry()[data].available():
         c1.warning(t("train.missing_data", name=data))
     points = data != UPLOAD and ge.data_kind(data) == "points"

@@ -148,3 +148,17 @@ def test_french_survives_a_reload_and_a_bad_zip_is_refused_on_arrival(server, br
     page.get_by_role("heading", name="Generate", level=1).wait_for(timeout=30_000)
     expect(page.get_by_role("combobox", name="Generator")).to_have_value("shipped · digits-dcgan", timeout=30_000)
     context.close()
+
+
+def test_a_bad_checkpoint_upload_is_refused_and_a_good_one_joins_the_list(server, browser, root):
+    page = browser.new_page(viewport={"width": 1400, "height": 1100})
+    _open(page, f"{server}/Generate", "Generate")
+    page.get_by_text("Upload your own generator (.safetensors)").click()
+    upload = page.locator("input[type='file']")
+    upload.set_input_files(files=[{"name": "fake.safetensors", "mimeType": "application/octet-stream", "buffer": b"no"}])
+    page.get_by_text("Refused: fake.safetensors").wait_for(timeout=30_000)
+    good = (root / "checkpoints" / "digits-dcgan.safetensors").read_bytes()
+    upload.set_input_files(files=[{"name": "mine.safetensors", "mimeType": "application/octet-stream", "buffer": good}])
+    page.get_by_text("Accepted: mine.safetensors is now in the list.").wait_for(timeout=30_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()

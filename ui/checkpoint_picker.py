@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +13,7 @@ import ganengine as ge
 
 from .engine import SHIPPED, job_manager, shown_data, uploads_dir
 from .i18n import lang, number, t, t_or
-
-MAX_UPLOAD_BYTES = 64 * 2**20
+from .uploads import show, store_generator
 
 
 @dataclass(frozen=True)
@@ -64,31 +62,8 @@ def translated_selectbox(label: str, options: list[str], format_func: Callable[[
 def upload_widget(owner: str) -> None:
     """Accept a .safetensors generator; refuse anything else with one line, keeping nothing of it."""
     file = st.file_uploader(t("pick.upload"), type=["safetensors"], help=t("pick.upload_help"))
-    if file is None:
-        return
-    data = file.getvalue()
-    digest = hashlib.sha256(data).hexdigest()
-    seen = st.session_state.setdefault("checked_uploads", {})
-    if digest in seen:  # checked on an earlier rerun: say the same again, do the work once
-        (st.success if seen[digest][0] else st.error)(seen[digest][1])
-        return
-    if len(data) > MAX_UPLOAD_BYTES:
-        st.error(t("pick.too_big", mb=MAX_UPLOAD_BYTES // 2**20))
-        return
-    safe_name = "".join(c for c in Path(file.name).stem if c.isalnum() or c in "-_")[:60] or "upload"
-    folder = uploads_dir(owner)
-    (folder / ".checking").mkdir(exist_ok=True)
-    checking = folder / ".checking" / f"{safe_name}.safetensors"  # the user's own name shows in any refusal
-    checking.write_bytes(data)
-    try:
-        ge.load_generator(checking)  # header, card, kind, keys, shapes and finiteness, before we keep it
-    except (ge.CheckpointError, ValueError, RuntimeError) as exc:
-        checking.unlink(missing_ok=True)
-        seen[digest] = (False, t("pick.refused", reason=exc))
-    else:
-        checking.rename(folder / f"{safe_name}.safetensors")
-        seen[digest] = (True, t("pick.accepted", name=f"{safe_name}.safetensors"))
-    (st.success if seen[digest][0] else st.error)(seen[digest][1])
+    if file is not None:
+        show(store_generator(owner, file.name, file.getvalue()))
 
 
 def card_table(card: ge.ModelCard) -> pd.DataFrame:

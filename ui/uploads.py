@@ -1,0 +1,84 @@
+"""Users' uploads, checked once per content: generator checkpoints and zips of training images.
+
+Each upload is judged when it arrives and the verdict (kept, or refused with one line) is remembered for the
+session by the content's hash, so the reruns Streamlit does on every click repeat the message, not the work.
+Refused files leave nothing behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+import ganengine as ge
+
+from .engine import uploads_dir
+from .i18n import t
+
+MAX_UPLOAD_BYTES = 64 * 2**20
+Verdict = tuple[str, str]  # (kept path, or "" when refused; the message to show)
+
+
+def safe_stem(name: str, limit: int) -> str:
+    """The user's file name reduced to letters, digits, '-' and '_' (never a path)."""
+    return "".join(c for c in Path(name).stem if c.isalnum() or c in "-_")[:limit] or "upload"
+
+
+def checked_once(store: str, content: bytes, check: Callable[[], Verdict]) -> Verdict:
+    """`check()`'s verdict on this content, computed once per session."""
+    verdicts = st.session_state.setdefault(store, {})
+    digest = hashlib.sha256(content).hexdigest()
+    if digest not in verdicts:
+        verdicts[digest] = check()
+    return verdicts[digest]
+
+
+def show(verdict: Verdict, where: Any = st) -> None:
+    """The verdict as one green or red line (in `where`: the page, or a column)."""
+    (where.success if verdict[0] else where.error)(verdict[1])
+
+
+def store_generator(owner: str, name: str, content: bytes) -> Verdict:
+    """Keep an uploaded .safetensors generator once it loads cleanly (header, card, kind, shapes, finiteness)."""
+
+    def check() -> Verdict:
+        if len(content) > MAX_UPLOAD_BYTES:
+            return "", t("pick.too_big", mb=MAX_UPLOAD_BYTES // 2**20)
+        stem = safe_stem(name, 60)
+        folder = uploads_dir(owner)
+        (folder / ".checking").mkdir(exist_ok=True)
+        checking = folder / ".checking" / f"{stem}.safetensors"  # the user's own name shows in any refusal
+        checking.write_bytes(content)
+        try:
+            ge.load_generator(checking)
+        except (ge.CheckpointError, ValueError, RuntimeError) as exc:
+            checking.unlink(missing_ok=True)
+            return "", t("pick.refused", reason=exc)
+        kept = checking.rename(folder / f"{stem}.safetensors")
+        return str(kept), t("pick.accepted", name=kept.name)
+
+    return checked_once("checked_uploads", content, check)
+
+
+def store_data_zip(owner: str, name: str, content: bytes) -> Verdict:
+    """Keep an uploaded zip of images, named by its content (a queued job keeps the exact data it was given),
+    once it passes the archive checks and holds enough readable images."""
+
+    def check() -> Verdict:
+        digest = hashlib.sha256(content).hexdigest()[:8]
+        target = uploads_dir(owner) / f"{safe_stem(name, 40)}-{digest}.zip"
+        if not target.exists():
+            target.write_bytes(content)
+        try:
+            summary = ge.check_image_set(target)
+        except ge.DataError as exc:
+            target.unlink(missing_ok=True)
+            return "", t("train.zip_refused", reason=str(exc).replace(target.name, name))
+        classes = t("train.zip_classes", n=len(summary.class_names)) if summary.class_names else t("train.zip_no_classes")
+        return str(target), t("train.zip_accepted", name=name, n=summary.images, classes=classes)
+
+    return checked_once("checked_zips", content, check)
