@@ -14,10 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ganengine.config import TrainConfig  # noqa: E402
+from ganengine.tasks import GanConfig  # noqa: E402
 from ganengine.judge import judge_checkpoint  # noqa: E402
 from ganengine.metrics import evaluate_generator  # noqa: E402
-from ganengine.train import train_gan  # noqa: E402
+from ganengine.train import run_task  # noqa: E402
 
 
 def main() -> None:
@@ -29,9 +29,9 @@ def main() -> None:
           f"1,000 samples vs 1,000 real, domain extractor")
     for amp in (False, True):
         with tempfile.TemporaryDirectory() as tmp:
-            cfg = TrainConfig(model="dcgan", data="digits", steps=None, time_budget=a.budget, width=a.width, amp=amp,
+            cfg = GanConfig(model="dcgan", data="digits", steps=None, time_budget=a.budget, width=a.width, amp=amp,
                               sample_every=100_000, checkpoint_every=100_000)
-            result = train_gan(cfg, tmp)
+            result = run_task(cfg, tmp)
             judge = judge_checkpoint(result.checkpoint, n=1000)
             fid = evaluate_generator(result.checkpoint, n=1000, metrics=("fid",)).metrics["fid"]
         print(f"amp={'on ' if amp else 'off'}  steps {result.step:5d}  judge confidence {judge['mean_confidence']:.3f}  "

@@ -1,6 +1,6 @@
-"""GAN Studio's engine: models, losses, data, training, checkpoints, sampling and jobs.
+"""GAN Studio's engine: tasks, models, losses, data, one training loop, checkpoints, pipelines and jobs.
 
-This module is the public API that the pages (and users' scripts) rely on. It never imports
+This module is the public API that the pages, the CLI and users' scripts rely on. It never imports
 streamlit: everything the app does can be done from the CLI or a notebook.
 """
 
@@ -13,20 +13,36 @@ from .checkpoints import (
     load_checkpoint,
     load_classifier,
     load_generator,
+    load_role,
     read_card,
 )
-from .config import LOSSES, MODELS, ConfigError, TrainConfig
-from .data import DataError, DataRequest, TensorData, check_image_set, data_kind, load_data, registry
+from .config import RunConfig
+from .data import DATASETS, DataError, DataRequest, TensorData, check_image_set, data_kind, load_data, registry
 from .devices import describe as describe_device
-from .events import TERMINAL, read_events
+from .errors import ConfigError, UnknownName, UserError
+from .events import SCHEMA_VERSION, TERMINAL, read_events
 from .imageio import ImageInputError, open_image, png_bytes, read_provenance, safe_extract_zip
-from .jobs import JobInfo, JobManager, JobNotFound, QueueFull, owner_key
-from .losses import LOSSES as LOSS_FUNCTIONS
-from .models import FAMILIES
+from .jobs import BACKENDS, Backend, JobInfo, JobManager, JobNotFound, QueueFull, Resources, make_backend, owner_key
+from .limits import LIMITS
+from .losses import LOSSES
+from .models import ARCHITECTURES, generator_architectures
+from .pipelines import PIPELINES, ClassifyPipeline, SamplePipeline, open_pipeline
+from .registry import Registry
 from .runs import RunDir
-from .train import TrainResult, train_gan
+from .tasks import (
+    TASKS,
+    Chart,
+    ClassifierConfig,
+    GanConfig,
+    Preview,
+    Task,
+    config_from_dict,
+    config_type,
+    preset,
+)
+from .train import Trainer, TrainResult, run_task
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # Heavy parts (torch-fidelity and torchvision, scikit-learn's SVM) load on first use: a training worker never
 # needs them, and each job's process starts seconds sooner without them (bench/RESULTS.md, classroom).
@@ -45,46 +61,71 @@ def __getattr__(name: str) -> object:
     globals()[name] = value
     return value
 
+
 __all__ = [
-    "FAMILIES",
+    "ARCHITECTURES",
+    "BACKENDS",
+    "DATASETS",
+    "LIMITS",
     "LOSSES",
-    "LOSS_FUNCTIONS",
-    "MODELS",
+    "PIPELINES",
+    "SCHEMA_VERSION",
+    "TASKS",
     "TERMINAL",
+    "Backend",
     "CatalogEntry",
+    "Chart",
     "CheckpointError",
+    "ClassifierConfig",
+    "ClassifyPipeline",
     "ConfigError",
     "DataError",
     "DataRequest",
+    "GanConfig",
     "ImageInputError",
     "JobInfo",
     "JobManager",
     "JobNotFound",
     "ModelCard",
+    "Preview",
     "QueueFull",
+    "Registry",
+    "Resources",
+    "RunConfig",
     "RunDir",
+    "SamplePipeline",
+    "Task",
     "TensorData",
-    "TrainConfig",
     "TrainResult",
+    "Trainer",
+    "UnknownName",
+    "UserError",
     "catalog",
     "check_image_set",
+    "config_from_dict",
+    "config_type",
     "data_kind",
     "describe_device",
+    "generator_architectures",
     "judge_checkpoint",
     "judge_digits",
     "load_checkpoint",
     "load_classifier",
     "load_data",
     "load_generator",
+    "load_role",
+    "make_backend",
     "metrics",
     "open_image",
+    "open_pipeline",
     "owner_key",
     "png_bytes",
+    "preset",
     "read_card",
     "read_events",
     "read_provenance",
     "registry",
+    "run_task",
     "safe_extract_zip",
     "sampling",
-    "train_gan",
 ]

@@ -16,11 +16,12 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 from torch.utils.flop_counter import FlopCounterMode
 
-from .config import TrainConfig
+from .errors import ConfigError
 from .data import DataRequest, load_data
 from .devices import autocast_dtype, resolve_device
 from .models import ModelSpec, build_discriminator, build_generator
-from .train import train_gan
+from .tasks import GanConfig
+from .train import run_task
 
 
 def matmul_peak(device: torch.device, dtype: torch.dtype, size: int | None = None, seconds: float = 1.0) -> float:
@@ -80,13 +81,13 @@ def textbook_loop(spec: ModelSpec, batch: int, steps: int, warmup: int, device: 
     return steps / (time.perf_counter() - t0), counter.get_total_flops()
 
 
-def ganengine_loop(cfg: TrainConfig, steps: int, warmup: int) -> float:
-    """Steps/s of train_gan, read from its own metrics events between two logged steps."""
+def ganengine_loop(cfg: GanConfig, steps: int, warmup: int) -> float:
+    """Steps/s of the engine's loop, read from its own metrics events between two logged steps."""
     events: list[dict[str, Any]] = []
     run = dataclasses.replace(cfg, steps=steps + warmup, time_budget=None, sample_every=100_000,
                               checkpoint_every=100_000, log_every=_gcd_log(steps, warmup)).validate()
     with tempfile.TemporaryDirectory() as tmp:
-        train_gan(run, tmp, events.append)
+        run_task(run, tmp, events.append)
     elapsed = {e["step"]: e["elapsed"] for e in events if e["type"] == "metrics"}
     return steps / (elapsed[steps + warmup] - elapsed[warmup])
 
@@ -108,12 +109,12 @@ def bench_train(model: str = "dcgan", image_size: int = 32, channels: int = 1, b
                 warmup: int = 10, width: int = 64, device: str = "auto") -> dict[str, Any]:
     """Throughput of both loops on the canonical DCGAN (nz 100) over `digits`, with FLOPs and peak share."""
     if model != "dcgan":
-        raise ValueError("the training benchmark measures the canonical dcgan")
+        raise ConfigError("the training benchmark measures the canonical dcgan")
     if steps < 1 or warmup < 1:
-        raise ValueError("--steps and --warmup must be at least 1")
+        raise ConfigError("--steps and --warmup must be at least 1")
     dev = resolve_device(device)
     spec = ModelSpec("dcgan", nz=100, width=width, image_size=image_size, channels=channels)
-    cfg = TrainConfig(model="dcgan", data="digits", batch_size=batch_size, image_size=image_size, channels=channels,
+    cfg = GanConfig(model="dcgan", data="digits", batch_size=batch_size, image_size=image_size, channels=channels,
                       width=width, device=dev.type)
     torch.manual_seed(0)
     textbook, flops = textbook_loop(spec, batch_size, steps, warmup, dev)

@@ -13,7 +13,6 @@ import json
 import os
 import pickle
 import struct
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,83 +22,132 @@ from safetensors import safe_open
 from safetensors.torch import save_file
 from torch import nn
 
-from .models import ModelSpec, build_generator
-from .models.classifier import build_classifier
+from .errors import UserError
+from .models import ModelSpec, build
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 METADATA_KEY = "ganengine"
+#: What a checkpoint holds (the card's task): what it does at inference, not how it was trained.
 KINDS = ("gan", "cgan", "pix2pix", "cyclegan", "superres", "detector", "features")
 GENERATOR_KINDS = ("gan", "cgan")
+#: Version-1 cards had one architecture ("arch"); it played this role.
+V1_ROLES = {"gan": "generator", "cgan": "generator", "features": "classifier"}
 MAX_FILE_BYTES = 256 * 2**20
 MAX_HEADER_BYTES = 4 * 2**20
 MAX_TENSORS = 4096
 ALLOWED_DTYPES = {"F32", "F16", "BF16", "I64", "I32", "U8", "BOOL"}
 
 
-class CheckpointError(ValueError):
+class CheckpointError(UserError, ValueError):
     """A file was refused as a checkpoint; the message is one line saying why."""
 
 
 @dataclass
 class ModelCard:
-    """What a checkpoint is, how it was made and how well it does (with what that was measured on)."""
+    """What a checkpoint is, how it was made and how well it does (with what that was measured on).
 
-    kind: str
-    arch: dict[str, Any]
+    Version 2: `task` (what the model does), `roles` (each role's architecture arguments; the
+    tensors of role R are stored under "R."), `io` (what goes in and comes out, in words) and
+    `primary` (the role inference runs). Version-1 cards (`kind` + `arch`) are read as version 2.
+    """
+
+    task: str
+    roles: dict[str, dict[str, Any]]
     data: str
     image_size: int
     channels: int
+    io: dict[str, str] = field(default_factory=dict)
+    primary: str = ""
     class_names: list[str] = field(default_factory=list)
     attribute_names: list[str] = field(default_factory=list)
     steps: int = 0
     metrics: dict[str, Any] = field(default_factory=dict)
     command: str = ""
     config: dict[str, Any] = field(default_factory=dict)
-    notes: str = ""
     created: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     format_version: int = FORMAT_VERSION
 
+    def __post_init__(self) -> None:
+        if not self.primary and isinstance(self.roles, dict) and self.roles:
+            self.primary = next(iter(self.roles))
+
     def to_json(self) -> str:
-        return json.dumps(dataclasses.asdict(self), sort_keys=True)
+        return json.dumps({**dataclasses.asdict(self), "format_version": FORMAT_VERSION}, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> ModelCard:
         try:
             data = json.loads(text)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, TypeError):
             raise CheckpointError("its model card is not valid JSON") from None
         if not isinstance(data, dict):
             raise CheckpointError("its model card is not a JSON object")
+        if "task" not in data and "kind" in data:  # version 1
+            data = _upgrade_v1(data)
         known = {f.name for f in dataclasses.fields(cls)}
-        missing = {"kind", "arch", "data", "image_size", "channels"} - set(data)
+        missing = {"task", "roles", "data", "image_size", "channels"} - set(data)
         if missing:
             raise CheckpointError(f"its model card lacks {', '.join(sorted(missing))}")
-        card = cls(**{k: v for k, v in data.items() if k in known})
-        types = {"kind": str, "arch": dict, "data": str, "image_size": int, "channels": int, "class_names": list,
-                 "attribute_names": list, "steps": int, "metrics": dict, "command": str, "config": dict, "notes": str,
-                 "created": str, "format_version": int}
+        types = {"task": str, "roles": dict, "data": str, "image_size": int, "channels": int, "io": dict, "primary": str,
+                 "class_names": list, "attribute_names": list, "steps": int, "metrics": dict, "command": str,
+                 "config": dict, "created": str, "format_version": int}
         for name, kind in types.items():
-            value = getattr(card, name)
+            value = data.get(name, "" if kind is str else None)
+            if value is None:
+                continue
             if not isinstance(value, kind) or isinstance(value, bool):
                 raise CheckpointError(f"its model card field {name!r} has the wrong type")
-        if not all(isinstance(n, str) for n in [*card.class_names, *card.attribute_names]):
-            raise CheckpointError("its class and attribute names must be text")
-        if card.kind not in KINDS:
-            raise CheckpointError(f"unknown checkpoint kind {card.kind!r}")
-        if not isinstance(card.format_version, int) or card.format_version > FORMAT_VERSION:
+        card = cls(**{k: v for k, v in data.items() if k in known})
+        if not all(isinstance(n, str) for n in [*card.class_names, *card.attribute_names, *card.io.values()]):
+            raise CheckpointError("its class, attribute and input/output names must be text")
+        if not card.roles or not all(isinstance(v, dict) for v in card.roles.values()):
+            raise CheckpointError("its model card names no architecture")
+        if card.primary not in card.roles:
+            raise CheckpointError(f"its main role {card.primary!r} is not one of its roles")
+        if card.task not in KINDS:
+            raise CheckpointError(f"unknown checkpoint task {card.task!r}")
+        if card.format_version > FORMAT_VERSION:
             raise CheckpointError(f"format version {card.format_version!r} is newer than this GAN Studio reads")
         return card
 
     @property
-    def spec(self) -> ModelSpec:
+    def kind(self) -> str:
+        """The task, under its version-1 name."""
+        return self.task
+
+    @property
+    def arch(self) -> dict[str, Any]:
+        """The main role's architecture arguments."""
+        return self.roles[self.primary]
+
+    def role_spec(self, role: str) -> ModelSpec:
+        if role not in self.roles:
+            raise CheckpointError(f"it holds no {role} (it has {', '.join(self.roles)})")
         try:
-            return ModelSpec.from_dict(self.arch)
+            return ModelSpec.from_dict(self.roles[role])
         except (TypeError, ValueError) as exc:
             raise CheckpointError(f"its architecture arguments are not valid ({exc})") from None
 
     @property
+    def spec(self) -> ModelSpec:
+        return self.role_spec(self.primary)
+
+    @property
     def title(self) -> str:
         return f"{self.arch.get('name', '?')} on {self.data} ({self.steps:,} steps)"
+
+
+def _upgrade_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """A version-1 card ({kind, arch, notes, ...}) as version 2."""
+    data = dict(data)
+    kind, arch = data.pop("kind"), data.pop("arch", None)
+    data.pop("notes", None)
+    if not isinstance(kind, str):
+        raise CheckpointError("its model card field 'kind' has the wrong type")
+    if not isinstance(arch, dict):
+        raise CheckpointError("its model card field 'arch' has the wrong type")
+    role = V1_ROLES.get(kind, "generator")
+    return {**data, "task": kind, "roles": {role: arch}, "primary": role}
 
 
 def save_checkpoint(path: str | Path, tensors: dict[str, torch.Tensor], card: ModelCard) -> Path:
@@ -193,24 +241,29 @@ def _load_legacy(path: Path) -> tuple[dict[str, torch.Tensor], ModelCard]:
     return tensors, card
 
 
-def load_model(path: str | Path, kinds: tuple[str, ...], build: Callable[[ModelSpec], nn.Module], prefix: str,
-               device: torch.device | str = "cpu") -> tuple[nn.Module, ModelCard]:
-    """Rebuild a model of one of `kinds` from its card and load its weights, checking keys and shapes first."""
+def load_role(path: str | Path, role: str | None = None, tasks: tuple[str, ...] = KINDS,
+              device: torch.device | str = "cpu") -> tuple[nn.Module, ModelCard]:
+    """Rebuild the network that plays `role` (default: the card's main role) and load its weights.
+
+    Keys and shapes are checked against the architecture on the meta device before anything is allocated.
+    """
     tensors, card = load_checkpoint(path)
     name = Path(path).name
-    if card.kind not in kinds:
-        raise CheckpointError(f"{name}: a {card.kind} checkpoint, not a {' or '.join(kinds)} checkpoint")
+    if card.task not in tasks:
+        raise CheckpointError(f"{name}: a {card.task} checkpoint, not a {' or '.join(tasks)} checkpoint")
+    role = role or card.primary
     try:
-        spec = card.spec
+        spec = card.role_spec(role)
     except CheckpointError as exc:
         raise CheckpointError(f"{name}: {exc}") from None
     if spec.num_classes and len(card.class_names) < spec.num_classes:
         raise CheckpointError(f"{name}: its card names {len(card.class_names)} classes, the model has {spec.num_classes}")
     try:
         with torch.device("meta"):  # shapes only: nothing is allocated until the weights are known to fit
-            expected = build(spec).state_dict()
+            expected = build(spec, role).state_dict()
     except (TypeError, ValueError, RuntimeError) as exc:
         raise CheckpointError(f"{name}: {exc}") from None
+    prefix = f"{role}."
     found = {k.removeprefix(prefix): v for k, v in tensors.items() if k.startswith(prefix)}
     missing, extra = set(expected) - set(found), set(found) - set(expected)
     if missing or extra:
@@ -219,23 +272,28 @@ def load_model(path: str | Path, kinds: tuple[str, ...], build: Callable[[ModelS
     for k, v in expected.items():
         if found[k].shape != v.shape:
             raise CheckpointError(f"{name}: tensor {k!r} has shape {tuple(found[k].shape)}, expected {tuple(v.shape)}")
-    model = build(spec)
+    model = build(spec, role)
     model.load_state_dict({k: found[k].to(v.dtype) for k, v in model.state_dict().items()})
     return model.to(device).eval(), card
 
 
 def load_generator(path: str | Path, device: torch.device | str = "cpu") -> tuple[nn.Module, ModelCard]:
-    """A GAN generator (kinds gan, cgan), ready for sampling."""
-    return load_model(path, GENERATOR_KINDS, build_generator, "generator.", device)
+    """A GAN generator (tasks gan, cgan), ready for sampling."""
+    return load_role(path, "generator", GENERATOR_KINDS, device)
 
 
 def load_classifier(path: str | Path, device: torch.device | str = "cpu") -> tuple[nn.Module, ModelCard]:
-    """A domain classifier (kind features)."""
-    return load_model(path, ("features",), build_classifier, "classifier.", device)
+    """A domain classifier (task features)."""
+    return load_role(path, "classifier", ("features",), device)
+
+
+def role_tensors(role: str, model: nn.Module) -> dict[str, torch.Tensor]:
+    """A network's weights under its role's prefix, as a checkpoint stores them."""
+    return {f"{role}.{k}": v for k, v in model.state_dict().items()}
 
 
 def generator_tensors(model: nn.Module) -> dict[str, torch.Tensor]:
-    return {f"generator.{k}": v for k, v in model.state_dict().items()}
+    return role_tensors("generator", model)
 
 
 @dataclass(frozen=True)
@@ -252,6 +310,6 @@ def catalog(folder: str | Path, kinds: tuple[str, ...] = KINDS) -> list[CatalogE
             card = read_card(path)
         except (CheckpointError, OSError):
             continue
-        if card.kind in kinds:
+        if card.task in kinds:
             entries.append(CatalogEntry(path, card))
     return entries

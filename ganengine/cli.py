@@ -1,87 +1,103 @@
-"""Command line: python -m ganengine train|generate|info|judge|data. Errors print one line and exit 2."""
+"""Command line: python -m ganengine <command>. Errors a user can fix print one line and exit 2.
+
+Commands: train (any task: --task gan|classifier|...), generate, info, data, judge, evaluate, bench,
+train-classifier. `python -m ganengine train --task TASK --help` lists that task's flags, made from
+its config dataclass (the same fields as config.json and the pages' forms).
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import shlex
 import shutil
 import sys
+import tempfile
+import types
+import typing
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from .checkpoints import CheckpointError, load_generator, read_card
-from .config import DEVICES, LOSSES, MODELS, ConfigError, TrainConfig
-from .data import DataError, registry
+from .checkpoints import read_card
+from .config import DEVICES, RunConfig, choices_of, field_types
+from .data import registry
 from .devices import resolve_device
 from .distributed import init_from_env, shutdown
-from .imageio import ImageInputError, save_png
+from .errors import ConfigError, UserError
+from .events import Event, JsonlSink
+from .imageio import save_png
+from .pipelines import SamplePipeline
 from .runs import RunDir
-from .sampling import grid, sample, to_uint8
-from .train import JsonlSink, train_gan
+from .sampling import grid, to_uint8
+from .tasks import TASKS, ClassifierConfig, config_type, preset
+from .train import run_task
 
-USER_ERRORS = (ConfigError, DataError, CheckpointError, ImageInputError, FileNotFoundError, ValueError, RuntimeError)
+#: What a user can fix: refused input, a missing file they named. Anything else is a bug and keeps its traceback.
+USER_ERRORS = (UserError, FileNotFoundError)
+RESUMABLE = ("steps", "time_budget")
 
 
-def _train_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("train", help="train a GAN into a run directory")
-    d = TrainConfig()
-    p.add_argument("--model", choices=MODELS, default=d.model)
-    p.add_argument("--data", default=d.data, help="a data set name (see `data`) or a folder / .zip of images")
-    p.add_argument("--loss", choices=LOSSES, default=d.loss)
-    p.add_argument("--steps", type=int, default=None, help=f"training steps (default {d.steps} unless --time-budget)")
-    p.add_argument("--time-budget", type=float, default=None, metavar="SECONDS", help="stop after this wall-clock time")
-    p.add_argument("--batch-size", type=int, default=d.batch_size)
-    p.add_argument("--image-size", type=int, default=d.image_size)
-    p.add_argument("--channels", type=int, default=None, choices=(1, 3))
-    p.add_argument("--nz", type=int, default=d.nz, help="latent size")
-    p.add_argument("--width", type=int, default=d.width, help="base number of feature maps (64 = canonical DCGAN)")
-    p.add_argument("--lr-g", type=float, default=d.lr_g)
-    p.add_argument("--lr-d", type=float, default=d.lr_d)
-    p.add_argument("--beta1", type=float, default=d.beta1)
-    p.add_argument("--beta2", type=float, default=d.beta2)
-    p.add_argument("--d-steps", type=int, default=d.d_steps, help="discriminator steps per iteration")
-    p.add_argument("--g-steps", type=int, default=d.g_steps, help="generator steps per iteration")
-    p.add_argument("--spectral-norm", action="store_true", help="spectral normalisation in D")
-    p.add_argument("--label-smoothing", type=float, default=d.label_smoothing, help="one-sided: real target 1 - s")
-    p.add_argument("--instance-noise", type=float, default=d.instance_noise, help="initial std, annealed to 0")
-    p.add_argument("--gp-weight", type=float, default=d.gp_weight)
-    p.add_argument("--seed", type=int, default=d.seed)
-    p.add_argument("--device", choices=DEVICES, default=d.device)
-    p.add_argument("--no-amp", action="store_true", help="full fp32 (no bf16/fp16 autocast on GPUs or bf16-capable CPUs)")
-    p.add_argument("--threads", type=int, default=0, help="CPU threads (0 = all)")
-    p.add_argument("--max-items", type=int, default=None, help="use a random subset of the data")
-    p.add_argument("--log-every", type=int, default=d.log_every)
-    p.add_argument("--sample-every", type=int, default=d.sample_every)
-    p.add_argument("--checkpoint-every", type=int, default=d.checkpoint_every)
+def _parse_value(kind: type, optional: bool):  # noqa: ANN202
+    def parse(text: str) -> Any:
+        if optional and text.lower() == "none":
+            return None
+        return kind(text)
+
+    parse.__name__ = kind.__name__  # argparse names the type in its error messages
+    return parse
+
+
+def add_config_flags(parser: argparse.ArgumentParser, cls: type[RunConfig]) -> None:
+    """One flag per config field (help and choices from the field's metadata); unset flags stay absent."""
+    hints, defaults = field_types(cls), cls()
+    for f in dataclasses.fields(cls):
+        if f.name in cls.internal:
+            continue
+        flag = f.metadata.get("flag") or "--" + f.name.replace("_", "-")
+        hint, default = hints[f.name], getattr(defaults, f.name)
+        if hint is bool:
+            parser.add_argument(flag, dest=f.name, action="store_const", const=not default, default=argparse.SUPPRESS,
+                                help=f.metadata["help"])
+            continue
+        args = typing.get_args(hint) if isinstance(hint, types.UnionType) else ()
+        optional = type(None) in args
+        kind = next((a for a in args if a is not type(None)), hint)
+        parser.add_argument(flag, dest=f.name, type=_parse_value(kind, optional), choices=choices_of(f),
+                            default=argparse.SUPPRESS, help=f"{f.metadata['help']} (default {default})")
+
+
+def _train_parser(sub: argparse._SubParsersAction, task: str) -> None:
+    p = sub.add_parser("train", help="train any task into a run directory (--task; default gan)",
+                       description=f"Train a {task} model. `--task NAME --help` shows another task's flags.")
+    p.add_argument("--task", choices=TASKS.names(), default="gan", help="what to train (default gan)")
+    add_config_flags(p, config_type(task))
     p.add_argument("--out", required=True, help="run directory (created)")
-    p.add_argument("--resume", action="store_true", help="continue the run in --out from its resume state")
+    p.add_argument("--resume", action="store_true", help="continue the run in --out (new --steps / --time-budget)")
     p.add_argument("--export", default=None, help="also copy the final checkpoint to this path")
 
 
-def _config_from_args(a: argparse.Namespace, argv: Sequence[str]) -> TrainConfig:
-    steps = a.steps if a.steps is not None else (None if a.time_budget else TrainConfig().steps)
-    return TrainConfig(
-        model=a.model, data=a.data, loss=a.loss, steps=steps, time_budget=a.time_budget, batch_size=a.batch_size,
-        image_size=a.image_size, channels=a.channels, nz=a.nz, width=a.width, lr_g=a.lr_g, lr_d=a.lr_d,
-        beta1=a.beta1, beta2=a.beta2, d_steps=a.d_steps, g_steps=a.g_steps, spectral_norm=a.spectral_norm,
-        label_smoothing=a.label_smoothing, instance_noise=a.instance_noise, gp_weight=a.gp_weight, seed=a.seed,
-        device=a.device, amp=not a.no_amp, num_threads=a.threads, max_items=a.max_items, log_every=a.log_every,
-        sample_every=a.sample_every, checkpoint_every=a.checkpoint_every,
-        command="python -m ganengine " + shlex.join(argv),
-    ).validate()
+def config_from_args(a: argparse.Namespace, argv: Sequence[str]) -> RunConfig:
+    """The task's preset for the data set, then every flag given; steps give way to a lone --time-budget."""
+    cls = config_type(a.task)
+    given = {f.name: getattr(a, f.name) for f in dataclasses.fields(cls) if hasattr(a, f.name)}
+    if "time_budget" in given and "steps" not in given:
+        given["steps"] = None
+    base = preset(a.task, given.get("data", cls().data))
+    return dataclasses.replace(base, **given, command="python -m ganengine " + shlex.join(argv)).validate()
 
 
-def _print_event(event: dict) -> None:
-    kind = event["type"]
+def _print_event(e: Event) -> None:
+    kind = e["type"]
     if kind == "metrics":
-        print(f"step {event['step']:>6}  loss D {event['loss_d']:.3f}  G {event['loss_g']:.3f}  "
-              f"D(x) {event['d_real']:.2f}  D(G(z)) {event['d_fake']:.2f}  {event['images_per_s']:.0f} img/s", flush=True)
+        values = "  ".join(f"{k} {v:.3g}" for k, v in list(e["values"].items())[:6])
+        print(f"step {e['step']:>6}  {values}  {e['items_per_s']:.0f} items/s", flush=True)
     elif kind == "started":
-        print(f"training on {event['device']} ({event['data_items']} items, G {event['params_g']:,} params, "
-              f"D {event['params_d']:,} params)", flush=True)
+        params = ", ".join(f"{role} {n:,} params" for role, n in e["params"].items())
+        print(f"training {e['task']} on {e['device']} ({e.get('data_items', '?')} items; {params})", flush=True)
     elif kind == "checkpoint":
-        print(f"checkpoint: {event['path']}", flush=True)
+        print(f"checkpoint: {e['path']}", flush=True)
 
 
 def cmd_train(a: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -90,17 +106,21 @@ def cmd_train(a: argparse.Namespace, argv: Sequence[str]) -> int:
         if not run.config_path.exists():
             raise FileNotFoundError(f"{a.out} is not a run directory (no config.json) to resume")
         cfg = run.config()
-        if a.steps is not None:
-            cfg = TrainConfig.from_dict({**cfg.to_dict(), "steps": a.steps}).validate()
+        changed = {f.name: getattr(a, f.name) for f in dataclasses.fields(cfg) if hasattr(a, f.name)}
+        refused = sorted(set(changed) - set(RESUMABLE))
+        if refused:
+            raise ConfigError(f"a resumed run keeps its settings; only --steps and --time-budget may change "
+                              f"(got {', '.join('--' + n.replace('_', '-') for n in refused)})")
+        cfg = dataclasses.replace(cfg, **changed).validate()
     else:
-        cfg = _config_from_args(a, argv)
+        cfg = config_from_args(a, argv)
     log = JsonlSink(run.events_path)
 
-    def sink(event: dict) -> None:
-        log(event)
-        _print_event(event)
+    def sink(e: Event) -> None:
+        log(e)
+        _print_event(e)
 
-    result = train_gan(cfg, run.root, sink, resume=a.resume)
+    result = run_task(cfg, run.root, sink, resume=a.resume)
     ctx = init_from_env(resolve_device(cfg.device).type)
     shutdown(ctx)
     if not ctx.is_main:  # under torchrun only rank 0 reports and exports
@@ -116,12 +136,17 @@ def cmd_train(a: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 def cmd_generate(a: argparse.Namespace) -> int:
-    model, card = load_generator(a.checkpoint)
-    if card.spec.makes_points:
-        raise ValueError("this checkpoint makes 2-D points, not images")
+    pipeline = SamplePipeline.load(a.checkpoint)
+    if pipeline.makes_points:
+        raise ConfigError("this checkpoint makes 2-D points, not images")
     if not 1 <= a.n <= 10_000:
-        raise ValueError("--n must be between 1 and 10000")
-    images = sample(model, a.n, a.seed, a.class_index, a.truncation)
+        raise ConfigError("--n must be between 1 and 10000")
+    if a.class_index is not None and not 0 <= a.class_index < max(pipeline.num_classes, 1):
+        raise ConfigError(f"--class must be between 0 and {pipeline.num_classes - 1}" if pipeline.num_classes
+                          else "this generator is not conditional: it takes no --class")
+    if a.truncation is not None and a.truncation <= 0:
+        raise ConfigError("--truncation must be positive")
+    images = pipeline(a.n, a.seed, a.class_index, a.truncation)
     meta = {"model": Path(a.checkpoint).name, "seed": str(a.seed), "truncation": str(a.truncation)}
     out = Path(a.out)
     if out.suffix.lower() == ".png":
@@ -155,11 +180,16 @@ def cmd_judge(a: argparse.Namespace) -> int:
 
 
 def cmd_train_classifier(a: argparse.Namespace, argv: Sequence[str]) -> int:
-    from .train.classifier import train_classifier
-
-    card = train_classifier(a.data, a.out, image_size=a.image_size, steps=a.steps, width=a.width, seed=a.seed,
-                            device=a.device, threads=a.threads, command="python -m ganengine " + shlex.join(argv))
-    print(json.dumps(card.metrics, indent=2))
+    """The classifier task in a temporary run directory, its final checkpoint written to --out."""
+    cfg = ClassifierConfig(data=a.data, image_size=a.image_size, steps=a.steps, width=a.width, seed=a.seed,
+                           device=a.device, num_threads=a.threads, command="python -m ganengine " + shlex.join(argv))
+    with tempfile.TemporaryDirectory() as tmp:
+        result = run_task(cfg.validate(), tmp)
+        if result.status != "finished" or result.checkpoint is None:
+            raise ConfigError(f"the classifier did not finish: {result.reason}")
+        Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(result.checkpoint, a.out)
+    print(json.dumps(read_card(a.out).metrics, indent=2))
     return 0
 
 
@@ -169,8 +199,8 @@ def cmd_evaluate(a: argparse.Namespace) -> int:
     metrics = tuple(m.strip() for m in a.metrics.split(",") if m.strip())
     results = []
     for ckpt in a.checkpoints:
-        result = evaluate_generator(ckpt, data=a.data, n=a.n, metrics=metrics, extractor=a.extractor, seed=a.seed,
-                                    device=str(resolve_device(a.device)))
+        pipeline = SamplePipeline.load(ckpt, resolve_device(a.device))
+        result = evaluate_generator(pipeline, data=a.data, n=a.n, metrics=metrics, extractor=a.extractor, seed=a.seed)
         results.append(result.to_dict())
         figures = "  ".join(f"{k} {v:.4g}" for k, v in result.metrics.items())
         print(f"{result.checkpoint}: {figures}  ({result.samples} samples vs {result.real_samples} real, "
@@ -201,10 +231,11 @@ def cmd_bench(a: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(task: str = "gan") -> argparse.ArgumentParser:
+    """The whole CLI; the train command's flags are those of `task`'s config."""
     parser = argparse.ArgumentParser(prog="python -m ganengine", description="GAN Studio engine")
     sub = parser.add_subparsers(dest="command", required=True)
-    _train_parser(sub)
+    _train_parser(sub, task)
     g = sub.add_parser("generate", help="sample images from a checkpoint")
     g.add_argument("checkpoint")
     g.add_argument("--n", type=int, default=64)
@@ -255,9 +286,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _task_in(argv: Sequence[str]) -> str:
+    """The --task a train command names (flags depend on it), or gan."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--task", default="gan")
+    task = pre.parse_known_args(argv)[0].task
+    return task if task in TASKS else "gan"  # the full parser then says what the choices are
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)
+    args = build_parser(_task_in(argv[1:]) if argv[:1] == ["train"] else "gan").parse_args(argv)
     try:
         if args.command == "train":
             return cmd_train(args, argv)

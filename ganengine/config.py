@@ -1,109 +1,92 @@
-"""Typed configurations, validated once at the edge (CLI, page form) and passed down."""
+"""Typed run configurations, validated once at the edge (CLI, page form) and passed down.
+
+`RunConfig` holds what every kind of training shares (data, budget, batch, seed, device, cadence);
+each task adds its own fields in a subclass (`GanConfig` is the GAN task's). A config's `task`
+field says which task reads it, so `config.json`, the CLI flags and the page forms all come from
+the dataclass: field metadata carries the help text and the choices.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import shlex
+import typing
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-MODELS = ("mlp", "dcgan", "cdcgan")
-LOSSES = ("minimax", "bce", "wgan-gp", "lsgan", "hinge")
+from .errors import ConfigError
+from .limits import LIMITS
+
 DEVICES = ("auto", "cpu", "cuda")
 IMAGE_SIZES = (32, 64)
 
-#: Classroom-server ceilings: a page form or CLI call asking for more is refused.
-MAX_STEPS = 200_000
-MAX_BATCH = 1024
-MAX_TIME_BUDGET_S = 4 * 3600
 
-
-class ConfigError(ValueError):
-    """A configuration value is out of range; the message is one sentence for the user."""
+def option(default: Any, help: str, choices: Callable[[], Iterable[str]] | tuple[Any, ...] | None = None,
+           flag: str | None = None) -> Any:
+    """A config field with what the CLI and the pages show about it."""
+    return field(default=default, metadata={"help": help, "choices": choices, "flag": flag})
 
 
 @dataclass(frozen=True)
-class TrainConfig:
-    """Everything a GAN training run needs; it travels inside every checkpoint it produces."""
+class RunConfig:
+    """What every training run needs, whatever its task; it travels inside every checkpoint it produces."""
 
-    model: str = "dcgan"
-    data: str = "digits"
-    loss: str = "bce"
-    steps: int | None = 2000
-    time_budget: float | None = None
-    batch_size: int = 64
-    image_size: int = 32
-    channels: int | None = None
-    nz: int = 100
-    width: int = 64
-    lr_g: float = 2e-4
-    lr_d: float = 2e-4
-    beta1: float = 0.5
-    beta2: float = 0.999
-    d_steps: int = 1
-    g_steps: int = 1
-    spectral_norm: bool = False
-    label_smoothing: float = 0.0
-    instance_noise: float = 0.0
-    gp_weight: float = 10.0
-    seed: int = 0
-    device: str = "auto"
-    amp: bool = True
-    log_every: int = 10
-    sample_every: int = 200
-    checkpoint_every: int = 500
-    num_threads: int = 0
-    max_items: int | None = None
-    command: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    #: fields the CLI does not take as flags (--task chooses the config class; the server sets the command)
+    internal: ClassVar[tuple[str, ...]] = ("task", "command")
 
-    def validate(self) -> TrainConfig:
+    task: str = option("", "what to train: each task has its own config class")
+    data: str = option("digits", "a data set name (see `data`) or a folder / .zip of images")
+    steps: int | None = option(2000, "training steps (with --time-budget, whichever ends first)")
+    time_budget: float | None = option(None, "stop after this wall-clock time, in seconds")
+    batch_size: int = option(64, "items per training step")
+    seed: int = option(0, "seed of weights, noise and batches: the same seed gives the same run")
+    device: str = option("auto", "where to train (auto = CUDA when present)", DEVICES)
+    amp: bool = option(True, "full fp32 (no bf16/fp16 autocast on GPUs or bf16-capable CPUs)", flag="--no-amp")
+    ema_decay: float = option(0.0, "keep an exponential moving average of the task's EMA network (0 = off)")
+    log_every: int = option(10, "steps between metrics events")
+    sample_every: int = option(200, "steps between preview samples")
+    checkpoint_every: int = option(500, "steps between checkpoints")
+    num_threads: int = option(0, "CPU threads (0 = all)", flag="--threads")
+    max_items: int | None = option(None, "use a seeded random subset of the data")
+    command: str = option("", "the command that reproduces this run")
+
+    def validate(self) -> RunConfig:
         """Check every field; raise ConfigError with a one-line reason, else return self."""
-        _choice("model", self.model, MODELS)
-        _choice("loss", self.loss, LOSSES)
-        _choice("device", self.device, DEVICES)
+        if self.task != type(self).__dataclass_fields__["task"].default:
+            raise ConfigError(f"this is a {type(self).__name__}, its task cannot be {self.task!r}")
         if not self.data or not isinstance(self.data, str):
             raise ConfigError("data must name a data set or a path")
         if self.steps is None and self.time_budget is None:
             raise ConfigError("give a number of steps, a time budget, or both")
         if self.steps is not None:
-            _int_range("steps", self.steps, 1, MAX_STEPS)
-        if self.time_budget is not None and not 1 <= self.time_budget <= MAX_TIME_BUDGET_S:
-            raise ConfigError(f"time budget must be between 1 and {MAX_TIME_BUDGET_S} seconds")
-        _int_range("batch size", self.batch_size, 2, MAX_BATCH)
-        if self.model != "mlp" and self.image_size not in IMAGE_SIZES:
-            raise ConfigError(f"image size must be one of {IMAGE_SIZES} for {self.model}")
-        if self.model == "mlp" and not 4 <= self.image_size <= 64:
-            raise ConfigError("image size must be between 4 and 64 for the MLP GAN")
-        if self.channels is not None and self.channels not in (1, 3):
-            raise ConfigError("channels must be 1 or 3")
-        _int_range("latent size nz", self.nz, 2, 512)
-        _int_range("width", self.width, 4, 256)
-        for name, lr in (("generator learning rate", self.lr_g), ("discriminator learning rate", self.lr_d)):
-            if not 0 < lr <= 1:
-                raise ConfigError(f"{name} must be in (0, 1]")
-        for name, beta in (("beta1", self.beta1), ("beta2", self.beta2)):
-            if not 0 <= beta < 1:
-                raise ConfigError(f"Adam {name} must be in [0, 1)")
-        _int_range("D steps per G step", self.d_steps, 1, 10)
-        _int_range("G steps per D step", self.g_steps, 1, 10)
-        if not 0 <= self.label_smoothing < 0.5:
-            raise ConfigError("label smoothing must be in [0, 0.5)")
-        if not 0 <= self.instance_noise <= 1:
-            raise ConfigError("instance noise must be in [0, 1]")
-        if not 0 <= self.gp_weight <= 100:
-            raise ConfigError("gradient-penalty weight must be in [0, 100]")
-        _int_range("seed", self.seed, 0, 2**31 - 1)
+            LIMITS["steps"].check(self.steps)
+        if self.time_budget is not None:
+            LIMITS["time_budget"].check(self.time_budget)
+        LIMITS["batch_size"].check(self.batch_size)
+        LIMITS["seed"].check(self.seed)
+        choice("device", self.device, DEVICES)
+        LIMITS["ema_decay"].check(self.ema_decay)
         for name in ("log_every", "sample_every", "checkpoint_every"):
-            _int_range(name.replace("_", " "), getattr(self, name), 1, MAX_STEPS)
-        _int_range("threads", self.num_threads, 0, 256)
+            LIMITS["cadence"].check(getattr(self, name))
+        LIMITS["num_threads"].check(self.num_threads)
         if self.max_items is not None:
-            _int_range("max items", self.max_items, 16, 10_000_000)
+            LIMITS["max_items"].check(self.max_items)
+        self.check()
         return self
 
-    @property
-    def conditional(self) -> bool:
-        return self.model == "cdcgan"
+    def check(self) -> None:
+        """The task's own checks (subclasses)."""
+
+    @classmethod
+    def preset(cls, data: str, quick: bool = False) -> RunConfig:
+        """Suggested settings for a data set (quick: a classroom run); subclasses tune them."""
+        return cls(data=data)
+
+    def title(self) -> str:
+        """A short line naming the run for lists and headers."""
+        return f"{self.task} · {self.data}"
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -112,29 +95,71 @@ class TrainConfig:
         return json.dumps(self.to_dict(), sort_keys=True)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> TrainConfig:
-        known = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(data) - known)
+    def from_dict(cls, data: dict[str, Any]) -> RunConfig:
+        """This class's config from a dict (a `task` key, if present, must name this class's task)."""
+        if not isinstance(data, dict):
+            raise ConfigError("config must be a JSON object")
+        if data.get("task", cls.task) != cls.task:
+            raise ConfigError(f"this is a {data['task']!r} config, not a {cls.task!r} one")
+        unknown = sorted(set(data) - {f.name for f in dataclasses.fields(cls)})
         if unknown:
             raise ConfigError(f"unknown config keys: {', '.join(unknown)}")
         return cls(**data)
 
     @classmethod
-    def from_json(cls, text: str) -> TrainConfig:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ConfigError(f"config is not valid JSON: {exc.msg}") from None
-        if not isinstance(data, dict):
-            raise ConfigError("config JSON must be an object")
-        return cls.from_dict(data)
+    def from_json(cls, text: str) -> RunConfig:
+        return cls.from_dict(parse_json(text))
+
+    def cli_command(self) -> str:
+        """The `python -m ganengine train ...` command that makes this run (what a page-started run records)."""
+        args = ["train", "--task", self.task]
+        default = type(self).preset(self.data)  # what the CLI starts from before applying flags
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.name in self.internal or (value == getattr(default, f.name) and f.name != "data"):
+                continue
+            flag = f.metadata.get("flag") or "--" + f.name.replace("_", "-")
+            if isinstance(value, bool):
+                args.append(flag)  # booleans are flags that flip the default
+            elif value is None:
+                args += [flag, "none"]
+            else:
+                args += [flag, f"{value:g}" if isinstance(value, float) else str(value)]
+        return "python -m ganengine " + shlex.join(args)
 
 
-def _choice(name: str, value: object, options: tuple[str, ...]) -> None:
+def parse_json(text: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"config is not valid JSON: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise ConfigError("config JSON must be an object")
+    return data
+
+
+def field_types(cls: type) -> dict[str, Any]:
+    """Each dataclass field's resolved type (the annotations are strings under postponed evaluation)."""
+    return typing.get_type_hints(cls)
+
+
+def choices_of(f: dataclasses.Field) -> tuple[Any, ...] | None:
+    """The allowed values of a config field, if it has a closed set (registries are read when asked)."""
+    found = f.metadata.get("choices")
+    if found is None:
+        return None
+    return tuple(found() if callable(found) else found)
+
+
+def choice(name: str, value: object, options: Iterable[Any]) -> None:
+    options = tuple(options)
     if value not in options:
-        raise ConfigError(f"{name} must be one of {', '.join(options)} (got {value!r})")
+        raise ConfigError(f"{name} must be one of {', '.join(map(str, options))} (got {value!r})")
 
 
-def _int_range(name: str, value: object, low: int, high: int) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise ConfigError(f"{name} must be a whole number between {low} and {high} (got {value!r})")
+def in_range(name: str, value: object, low: float, high: float, open_low: bool = False) -> None:
+    """A float in [low, high] (or (low, high] with open_low)."""
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not ok or not (low < value <= high if open_low else low <= value <= high):  # type: ignore[operator]
+        bracket = "(" if open_low else "["
+        raise ConfigError(f"{name} must be in {bracket}{low:g}, {high:g}] (got {value!r})")

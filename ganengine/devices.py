@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 import random
-from collections.abc import Iterator
 
 import numpy as np
 import torch
+
+from .errors import ConfigError
 
 
 def resolve_device(name: str = "auto") -> torch.device:
@@ -16,7 +17,7 @@ def resolve_device(name: str = "auto") -> torch.device:
     if name == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     if name == "cuda" and not torch.cuda.is_available():
-        raise RuntimeError("device 'cuda' was asked for but no CUDA GPU is visible")
+        raise ConfigError("device 'cuda' was asked for but no CUDA GPU is visible")
     return torch.device(name)
 
 
@@ -63,16 +64,6 @@ def set_threads(n: int) -> None:
     """Limit intra-op threads (0 keeps torch's default)."""
     if n > 0:
         torch.set_num_threads(n)
-
-
-@contextlib.contextmanager
-def torch_threads(n: int) -> Iterator[None]:
-    before = torch.get_num_threads()
-    set_threads(n)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
 
 
 def describe() -> dict[str, str | int | bool]:

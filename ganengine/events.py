@@ -1,4 +1,16 @@
-"""Training events: the run directory's events.jsonl, sinks that write it, and stop flags."""
+"""The versioned event schema of a run, the sink that writes events.jsonl, and its reader.
+
+Version 2 events (every one carries "v": 2, "type" and "step"):
+- queued:     the job manager accepted the run.
+- started:    task, device, config, parameter counts by role, and the charts the task declares
+              (each a title and the names of the values it draws) plus the task's own facts.
+- metrics:    progress (0..1), elapsed seconds, steps_per_s, items_per_s and `values`, a dict of
+              named scalars the task reported; charts draw from these names only.
+- sample:     a preview picture (`path` of a PNG in the run directory) or 2-D `points`.
+- checkpoint: `path` of the checkpoint just written.
+- ended:      `status` (finished | failed | cancelled), `reason`, the last `checkpoint`.
+Version 1 events (flat metrics, terminal types finished/failed/cancelled) are read as version 2.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +23,41 @@ from typing import Any
 
 Event = dict[str, Any]
 EventSink = Callable[[Event], None]
-TERMINAL = ("finished", "failed", "cancelled")
+SCHEMA_VERSION = 2
+TYPES = ("queued", "started", "metrics", "sample", "checkpoint", "ended")
+TERMINAL = ("finished", "failed", "cancelled")  # an ended event's status
+_V1_LOOP_KEYS = {"type", "step", "elapsed", "time", "images_per_s", "v"}
+
+
+def event(kind: str, step: int, /, **fields: Any) -> Event:
+    """A version-2 event; an unknown type or an ended event without a known status is a bug (ValueError)."""
+    if kind not in TYPES:
+        raise ValueError(f"unknown event type {kind!r}")
+    if kind == "ended" and fields.get("status") not in TERMINAL:
+        raise ValueError(f"an ended event needs a status among {TERMINAL}")
+    return {"v": SCHEMA_VERSION, "type": kind, "step": int(step), **fields}
+
+
+def ended(status: str, step: int, reason: str, checkpoint: str | None, **fields: Any) -> Event:
+    return event("ended", step, status=status, reason=reason, checkpoint=checkpoint, **fields)
+
+
+def is_ended(e: Event) -> bool:
+    return e.get("type") == "ended"
+
+
+def upgrade(e: Event) -> Event:
+    """A version-1 event as version 2 (version-2 events come back unchanged)."""
+    if e.get("v", 1) >= SCHEMA_VERSION:
+        return e
+    kind = e.get("type")
+    if kind in TERMINAL:
+        return {**e, "v": SCHEMA_VERSION, "type": "ended", "status": kind}
+    if kind == "metrics":
+        values = {k: v for k, v in e.items() if k not in _V1_LOOP_KEYS}
+        return {"v": SCHEMA_VERSION, "type": "metrics", "step": e.get("step", 0), "elapsed": e.get("elapsed", 0.0),
+                "time": e.get("time"), "items_per_s": e.get("images_per_s", 0.0), "values": values}
+    return {**e, "v": SCHEMA_VERSION}
 
 
 class JsonlSink:
@@ -39,7 +85,7 @@ def _jsonable(value: Any) -> Any:
 
 
 def read_events(path: str | Path, offset: int = 0) -> tuple[list[Event], int]:
-    """Complete events written after byte `offset`, and the offset to continue from."""
+    """Complete events (as version 2) written after byte `offset`, and the offset to continue from."""
     path = Path(path)
     if not path.exists():
         return [], offset
@@ -52,10 +98,20 @@ def read_events(path: str | Path, offset: int = 0) -> tuple[list[Event], int]:
     events = []
     for line in data[: end + 1].splitlines():
         try:
-            events.append(json.loads(line))
+            parsed = json.loads(line)
         except json.JSONDecodeError:
             continue
+        if isinstance(parsed, dict):
+            events.append(upgrade(parsed))
     return events, offset + end + 1
+
+
+def last_ended(events: list[Event]) -> Event | None:
+    """The last ended event, if the run has ended."""
+    for e in reversed(events):
+        if is_ended(e):
+            return e
+    return None
 
 
 def file_stop_flag(path: str | Path) -> Callable[[], bool]:

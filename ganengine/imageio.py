@@ -16,13 +16,15 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, PngImagePlugin
 
+from .errors import UserError
+
 ALLOWED_FORMATS = ("PNG", "JPEG", "WEBP", "BMP", "GIF")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif")
 MAX_PIXELS = 16_000_000
 MAX_IMAGE_BYTES = 25 * 2**20
 
 
-class ImageInputError(ValueError):
+class ImageInputError(UserError, ValueError):
     """A user-supplied image or archive was refused; the message says why in one line."""
 
 

@@ -16,10 +16,11 @@ import torch.nn.functional as F
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.svm import SVC
 
-from .checkpoints import CheckpointError, ModelCard, load_checkpoint, load_classifier, load_generator, save_checkpoint
+from .checkpoints import CheckpointError, ModelCard, load_checkpoint, load_classifier, save_checkpoint
 from .data import load_data
 from .data.digits import raw_digits
-from .sampling import class_labels, generate, latents
+from .pipelines import SamplePipeline
+from .sampling import class_labels, latents
 
 JUDGE_NAME = "scikit-learn SVC(gamma=0.001), calibrated, trained on the 1,797 raw 8x8 digits"
 
@@ -113,9 +114,10 @@ def judge_with_classifier(images: torch.Tensor, classifier: torch.nn.Module, car
 def judge_checkpoint(path: str | Path, n: int = 1000, seed: int = 0, write_card: bool = False,
                      classifier: str | Path | None = None) -> dict[str, Any]:
     """Judge a generator: digits by the independent SVM, other sets by a given domain classifier."""
-    model, card = load_generator(path)
-    labels = class_labels(n, model.num_classes, None)
-    images = generate(model, latents(n, model.z_size, seed), labels)
+    pipeline = SamplePipeline.load(path)
+    card = pipeline.card
+    labels = class_labels(n, pipeline.num_classes, None)
+    images = pipeline.from_latents(latents(n, pipeline.z_size, seed), labels)
     if classifier is not None:
         clf, clf_card = load_classifier(classifier)
         if clf_card.data != card.data:

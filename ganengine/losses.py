@@ -13,6 +13,8 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 
+from .registry import Registry
+
 
 @dataclass(frozen=True)
 class GanLoss:
@@ -24,6 +26,7 @@ class GanLoss:
     g_loss: Callable[[Tensor], Tensor]
     probabilistic: bool  # D's output reads as a probability after a sigmoid
     gradient_penalty: bool = False
+    smoothing: bool = True  # whether one-sided label smoothing (a real target below 1) means anything here
 
 
 def _bce_d(real: Tensor, fake: Tensor, real_target: float) -> Tensor:
@@ -62,22 +65,25 @@ def _critic_g(fake: Tensor) -> Tensor:
     return -fake.mean()
 
 
-LOSSES: dict[str, GanLoss] = {
-    loss.name: loss
-    for loss in (
-        GanLoss("minimax", "Original minimax game of Goodfellow et al. (2014).", _bce_d, _minimax_g, True),
-        GanLoss("bce", "Non-saturating BCE: G maximises log D(G(z)) instead.", _bce_d, _nonsat_g, True),
-        GanLoss("wgan-gp", "Wasserstein critic with gradient penalty (Gulrajani et al. 2017).", _wgan_d, _critic_g, False, True),
-        GanLoss("lsgan", "Least squares GAN (Mao et al. 2017).", _ls_d, _ls_g, False),
-        GanLoss("hinge", "Hinge loss (used by SN-GAN, BigGAN).", _hinge_d, _critic_g, False),
-    )
-}
+def _check(name: str, loss: GanLoss) -> None:
+    if loss.name != name or not callable(loss.d_loss) or not callable(loss.g_loss):
+        raise ValueError(f"loss {name!r} must name itself and give D and G phases")
+
+
+LOSSES: Registry[GanLoss] = Registry("loss", _check)
+for _loss in (
+    GanLoss("minimax", "Original minimax game of Goodfellow et al. (2014).", _bce_d, _minimax_g, True),
+    GanLoss("bce", "Non-saturating BCE: G maximises log D(G(z)) instead.", _bce_d, _nonsat_g, True),
+    GanLoss("wgan-gp", "Wasserstein critic with gradient penalty (Gulrajani et al. 2017).", _wgan_d, _critic_g, False,
+            gradient_penalty=True, smoothing=False),
+    GanLoss("lsgan", "Least squares GAN (Mao et al. 2017).", _ls_d, _ls_g, False),
+    GanLoss("hinge", "Hinge loss (used by SN-GAN, BigGAN).", _hinge_d, _critic_g, False, smoothing=False),
+):
+    LOSSES.register(_loss.name, _loss)
 
 
 def get_loss(name: str) -> GanLoss:
-    if name not in LOSSES:
-        raise ValueError(f"unknown loss {name!r} (known: {', '.join(LOSSES)})")
-    return LOSSES[name]
+    return LOSSES.get(name)
 
 
 def gradient_penalty(critic: Callable[[Tensor], Tensor], real: Tensor, fake: Tensor) -> Tensor:

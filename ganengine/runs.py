@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import TrainConfig
-from .events import TERMINAL, Event, read_events
+from .config import RunConfig
+from .events import Event, last_ended, read_events
 
 _STEP = re.compile(r"step_(\d+)\.safetensors$")
 
@@ -21,6 +21,8 @@ def step_of(path: Path | None) -> int:
 
 @dataclass(frozen=True)
 class RunDir:
+    """Paths and readers of one run directory."""
+
     root: Path
 
     @property
@@ -47,13 +49,16 @@ class RunDir:
     def stop_path(self) -> Path:
         return self.root / "STOP"
 
-    def prepare(self, config: TrainConfig) -> None:
+    def prepare(self, config: RunConfig) -> None:
         self.samples_dir.mkdir(parents=True, exist_ok=True)
         self.checkpoints_dir.mkdir(parents=True, exist_ok=True)
         self.config_path.write_text(json.dumps(config.to_dict(), indent=2, sort_keys=True))
 
-    def config(self) -> TrainConfig:
-        return TrainConfig.from_json(self.config_path.read_text())
+    def config(self) -> RunConfig:
+        """The run's config, whatever its task (configs written before tasks existed are GAN configs)."""
+        from .tasks import config_from_json  # tasks build networks: only a reader of configs needs them
+
+        return config_from_json(self.config_path.read_text())
 
     def checkpoint_path(self, step: int) -> Path:
         return self.checkpoints_dir / f"step_{step:07d}.safetensors"
@@ -73,10 +78,12 @@ class RunDir:
     def events(self) -> list[Event]:
         return read_events(self.events_path)[0]
 
-    def status(self) -> str:
-        """The last terminal event's type, else 'running' if events exist, else 'new'."""
-        events = self.events()
-        for e in reversed(events):
-            if e.get("type") in TERMINAL:
-                return str(e["type"])
-        return "running" if events else "new"
+    def last_ended(self) -> Event | None:
+        """The run's ended event, if it has ended."""
+        return last_ended(self.events())
+
+    def last_step(self) -> int:
+        for e in reversed(self.events()):
+            if "step" in e:
+                return int(e["step"])
+        return 0

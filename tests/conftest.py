@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("GANSTUDIO_RUNS", tempfile.mkdtemp(prefix="ganstudio-test-runs-"))
 os.environ.setdefault("GANSTUDIO_MAX_JOBS", "1")
 
-from ganengine.config import TrainConfig
+from ganengine.tasks import GanConfig
 
 
 @pytest.fixture
@@ -24,13 +24,13 @@ def root() -> Path:
 
 
 @pytest.fixture
-def tiny_image_config() -> TrainConfig:
+def tiny_image_config() -> GanConfig:
     """A DCGAN small enough to train a few steps in a second on one core."""
-    return TrainConfig(model="dcgan", data="digits", steps=6, batch_size=8, width=4, nz=8, max_items=64,
+    return GanConfig(model="dcgan", data="digits", steps=6, batch_size=8, width=4, nz=8, max_items=64,
                        log_every=2, sample_every=3, checkpoint_every=3, num_threads=1)
 
 
 @pytest.fixture
-def tiny_points_config() -> TrainConfig:
-    return TrainConfig(model="mlp", data="toy2d-ring", steps=6, batch_size=16, width=4, nz=4, max_items=256,
+def tiny_points_config() -> GanConfig:
+    return GanConfig(model="mlp", data="toy2d-ring", steps=6, batch_size=16, width=4, nz=4, max_items=256,
                        log_every=2, sample_every=3, checkpoint_every=3, num_threads=1)

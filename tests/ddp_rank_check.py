@@ -11,10 +11,10 @@ import ganengine.distributed as distributed
 
 distributed.DistContext.is_main = property(lambda self: True)  # test only: every rank writes
 
-from ganengine.config import TrainConfig
-from ganengine.train import train_gan
+from ganengine.tasks import GanConfig
+from ganengine.train import run_task
 
 out, loss = sys.argv[1], sys.argv[2]
-cfg = TrainConfig(model="cdcgan", data="digits", width=8, batch_size=16, steps=6, loss=loss, num_threads=1,
+cfg = GanConfig(model="cdcgan", data="digits", width=8, batch_size=16, steps=6, loss=loss, num_threads=1,
                   log_every=2, sample_every=100, checkpoint_every=6, max_items=200)
-train_gan(cfg, Path(out) / f"rank{os.environ['RANK']}")
+run_task(cfg, Path(out) / f"rank{os.environ['RANK']}")

@@ -23,7 +23,7 @@ SPEC = ModelSpec("dcgan", nz=8, width=4, image_size=32, channels=1)
 
 
 def _card(**kw) -> ModelCard:
-    return ModelCard(kind="gan", arch=SPEC.to_dict(), data="digits", image_size=32, channels=1, **kw)
+    return ModelCard(task="gan", roles={"generator": SPEC.to_dict()}, data="digits", image_size=32, channels=1, **kw)
 
 
 def _saved(tmp_path, name="g.safetensors"):
@@ -65,8 +65,8 @@ def test_foreign_safetensors_without_card(tmp_path):
 
 def test_unknown_kind_and_future_format(tmp_path):
     path = tmp_path / "k.safetensors"
-    save_file({"w": torch.zeros(2)}, str(path), metadata={"ganengine": json.dumps({**_card().__dict__, "kind": "virus"})})
-    with pytest.raises(CheckpointError, match="unknown checkpoint kind"):
+    save_file({"w": torch.zeros(2)}, str(path), metadata={"ganengine": json.dumps({**_card().__dict__, "task": "virus"})})
+    with pytest.raises(CheckpointError, match="unknown checkpoint task"):
         read_card(path)
     save_file({"w": torch.zeros(2)}, str(path), metadata={"ganengine": json.dumps({**_card().__dict__, "format_version": 99})})
     with pytest.raises(CheckpointError, match="newer than"):
@@ -134,7 +134,7 @@ def test_oversized_or_nonsense_architecture_is_refused_before_building(tmp_path)
     for arch, words in [({**SPEC.to_dict(), "width": 100_000}, "width=100000 is outside"),
                         ({**SPEC.to_dict(), "nz": -5}, "nz=-5 is outside"),
                         ({**SPEC.to_dict(), "image_size": "32"}, "image_size='32' is outside")]:
-        card = ModelCard(kind="gan", arch=arch, data="digits", image_size=32, channels=1)
+        card = ModelCard(task="gan", roles={"generator": arch}, data="digits", image_size=32, channels=1)
         save_file({"generator.x": torch.zeros(1)}, str(path), metadata={"ganengine": card.to_json()})
         with pytest.raises(CheckpointError, match=words):
             load_generator(path)
@@ -151,7 +151,38 @@ def test_card_fields_of_the_wrong_type_are_refused(tmp_path):
 
 def test_fewer_class_names_than_classes_is_refused(tmp_path):
     spec = ModelSpec("cdcgan", nz=8, width=4, image_size=32, channels=1, num_classes=3)
-    card = ModelCard(kind="cgan", arch=spec.to_dict(), data="x", image_size=32, channels=1, class_names=["a"])
+    card = ModelCard(task="cgan", roles={"generator": spec.to_dict()}, data="x", image_size=32, channels=1, class_names=["a"])
     save_checkpoint(tmp_path / "c.safetensors", generator_tensors(build_generator(spec)), card)
     with pytest.raises(CheckpointError, match="names 1 classes, the model has 3"):
         load_generator(tmp_path / "c.safetensors")
+
+
+def test_version_1_cards_still_load_as_version_2(tmp_path):
+    """A card written before model card v2 (kind + arch) loads, its one architecture playing the generator."""
+    G = build_generator(SPEC).eval()
+    v1 = {"kind": "gan", "arch": SPEC.to_dict(), "data": "digits", "image_size": 32, "channels": 1, "steps": 7,
+          "notes": "", "format_version": 1}
+    path = tmp_path / "v1.safetensors"
+    save_file({k: v.contiguous() for k, v in generator_tensors(G).items()}, str(path), metadata={"ganengine": json.dumps(v1)})
+    G2, card = load_generator(path)
+    assert (card.task, card.primary, card.steps, card.spec) == ("gan", "generator", 7, SPEC)
+    z = torch.randn(3, 8)
+    assert torch.equal(G(z), G2(z))
+    assert json.loads(card.to_json())["format_version"] == 2 and "kind" not in json.loads(card.to_json())
+
+
+def test_a_card_names_each_role_and_loads_any_of_them(tmp_path):
+    """Model card v2: roles with their architectures and a loader by role; io says what goes in and out."""
+    from ganengine.checkpoints import load_role, role_tensors
+    from ganengine.models import build_discriminator
+
+    G, D = build_generator(SPEC).eval(), build_discriminator(SPEC).eval()
+    card = ModelCard(task="gan", roles={"generator": SPEC.to_dict(), "discriminator": SPEC.to_dict()}, data="digits",
+                     image_size=32, channels=1, io={"input": "noise (8 values)", "output": "a 1x32x32 image"})
+    path = save_checkpoint(tmp_path / "both.safetensors", {**role_tensors("generator", G), **role_tensors("discriminator", D)},
+                           card)
+    D2, card2 = load_role(path, "discriminator")
+    x = torch.randn(2, 1, 32, 32)
+    assert torch.equal(D(x), D2(x)) and card2.primary == "generator" and card2.io["output"] == "a 1x32x32 image"
+    with pytest.raises(CheckpointError, match="holds no classifier"):
+        load_role(path, "classifier")

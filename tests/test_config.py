@@ -1,10 +1,11 @@
 import pytest
 
-from ganengine.config import ConfigError, TrainConfig
+from ganengine.errors import ConfigError
+from ganengine.tasks import GanConfig
 
 
 def test_defaults_follow_dcgan_practice():
-    cfg = TrainConfig().validate()
+    cfg = GanConfig().validate()
     assert (cfg.lr_g, cfg.lr_d, cfg.beta1, cfg.beta2, cfg.batch_size) == (2e-4, 2e-4, 0.5, 0.999, 64)
 
 
@@ -23,13 +24,13 @@ def test_defaults_follow_dcgan_practice():
 ])
 def test_validation_refuses_with_one_sentence(change, words):
     with pytest.raises(ConfigError, match=words):
-        TrainConfig(**{**TrainConfig().to_dict(), **change}).validate()
+        GanConfig(**{**GanConfig().to_dict(), **change}).validate()
 
 
 def test_json_round_trip_and_unknown_keys():
-    cfg = TrainConfig(model="cdcgan", loss="hinge", time_budget=30.0, steps=None)
-    assert TrainConfig.from_json(cfg.to_json()) == cfg
+    cfg = GanConfig(model="cdcgan", loss="hinge", time_budget=30.0, steps=None)
+    assert GanConfig.from_json(cfg.to_json()) == cfg
     with pytest.raises(ConfigError, match="unknown config keys: colour"):
-        TrainConfig.from_dict({"colour": "red"})
+        GanConfig.from_dict({"colour": "red"})
     with pytest.raises(ConfigError, match="not valid JSON"):
-        TrainConfig.from_json("{nope")
+        GanConfig.from_json("{nope")

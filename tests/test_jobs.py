@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from ganengine.config import TrainConfig
+from ganengine.tasks import GanConfig
 from ganengine.jobs import JobManager, JobNotFound, QueueFull, owner_key
 from ganengine.runs import RunDir
 
@@ -64,7 +64,7 @@ def test_cancel_while_queued(manager, tiny_points_config):
 
 
 def test_failing_job_ends_with_message_not_exception(manager):
-    info = manager.submit(TrainConfig(data="no-such-data", steps=5), BOB)
+    info = manager.submit(GanConfig(data="no-such-data", steps=5), BOB)
     assert wait_for(lambda: manager.get(info.id, BOB).state == "failed")
     assert "no data set or path named 'no-such-data'" in manager.get(info.id, BOB).reason
 

@@ -119,9 +119,9 @@ def test_coverage_memorisation_and_fid_over_steps(tmp_path, tiny_image_config):
     mem = memorisation_check(SHIPPED / "digits-dcgan.safetensors", n=64, k=4)
     assert mem.generated.shape == mem.nearest.shape == (4, 1, 32, 32) and mem.distances == sorted(mem.distances)
     assert mem.strip().shape[0] > 64 and mem.real_typical > 0
-    from ganengine.train import train_gan
+    from ganengine.train import run_task
 
-    train_gan(tiny_image_config, tmp_path / "run")
+    run_task(tiny_image_config, tmp_path / "run")
     curve = fid_over_steps(tmp_path / "run", n=50)
     assert [r.step for r in curve] == [3, 6] and all(r.metrics["fid"] > 0 for r in curve)
 

@@ -1,8 +1,7 @@
 import pytest
 import torch
 
-from ganengine.models import ModelSpec, build_discriminator, build_generator, count_parameters
-from ganengine.models.classifier import build_classifier
+from ganengine.models import build, ModelSpec, build_discriminator, build_generator, count_parameters
 
 
 @pytest.mark.parametrize("size, channels", [(32, 1), (32, 3), (64, 3)])
@@ -61,5 +60,5 @@ def test_bad_specs_are_refused():
 
 def test_classifier_heads():
     spec = ModelSpec("classifier", width=4, image_size=32, channels=3, num_classes=4, num_attributes=3)
-    cls, att = build_classifier(spec)(torch.randn(2, 3, 32, 32))
+    cls, att = build(spec, "classifier")(torch.randn(2, 3, 32, 32))
     assert cls.shape == (2, 4) and att.shape == (2, 3)

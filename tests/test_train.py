@@ -6,26 +6,30 @@ import pytest
 import torch
 
 from ganengine.checkpoints import load_generator
-from ganengine.config import TrainConfig
+from ganengine.tasks import GanConfig
 from ganengine.data import DataRequest, TensorData, load_data
 from ganengine.data.toy2d import mode_coverage
 from ganengine.models import build_generator
 from ganengine.runs import RunDir
 from ganengine.sampling import latents
-from ganengine.train import train_gan
+from ganengine.train import run_task
 
 
 def test_tiny_run_writes_events_samples_and_checkpoints(tmp_path, tiny_image_config):
     events = []
-    result = train_gan(tiny_image_config, tmp_path, events.append)
+    result = run_task(tiny_image_config, tmp_path, events.append)
     assert result.status == "finished" and result.step == 6
     kinds = [e["type"] for e in events]
-    assert kinds[0] == "started" and kinds[-1] == "finished"
+    assert kinds[0] == "started" and kinds[-1] == "ended" and events[-1]["status"] == "finished"
+    assert all(e["v"] == 2 for e in events)
+    started = events[0]
+    assert [c["series"] for c in started["charts"]] == [["loss_d", "loss_g"], ["d_real", "d_fake"], ["grad_norm_d", "grad_norm_g"]]
     metrics = [e for e in events if e["type"] == "metrics"]
     assert [m["step"] for m in metrics] == [1, 2, 4, 6]
-    for key in ("loss_d", "loss_g", "d_real", "d_fake", "grad_norm_d", "grad_norm_g", "images_per_s"):
-        assert all(isinstance(m[key], float) for m in metrics), key
-    assert 0 <= metrics[-1]["d_real"] <= 1 and metrics[-1]["grad_norm_d"] > 0
+    for key in ("loss_d", "loss_g", "d_real", "d_fake", "grad_norm_d", "grad_norm_g"):
+        assert all(isinstance(m["values"][key], float) for m in metrics), key
+    assert all(m["items_per_s"] > 0 and 0 < m["progress"] <= 1 for m in metrics) and metrics[-1]["progress"] == 1
+    assert 0 <= metrics[-1]["values"]["d_real"] <= 1 and metrics[-1]["values"]["grad_norm_d"] > 0
     run = RunDir(tmp_path)
     assert [s for s, _ in run.checkpoints()] == [3, 6]
     assert sorted(p.name for p in run.samples_dir.iterdir()) == ["step_0000003.png", "step_0000006.png"]
@@ -40,7 +44,7 @@ def test_tiny_run_writes_events_samples_and_checkpoints(tmp_path, tiny_image_con
     {"model": "mlp"}, {"g_steps": 2, "lr_d": 1e-4},
 ])
 def test_every_loss_and_stabiliser_trains(tmp_path, tiny_image_config, change):
-    result = train_gan(dataclasses.replace(tiny_image_config, **change), tmp_path)
+    result = run_task(dataclasses.replace(tiny_image_config, **change), tmp_path)
     assert result.status == "finished", result.reason
     G, _card = load_generator(result.checkpoint)
     assert all(torch.isfinite(p).all() for p in G.parameters())
@@ -48,9 +52,9 @@ def test_every_loss_and_stabiliser_trains(tmp_path, tiny_image_config, change):
 
 def test_learns_a_toy_mixture(tmp_path):
     """An MLP GAN covers most of the 8 ring modes after a short run; the untrained one covers none."""
-    cfg = TrainConfig(model="mlp", data="toy2d-ring", steps=800, batch_size=128, width=16, nz=16, lr_g=1e-3, lr_d=1e-3,
+    cfg = GanConfig(model="mlp", data="toy2d-ring", steps=800, batch_size=128, width=16, nz=16, lr_g=1e-3, lr_d=1e-3,
                       log_every=100, sample_every=800, checkpoint_every=800, num_threads=1, seed=1)
-    result = train_gan(cfg, tmp_path)
+    result = run_task(cfg, tmp_path)
     G, _ = load_generator(result.checkpoint)
     with torch.no_grad():
         trained = G(latents(2000, 16, 9)).numpy()
@@ -77,7 +81,7 @@ def test_nan_stops_with_reason_and_keeps_last_good_checkpoint(tmp_path, tiny_ima
     d = load_data("digits", DataRequest(max_items=64))
     data = PoisonedData(d.name, d.kind, d.x, d.labels, d.class_names)
     PoisonedData.calls = 0
-    result = train_gan(dataclasses.replace(tiny_image_config, steps=20), tmp_path, data=data)
+    result = run_task(dataclasses.replace(tiny_image_config, steps=20), tmp_path, data=data)
     assert result.status == "failed"
     assert "NaN or infinite at step 8" in result.reason and "last good checkpoint (step 6)" in result.reason
     G, card = load_generator(result.checkpoint)
@@ -96,40 +100,40 @@ def test_crash_ends_run_with_message_and_usable_checkpoint(tmp_path, tiny_image_
     d = load_data("digits", DataRequest(max_items=64))
     CrashingData.calls = 0
     events = []
-    result = train_gan(tiny_image_config, tmp_path, events.append, data=CrashingData(d.name, d.kind, d.x, d.labels, d.class_names))
+    result = run_task(tiny_image_config, tmp_path, events.append, data=CrashingData(d.name, d.kind, d.x, d.labels, d.class_names))
     assert result.status == "failed" and result.reason == "RuntimeError: disk went away"
-    assert events[-1]["type"] == "failed" and events[-1]["checkpoint"].endswith("step_0000004.safetensors")
+    assert events[-1]["status"] == "failed" and events[-1]["checkpoint"].endswith("step_0000004.safetensors")
     load_generator(result.checkpoint)
 
 
 def test_cancel_keeps_a_checkpoint_of_where_it_stopped(tmp_path, tiny_image_config):
     calls = iter(range(100))
-    result = train_gan(dataclasses.replace(tiny_image_config, steps=50), tmp_path, should_stop=lambda: next(calls) >= 5)
+    result = run_task(dataclasses.replace(tiny_image_config, steps=50), tmp_path, should_stop=lambda: next(calls) >= 5)
     assert result.status == "cancelled" and result.step == 5
     assert load_generator(result.checkpoint)[1].steps == 5
 
 
 def test_time_budget(tmp_path, tiny_image_config):
-    result = train_gan(dataclasses.replace(tiny_image_config, steps=None, time_budget=1.0), tmp_path)
+    result = run_task(dataclasses.replace(tiny_image_config, steps=None, time_budget=1.0), tmp_path)
     assert result.status == "finished" and "time budget of 1 s reached" in result.reason and result.step > 0
 
 
 def test_resume_continues_from_saved_step(tmp_path, tiny_image_config):
-    train_gan(tiny_image_config, tmp_path)
+    run_task(tiny_image_config, tmp_path)
     events = []
-    result = train_gan(dataclasses.replace(tiny_image_config, steps=9), tmp_path, events.append, resume=True)
+    result = run_task(dataclasses.replace(tiny_image_config, steps=9), tmp_path, events.append, resume=True)
     assert events[0]["type"] == "started" and events[0]["step"] == 6
     assert result.step == 9 and [s for s, _ in RunDir(tmp_path).checkpoints()] == [3, 6, 9]
 
 
 def test_conditional_model_needs_labels(tmp_path, tiny_points_config):
     with pytest.raises(ValueError, match="2-D point set: use the mlp model"):
-        train_gan(dataclasses.replace(tiny_points_config, model="dcgan"), tmp_path)
+        run_task(dataclasses.replace(tiny_points_config, model="dcgan"), tmp_path)
 
 
 def test_points_run_emits_point_samples(tmp_path, tiny_points_config):
     events = []
-    train_gan(tiny_points_config, tmp_path, events.append)
+    run_task(tiny_points_config, tmp_path, events.append)
     samples = [e for e in events if e["type"] == "sample"]
     assert samples and len(samples[0]["points"]) == 1000 and len(samples[0]["points"][0]) == 2
 
@@ -139,8 +143,8 @@ def test_mixed_precision_path_matches_full_precision(tmp_path, tiny_image_config
     losses = {}
     for amp in (False, True):
         events = []
-        train_gan(dataclasses.replace(tiny_image_config, steps=5, log_every=1, amp=amp), tmp_path / str(amp), events.append)
-        losses[amp] = [(e["loss_d"], e["loss_g"]) for e in events if e["type"] == "metrics"]
+        run_task(dataclasses.replace(tiny_image_config, steps=5, log_every=1, amp=amp), tmp_path / str(amp), events.append)
+        losses[amp] = [(e["values"]["loss_d"], e["values"]["loss_g"]) for e in events if e["type"] == "metrics"]
     assert len(losses[True]) == 5
     for (d32, g32), (d16, g16) in zip(losses[False], losses[True], strict=True):
         assert d16 == pytest.approx(d32, rel=0.02) and g16 == pytest.approx(g32, rel=0.02)

@@ -1,33 +1,50 @@
-"""Data sets: a registry of named sets that need no network, plus users' folders and zips."""
+"""Data sets: the registry of named sets that need no network, plus users' folders and zips."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import digits, procedural, torchvision_sets, toy2d  # noqa: F401  (they register themselves)
-from .base import DataError, DataRequest, DatasetEntry, TensorData, registry
+from ..registry import Registry
+from . import digits, procedural, torchvision_sets, toy2d
+from .base import DataError, DataRequest, DatasetEntry, TensorData
 from .folder import ImageSetSummary, check_image_set, load_folder
 
+
+def _check(name: str, entry: DatasetEntry) -> None:
+    if entry.name != name or entry.kind not in ("images", "points"):
+        raise ValueError(f"data set {name!r}: its entry must carry its name and a kind (images or points)")
+
+
+DATASETS: Registry[DatasetEntry] = Registry("data set", _check)
+for _entry in (*toy2d.ENTRIES, *digits.ENTRIES, *procedural.ENTRIES, *torchvision_sets.ENTRIES):
+    DATASETS.register(_entry.name, _entry)
 ALIASES = {"toy2d": "toy2d-ring"}
+
+
+def registry() -> dict[str, DatasetEntry]:
+    """The registered data sets by name."""
+    return dict(DATASETS.items())
 
 
 def load_data(name_or_path: str, request: DataRequest = DataRequest()) -> TensorData:
     """A registered data set by name, else a folder or zip by path; DataError says what is wrong."""
     name = ALIASES.get(name_or_path, name_or_path)
-    entry = registry().get(name)
-    if entry is not None:
-        return entry.loader(request)
+    if name in DATASETS:
+        return DATASETS[name].loader(request)
     if Path(name_or_path).exists():
         return load_folder(name_or_path, request)
-    known = ", ".join(sorted(registry()))
-    raise DataError(f"no data set or path named {name_or_path!r} (known sets: {known})")
+    raise DataError(f"no data set or path named {name_or_path!r} (known sets: {', '.join(sorted(DATASETS))})")
 
 
 def data_kind(name_or_path: str) -> str:
-    """'points' or 'images', without loading the data."""
-    entry = registry().get(ALIASES.get(name_or_path, name_or_path))
-    return entry.kind if entry else "images"
+    """'points' or 'images', without loading the data; an unknown name is a DataError (not a guess)."""
+    name = ALIASES.get(name_or_path, name_or_path)
+    if name in DATASETS:
+        return DATASETS[name].kind
+    if Path(name_or_path).exists():
+        return "images"  # users' folders and zips hold images
+    raise DataError(f"no data set or path named {name_or_path!r} (known sets: {', '.join(sorted(DATASETS))})")
 
 
-__all__ = ["DataError", "DataRequest", "DatasetEntry", "ImageSetSummary", "TensorData", "check_image_set", "data_kind", "load_data",
-           "registry"]
+__all__ = ["DATASETS", "DataError", "DataRequest", "DatasetEntry", "ImageSetSummary", "TensorData", "check_image_set",
+           "data_kind", "load_data", "registry"]

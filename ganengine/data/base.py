@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import torch
 import torch.nn.functional as F
 
+from ..errors import UserError
 
-class DataError(ValueError):
+
+class DataError(UserError, ValueError):
     """A data set cannot be built; the message says what is missing and how to fix it."""
 
 
@@ -21,7 +24,6 @@ class DataRequest:
     channels: int | None = None
     seed: int = 0
     max_items: int | None = None
-    allow_download: bool = False
 
 
 @dataclass
@@ -64,10 +66,13 @@ class TensorData:
     def image_size(self) -> int:
         return int(self.x.shape[-1]) if self.kind == "images" else 0
 
-    def to(self, device: torch.device) -> TensorData:
+    def to(self, device: torch.device, memory_format: torch.memory_format = torch.contiguous_format) -> TensorData:
+        """A copy on `device` (images in `memory_format`); this data set is left as it was."""
         move = (lambda t: None if t is None else t.to(device))  # noqa: E731
-        self.x, self.labels, self.attributes = move(self.x), move(self.labels), move(self.attributes)
-        return self
+        x = self.x.to(device)
+        if self.kind == "images":
+            x = x.contiguous(memory_format=memory_format)
+        return dataclasses.replace(self, x=x, labels=move(self.labels), attributes=move(self.attributes))
 
     def sample(self, batch_size: int, generator: torch.Generator | None = None) -> tuple[torch.Tensor, torch.Tensor | None]:
         """A random batch (with replacement across steps, without within a batch when possible)."""
@@ -85,6 +90,8 @@ Loader = Callable[[DataRequest], TensorData]
 
 @dataclass(frozen=True)
 class DatasetEntry:
+    """A named data set: its kind (images or points), a description, and how to load it."""
+
     name: str
     kind: str
     description: str
@@ -98,25 +105,6 @@ class DatasetEntry:
     def available(self) -> bool:
         """True when the set can be loaded here without a download."""
         return self.files_present is None or self.files_present()
-
-
-_REGISTRY: dict[str, DatasetEntry] = {}
-
-
-def register(entry: DatasetEntry) -> DatasetEntry:
-    """Add a named data set; names are unique, lower-case, and kinds are known."""
-    if entry.name in _REGISTRY:
-        raise ValueError(f"data set {entry.name!r} is already registered")
-    if entry.name != entry.name.lower() or not entry.name.replace("-", "").isalnum():
-        raise ValueError(f"bad data set name {entry.name!r}")
-    if entry.kind not in ("images", "points"):
-        raise ValueError(f"bad data kind {entry.kind!r}")
-    _REGISTRY[entry.name] = entry
-    return entry
-
-
-def registry() -> dict[str, DatasetEntry]:
-    return dict(_REGISTRY)
 
 
 def fit_images(x: torch.Tensor, image_size: int, channels: int | None) -> torch.Tensor:

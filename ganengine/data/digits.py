@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .base import DataError, DataRequest, DatasetEntry, TensorData, fit_images, register, subset
+from .base import DataError, DataRequest, DatasetEntry, TensorData, fit_images, subset
 
 DESCRIPTION = "Handwritten digits 0-9 bundled with scikit-learn: 1,797 grey 8x8 scans, upscaled."
 
@@ -43,4 +43,4 @@ def load(req: DataRequest) -> TensorData:
     )
 
 
-register(DatasetEntry("digits", "images", DESCRIPTION, load))
+ENTRIES = (DatasetEntry("digits", "images", DESCRIPTION, load),)

@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageDraw
 
-from .base import DataRequest, DatasetEntry, TensorData, fit_images, register
+from .base import DataRequest, DatasetEntry, TensorData, fit_images
 
 SHAPE_CLASSES = ("circle", "square", "triangle", "cross", "star")
 HAIR_COLOURS = {"black": (30, 25, 25), "brown": (110, 65, 30), "blond": (225, 190, 90), "red": (185, 70, 35)}
@@ -125,5 +125,8 @@ def load_faces(req: DataRequest) -> TensorData:
                       description="Procedural cartoon faces: hair colour (class), smile, glasses, eyes open.")
 
 
-register(DatasetEntry("shapes", "images", "Procedural coloured shapes in five classes.", load_shapes))
-register(DatasetEntry("faces", "images", "Procedural cartoon faces with attributes (smile, glasses, eyes open, hair colour).", load_faces))
+ENTRIES = (
+    DatasetEntry("shapes", "images", "Procedural coloured shapes in five classes.", load_shapes),
+    DatasetEntry("faces", "images", "Procedural cartoon faces with attributes (smile, glasses, eyes open, hair colour).",
+                 load_faces),
+)

@@ -1,4 +1,4 @@
-"""torchvision's MNIST, Fashion-MNIST and CIFAR-10, when their files are on disk (or may be fetched)."""
+"""torchvision's MNIST, Fashion-MNIST and CIFAR-10, when their files are on disk. Nothing is downloaded at run time."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import torch
 
-from .base import DataError, DataRequest, DatasetEntry, TensorData, fit_images, register, subset
+from .base import DataError, DataRequest, DatasetEntry, TensorData, fit_images, subset
 
 ENV_ROOT = "GANSTUDIO_DATA_DIR"
 
@@ -40,16 +40,11 @@ def _make(name: str):
         try:
             ds = cls(root=str(root), train=True, download=False)
         except RuntimeError:
-            if not req.allow_download:
-                raise DataError(
-                    f"{cls_name} is not on this machine: put torchvision's {cls_name} files under {root} "
-                    f"(or set {ENV_ROOT}), or allow downloading (--download) where the network is reachable"
-                ) from None
-            try:
-                ds = cls(root=str(root), train=True, download=True)
-            except Exception as exc:  # network errors come in many types
-                raise DataError(f"{cls_name} could not be downloaded ({type(exc).__name__}); "
-                                f"copy its files under {root} instead") from None
+            raise DataError(
+                f"{cls_name} is not on this machine: put torchvision's {cls_name} files under {root} (or set "
+                f"{ENV_ROOT}); on a machine with a network, torchvision.datasets.{cls_name}(root, download=True) "
+                f"fetches them"
+            ) from None
         data = torch.as_tensor(ds.data)
         x = (data.unsqueeze(1) if data.ndim == 3 else data.permute(0, 3, 1, 2)).float() / 127.5 - 1
         y = torch.as_tensor(ds.targets, dtype=torch.long)
@@ -68,5 +63,5 @@ def _files_present(cls_name: str):
     return present
 
 
-for _name, (_cls, _desc) in _SETS.items():
-    register(DatasetEntry(_name, "images", _desc, _make(_name), files_present=_files_present(_cls)))
+ENTRIES = tuple(DatasetEntry(name, "images", desc, _make(name), files_present=_files_present(cls))
+                for name, (cls, desc) in _SETS.items())

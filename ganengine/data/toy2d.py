@@ -7,7 +7,7 @@ import math
 import numpy as np
 import torch
 
-from .base import DataRequest, DatasetEntry, TensorData, register
+from .base import DataRequest, DatasetEntry, TensorData
 
 N_POINTS = 10_000
 
@@ -66,8 +66,7 @@ def _make(kind: str):
     return load
 
 
-for _kind in SHAPES:
-    register(DatasetEntry(f"toy2d-{_kind}", "points", DESCRIPTIONS[_kind], _make(_kind)))
+ENTRIES = tuple(DatasetEntry(f"toy2d-{kind}", "points", DESCRIPTIONS[kind], _make(kind)) for kind in SHAPES)
 
 
 def mode_centres(kind: str) -> np.ndarray:

@@ -8,20 +8,20 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from ..checkpoints import ModelCard, catalog, load_classifier, load_generator
+from ..checkpoints import catalog
 from ..data import DataRequest, load_data, registry
-from ..data.base import fit_images
+from ..pipelines import ClassifyPipeline, SamplePipeline
 from ..runs import RunDir
-from ..sampling import class_labels, generate, grid, latents
+from ..sampling import grid
 from .extractors import SHIPPED, ExtractorUnavailable
 from .fidelity import EvalResult, EvaluationError, evaluate_generator
 
 
-def domain_classifier(data: str, folder: Path = SHIPPED) -> tuple[torch.nn.Module, ModelCard]:
+def domain_classifier(data: str, folder: Path = SHIPPED) -> ClassifyPipeline:
     """The shipped domain classifier of a data set."""
     for entry in catalog(folder, ("features",)):
         if entry.card.data == data:
-            return load_classifier(entry.path)
+            return ClassifyPipeline.load(entry.path)
     raise ExtractorUnavailable(f"no shipped classifier for {data!r}")
 
 
@@ -35,16 +35,15 @@ class Coverage:
 
 
 @torch.no_grad()
-def class_coverage(checkpoint: str | Path, n: int = 1000, seed: int = 0) -> Coverage:
+def class_coverage(pipeline: SamplePipeline, n: int = 1000, seed: int = 0) -> Coverage:
     """Share of generated samples per class (read by the domain classifier) against the real share.
 
     Missing bars show mode collapse; uneven ones show bias the generator learned or invented.
     """
-    model, card = load_generator(checkpoint)
-    clf, clf_card = domain_classifier(card.data)  # only shipped classifiers' (registered) data names get past this
-    images = generate(model, latents(n, model.z_size, seed), class_labels(n, model.num_classes, None))
-    x = fit_images(images, clf_card.image_size, clf_card.channels)
-    pred = torch.cat([clf(x[i : i + 500])[0].argmax(1) for i in range(0, len(x), 500)])
+    card = pipeline.card
+    clf = domain_classifier(card.data)  # only shipped classifiers' (registered) data names get past this
+    clf_card = clf.card
+    pred = clf.logits(pipeline(n, seed))[0].argmax(1)
     k = len(clf_card.class_names)
     real = load_data(card.data, DataRequest(image_size=card.image_size, channels=card.channels, seed=seed, max_items=n))
     real_shares = torch.bincount(real.labels, minlength=k).float() / len(real) if real.labels is not None else torch.zeros(k)
@@ -65,16 +64,16 @@ class Memorisation:
 
 
 @torch.no_grad()
-def memorisation_check(checkpoint: str | Path, n: int = 512, k: int = 8, seed: int = 0) -> Memorisation:
+def memorisation_check(pipeline: SamplePipeline, n: int = 512, k: int = 8, seed: int = 0) -> Memorisation:
     """The k generated samples nearest (in pixels) to a training image, with those images and distances.
 
     A distance far below the typical gap between two training images suggests a copied image.
     """
-    model, card = load_generator(checkpoint)
+    card = pipeline.card
     if card.data not in registry() or registry()[card.data].kind != "images":  # a card's text is never used as a path
         raise EvaluationError(f"its training data {card.data!r} is not an image data set of this server")
     real = load_data(card.data, DataRequest(image_size=card.image_size, channels=card.channels, seed=seed, max_items=2000))
-    fake = generate(model, latents(n, model.z_size, seed), class_labels(n, model.num_classes, None))
+    fake = pipeline(n, seed)
     r, f = real.x.flatten(1), fake.flatten(1)
     d = torch.cdist(f, r)
     best, idx = d.min(1)
@@ -92,4 +91,5 @@ def fid_over_steps(run_dir: str | Path, n: int = 500, extractor: str = "auto", s
     if len(ckpts) > max_points:
         step = (len(ckpts) - 1) / (max_points - 1)
         ckpts = [ckpts[round(i * step)] for i in range(max_points)]
-    return [evaluate_generator(p, n=n, metrics=("fid",), extractor=extractor, seed=seed) for _, p in ckpts]
+    return [evaluate_generator(SamplePipeline.load(p), n=n, metrics=("fid",), extractor=extractor, seed=seed)
+            for _, p in ckpts]

@@ -18,6 +18,7 @@ from torch_fidelity.registry import FEATURE_EXTRACTORS_REGISTRY
 
 from ..checkpoints import catalog, load_classifier
 from ..data.base import fit_images
+from ..errors import UserError
 
 INCEPTION = "inception-v3-compat"
 INCEPTION_FILE = "weights-inception-2015-12-05-6726825d.pth"
@@ -26,7 +27,7 @@ ENV_INCEPTION = "GANSTUDIO_INCEPTION_WEIGHTS"
 SHIPPED = Path(__file__).resolve().parent.parent.parent / "checkpoints"
 
 
-class ExtractorUnavailable(RuntimeError):
+class ExtractorUnavailable(UserError, RuntimeError):
     """No feature extractor can measure this data set; the message says what is missing."""
 
 

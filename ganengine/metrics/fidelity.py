@@ -14,8 +14,10 @@ import torch_fidelity
 from torch.utils.data import Dataset
 from torch_fidelity.generative_model_base import GenerativeModelBase
 
-from ..checkpoints import CheckpointError, ModelCard, load_generator
+from ..checkpoints import ModelCard
 from ..data import DataRequest, TensorData, load_data, registry
+from ..errors import UserError
+from ..pipelines import SamplePipeline
 from .extractors import Extractor, choose_extractor
 
 METRICS = ("fid", "kid", "isc", "prc")
@@ -23,7 +25,7 @@ MAX_SAMPLES = 50_000
 ENV_CACHE = "GANSTUDIO_CACHE"
 
 
-class EvaluationError(ValueError):
+class EvaluationError(UserError, ValueError):
     """The evaluation cannot start; one line says why (checked before any work)."""
 
 
@@ -138,17 +140,13 @@ def load_real(data: str, card: ModelCard, n: int, seed: int) -> TensorData:
     return real
 
 
-def evaluate_generator(checkpoint: str | Path, data: str | None = None, n: int = 1000, metrics: tuple[str, ...] = ("fid", "kid", "prc"),
-                       extractor: str = "auto", seed: int = 0, device: str = "cpu") -> EvalResult:
+def evaluate_generator(pipeline: SamplePipeline, data: str | None = None, n: int = 1000,
+                       metrics: tuple[str, ...] = ("fid", "kid", "prc"), extractor: str = "auto", seed: int = 0) -> EvalResult:
     """Measure one generator against real data with torch-fidelity; real-data features are cached per set."""
     t0 = time.monotonic()
-    path = Path(checkpoint)
-    try:
-        model, card = load_generator(path, device)
-    except CheckpointError as exc:
-        raise EvaluationError(str(exc)) from None
+    model, card, name = pipeline.model, pipeline.card, pipeline.name
     data = data or card.data
-    _check(card, path.name, data, n, metrics)
+    _check(card, name, data, n, metrics)
     chosen: Extractor = choose_extractor(data if data in registry() else card.data, extractor)
     real = load_real(data, card, n, seed)
     # Only registered set names reach the cache (never a user's path); torch-fidelity adds the extractor's name.
@@ -159,10 +157,10 @@ def evaluate_generator(checkpoint: str | Path, data: str | None = None, n: int =
         cache=cache_name is not None, cache_root=str(cache_root()), feature_extractor=chosen.name,
         feature_extractor_weights_path=chosen.weights_path, fid="fid" in metrics, kid="kid" in metrics,
         isc="isc" in metrics, prc="prc" in metrics, kid_subset_size=max(2, min(1000, n // 2, len(real) // 2)), isc_splits=10,
-        cuda=device == "cuda", batch_size=250, rng_seed=seed, save_cpu_ram=True, verbose=False,
+        cuda=pipeline.device.type == "cuda", batch_size=250, rng_seed=seed, save_cpu_ram=True, verbose=False,
     )
     names = {"frechet_inception_distance": "fid", "kernel_inception_distance_mean": "kid",
              "kernel_inception_distance_std": "kid_std", "inception_score_mean": "isc", "inception_score_std": "isc_std",
              "precision": "precision", "recall": "recall"}
     values = {names[k]: float(v) for k, v in out.items() if k in names}
-    return EvalResult(path.name, card.steps, data, chosen.name, chosen.description, n, len(real), time.monotonic() - t0, values)
+    return EvalResult(name, card.steps, data, chosen.name, chosen.description, n, len(real), time.monotonic() - t0, values)

@@ -1,62 +1,87 @@
-"""Model families and the registry that builds them by name from a ModelSpec."""
+"""Architectures and the registry that builds each of their roles (generator, discriminator, classifier) by name."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from torch import nn
 
+from ..registry import Registry
+from .classifier import SmallClassifier
 from .dcgan import DCGANDiscriminator, DCGANGenerator
 from .mlp import MLPDiscriminator, MLPGenerator
 from .spec import D_NORMS, ModelSpec
 
+Builder = Callable[[ModelSpec], nn.Module]
+
 
 @dataclass(frozen=True)
-class ModelFamily:
+class Architecture:
+    """A named architecture: one builder per role it can play, and what it needs from a spec."""
+
     name: str
     description: str
-    generator: Callable[[ModelSpec], nn.Module]
-    discriminator: Callable[[ModelSpec], nn.Module]
+    roles: dict[str, Builder] = field(default_factory=dict)
     conditional: bool = False
-    makes_points: bool = True
+    makes_points: bool = True  # its generator can emit 2-D points (out_dim > 0)
+
+    def check(self, spec: ModelSpec) -> None:
+        """Refuse a spec this architecture cannot build (ValueError, one line)."""
+        if spec.d_norm not in D_NORMS:
+            raise ValueError(f"unknown discriminator norm {spec.d_norm!r}")
+        if spec.makes_points and not self.makes_points:
+            raise ValueError(f"{spec.name} makes images; use the mlp model for 2-D points")
+        if self.conditional and spec.num_classes < 2:
+            raise ValueError(f"{spec.name} needs a data set with at least two classes")
 
 
-FAMILIES: dict[str, ModelFamily] = {
-    f.name: f
-    for f in (
-        ModelFamily("mlp", "Vanilla GAN of the 2014 paper: fully connected layers.", MLPGenerator, MLPDiscriminator),
-        ModelFamily("dcgan", "Deep convolutional GAN: strided convolutions and batch norm.",
-                    DCGANGenerator, DCGANDiscriminator, makes_points=False),
-        ModelFamily("cdcgan", "Conditional DCGAN: you choose the class of each sample.",
-                    DCGANGenerator, DCGANDiscriminator, conditional=True, makes_points=False),
-    )
-}
+def _check(name: str, arch: Architecture) -> None:
+    if arch.name != name or not arch.roles:
+        raise ValueError(f"architecture {name!r} must name itself and build at least one role")
 
 
-def _family(spec: ModelSpec) -> ModelFamily:
-    family = FAMILIES.get(spec.name)
-    if family is None:
-        raise ValueError(f"unknown architecture {spec.name!r} (known: {', '.join(FAMILIES)})")
-    if spec.d_norm not in D_NORMS:
-        raise ValueError(f"unknown discriminator norm {spec.d_norm!r}")
-    if spec.makes_points and not family.makes_points:
-        raise ValueError(f"{spec.name} makes images; use the mlp model for 2-D points")
-    if family.conditional and spec.num_classes < 2:
-        raise ValueError(f"{spec.name} needs a data set with at least two classes")
-    return family
+ARCHITECTURES: Registry[Architecture] = Registry("architecture", _check)
+for _arch in (
+    Architecture("mlp", "Vanilla GAN of the 2014 paper: fully connected layers.",
+                 {"generator": MLPGenerator, "discriminator": MLPDiscriminator}),
+    Architecture("dcgan", "Deep convolutional GAN: strided convolutions and batch norm.",
+                 {"generator": DCGANGenerator, "discriminator": DCGANDiscriminator}, makes_points=False),
+    Architecture("cdcgan", "Conditional DCGAN: you choose the class of each sample.",
+                 {"generator": DCGANGenerator, "discriminator": DCGANDiscriminator}, conditional=True, makes_points=False),
+    Architecture("classifier", "A small CNN: class and attribute logits, and features for metrics.",
+                 {"classifier": SmallClassifier}, makes_points=False),
+):
+    ARCHITECTURES.register(_arch.name, _arch)
+
+
+def build(spec: ModelSpec, role: str) -> nn.Module:
+    """The network that plays `role` in the architecture `spec` names (ValueError if it cannot)."""
+    arch = ARCHITECTURES._items.get(spec.name) if isinstance(spec.name, str) else None
+    if arch is None:
+        raise ValueError(f"unknown architecture {spec.name!r} (known: {', '.join(ARCHITECTURES)})")
+    if role not in arch.roles:
+        raise ValueError(f"the {spec.name} architecture has no {role} (it has {', '.join(arch.roles)})")
+    arch.check(spec)
+    return arch.roles[role](spec)
+
+
+def generator_architectures() -> tuple[str, ...]:
+    """Architectures that can be trained as a GAN (they have a generator and a discriminator)."""
+    return tuple(n for n, a in ARCHITECTURES.items() if {"generator", "discriminator"} <= set(a.roles))
 
 
 def build_generator(spec: ModelSpec) -> nn.Module:
-    return _family(spec).generator(spec)
+    return build(spec, "generator")
 
 
 def build_discriminator(spec: ModelSpec) -> nn.Module:
-    return _family(spec).discriminator(spec)
+    return build(spec, "discriminator")
 
 
 def count_parameters(module: nn.Module) -> int:
     return sum(p.numel() for p in module.parameters())
 
 
-__all__ = ["FAMILIES", "ModelFamily", "ModelSpec", "build_discriminator", "build_generator", "count_parameters"]
+__all__ = ["ARCHITECTURES", "Architecture", "ModelSpec", "build", "build_discriminator", "build_generator",
+           "count_parameters", "generator_architectures"]

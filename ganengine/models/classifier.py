@@ -36,9 +36,3 @@ class SmallClassifier(nn.Module):
     def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         h = self.body(x)
         return self.class_head(h), self.attribute_head(h)
-
-
-def build_classifier(spec: ModelSpec) -> SmallClassifier:
-    if spec.name != "classifier":
-        raise ValueError(f"not a classifier architecture: {spec.name!r}")
-    return SmallClassifier(spec)

@@ -6,10 +6,11 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from ..limits import LIMITS
+
 D_NORMS = ("batch", "spectral", "none")
-#: Bounds on architecture arguments read from files: nothing larger is ever built.
-LIMITS = {"nz": (1, 512), "width": (1, 256), "image_size": (4, 128), "channels": (0, 3), "num_classes": (0, 1000),
-          "out_dim": (0, 16), "num_attributes": (0, 64)}
+#: Architecture arguments read from files are bounded (ganengine.limits): nothing larger is ever built.
+BOUNDED = ("nz", "width", "image_size", "channels", "num_classes", "out_dim", "num_attributes")
 
 
 @dataclass(frozen=True)
@@ -38,10 +39,10 @@ class ModelSpec:
         spec = cls(**data)
         if not isinstance(spec.name, str) or spec.d_norm not in D_NORMS:
             raise ValueError("architecture name or norm is not valid")
-        for name, (low, high) in LIMITS.items():
-            value = getattr(spec, name)
-            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-                raise ValueError(f"architecture argument {name}={value!r} is outside [{low}, {high}]")
+        for name in BOUNDED:
+            value, bound = getattr(spec, name), LIMITS[name]
+            if not isinstance(value, int) or isinstance(value, bool) or not bound.low <= value <= bound.high:
+                raise ValueError(f"architecture argument {name}={value!r} is outside [{bound.low:g}, {bound.high:g}]")
         return spec
 
     @property

@@ -1,6 +1,5 @@
-"""Training loops and their events."""
+"""The training loop every task runs through, and in-process stepping."""
 
-from ..events import TERMINAL, Event, EventSink, JsonlSink, file_stop_flag, read_events
-from .gan import TrainResult, model_spec, train_gan
+from .loop import EMA, Trainer, TrainResult, run_task
 
-__all__ = ["TERMINAL", "Event", "EventSink", "JsonlSink", "TrainResult", "file_stop_flag", "model_spec", "read_events", "train_gan"]
+__all__ = ["EMA", "TrainResult", "Trainer", "run_task"]

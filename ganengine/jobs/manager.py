@@ -1,8 +1,9 @@
-"""Background training jobs: a FIFO queue under a concurrency limit, each job in its own process.
+"""The job queue's policy: owners, FIFO under a concurrency limit, per-owner caps, history.
 
 Jobs belong to an owner token; every call takes the caller's token, and a job of another owner
-is indistinguishable from a job that does not exist. The run directory is the truth: a job's
-events are its events.jsonl, and past runs are found again on disk after a restart.
+is indistinguishable from a job that does not exist. How a job runs is a backend's business
+(ganengine.jobs.backends; one local process per job by default). The run directory is the truth:
+a job's events are its events.jsonl, and past runs are found again on disk after a restart.
 """
 
 from __future__ import annotations
@@ -13,26 +14,28 @@ import datetime as dt
 import hashlib
 import os
 import secrets
-import subprocess
 import sys
 import threading
 import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .config import TrainConfig
-from .events import TERMINAL, Event, JsonlSink, read_events
-from .runs import RunDir
+from ..config import RunConfig
+from ..errors import UserError
+from ..events import Event, JsonlSink, ended, event, read_events
+from ..runs import RunDir
+from .backends import Backend, Resources, make_backend
 
 STATES = ("queued", "running", "finished", "failed", "cancelled")
 
 
-class JobNotFound(KeyError):
+class JobNotFound(UserError, KeyError):
     """No job with that id belongs to this owner."""
 
 
-class QueueFull(RuntimeError):
+class QueueFull(UserError):
     """The owner (or the server) has too many jobs waiting."""
 
 
@@ -42,7 +45,7 @@ class JobInfo:
 
     id: str
     state: str
-    config: TrainConfig
+    config: RunConfig
     run_dir: Path
     submitted: float
     started: float | None
@@ -59,15 +62,15 @@ class JobInfo:
 class _Job:
     id: str
     owner_key: str
-    config: TrainConfig
+    config: RunConfig
     run: RunDir
     submitted: float
     state: str = "queued"
     started: float | None = None
     ended: float | None = None
     reason: str = ""
-    process: subprocess.Popen | None = None
-    cancel_at: float | None = None
+    handle: Any = None  # the backend's, while it runs
+    cancelled: bool = False
 
 
 def owner_key(owner: str) -> str:
@@ -78,19 +81,19 @@ def owner_key(owner: str) -> str:
 
 
 class JobManager:
-    """Queue, start, watch and cancel training processes; thread-safe, one per server."""
+    """Queue, start, watch and cancel training jobs on a backend; thread-safe, one per server."""
 
-    def __init__(self, runs_root: str | Path, max_running: int = 1, max_queued_per_owner: int = 3,
-                 max_queued: int = 200, threads_per_job: int = 0, poll_interval: float = 0.2,
-                 cancel_grace: float = 3.0) -> None:
+    def __init__(self, runs_root: str | Path, backend: Backend | None = None, max_running: int = 1,
+                 max_queued_per_owner: int = 3, max_queued: int = 200, threads_per_job: int = 0,
+                 poll_interval: float = 0.2) -> None:
         self.runs_root = Path(runs_root)
+        self.backend = backend or make_backend("local")
         self.runs_root.mkdir(parents=True, exist_ok=True)
         self.max_running = max(1, max_running)
         self.max_queued_per_owner = max_queued_per_owner
         self.max_queued = max_queued
         self.threads_per_job = threads_per_job or max(1, (os.cpu_count() or 1) // self.max_running)
         self.poll_interval = poll_interval
-        self.cancel_grace = cancel_grace
         self._lock = threading.RLock()
         self._jobs: dict[str, _Job] = {}
         self._queue: deque[str] = deque()
@@ -101,7 +104,7 @@ class JobManager:
         atexit.register(self.shutdown)  # workers also stop by themselves if the server dies without this
 
     # --- public API -------------------------------------------------------------------------
-    def submit(self, config: TrainConfig, owner: str) -> JobInfo:
+    def submit(self, config: RunConfig, owner: str) -> JobInfo:
         config.validate()
         key = owner_key(owner)
         with self._lock:
@@ -118,7 +121,7 @@ class JobManager:
             job = _Job(job_id, key, config, run, time.time())
             self._jobs[job_id] = job
             self._queue.append(job_id)
-            JsonlSink(run.events_path)({"type": "queued", "step": 0})
+            JsonlSink(run.events_path)(event("queued", 0))
             self._start_ready()
             return self._info(job)
 
@@ -140,9 +143,9 @@ class JobManager:
             if job.state == "queued":
                 self._queue.remove(job.id)
                 self._end(job, "cancelled", "stopped by the user before it started")
-            elif job.state == "running" and job.cancel_at is None:
-                job.run.stop_path.touch()
-                job.cancel_at = time.monotonic()
+            elif job.state == "running" and not job.cancelled:
+                self.backend.cancel(job.handle)
+                job.cancelled = True
             return self._info(job)
 
     def events(self, job_id: str, owner: str, offset: int = 0) -> tuple[list[Event], int]:
@@ -160,7 +163,7 @@ class JobManager:
             return len(self._queue)
 
     def shutdown(self) -> None:
-        """Stop the scheduler and every running process (for tests and server exit)."""
+        """Stop the scheduler and every running job (for tests and server exit)."""
         if self._stop.is_set():
             return
         self._stop.set()
@@ -168,9 +171,8 @@ class JobManager:
         self._thread.join(timeout=5)
         with self._lock:
             for job in self._jobs.values():
-                if job.process is not None and job.process.poll() is None:
-                    job.process.kill()
-                    job.process.wait(timeout=10)
+                if job.state == "running" and job.handle is not None and self.backend.poll(job.handle) is None:
+                    self.backend.kill(job.handle)
                     self._end(job, "cancelled", "the server shut down")
 
     # --- internals --------------------------------------------------------------------------
@@ -195,25 +197,18 @@ class JobManager:
     def _tick(self) -> None:
         with self._lock:
             for job in self._jobs.values():
-                if job.state != "running" or job.process is None:
+                if job.state != "running" or job.handle is None:
                     continue
-                code = job.process.poll()
-                if code is None:
-                    if job.cancel_at is not None:
-                        waited = time.monotonic() - job.cancel_at
-                        if waited > 2 * self.cancel_grace:
-                            job.process.kill()
-                        elif waited > self.cancel_grace:
-                            job.process.terminate()
-                    continue
-                self._reap(job, code)
+                code = self.backend.poll(job.handle)
+                if code is not None:
+                    self._reap(job, code)
             self._start_ready()
 
     def _reap(self, job: _Job, code: int) -> None:
-        last = _terminal_event(job.run)
+        last = job.run.last_ended()
         if last is not None:
-            self._end(job, last["type"], last.get("reason", ""), write=False)
-        elif job.cancel_at is not None:
+            self._end(job, last["status"], last.get("reason", ""), write=False)
+        elif job.cancelled:
             self._end(job, "cancelled", "stopped by the user")
         else:
             self._end(job, "failed", f"the training process ended unexpectedly (exit code {code}); "
@@ -222,26 +217,18 @@ class JobManager:
     def _start_ready(self) -> None:
         while self._queue and sum(j.state == "running" for j in self._jobs.values()) < self.max_running:
             job = self._jobs[self._queue.popleft()]
-            log = open(job.run.root / "worker.log", "ab")  # noqa: SIM115 (owned by the child)
-            env = {**os.environ, "OMP_NUM_THREADS": str(job.config.num_threads or 1), "PYTHONUNBUFFERED": "1"}
+            gpus = 1 if getattr(job.config, "device", "cpu") == "cuda" else 0
             try:
-                job.process = subprocess.Popen(
-                    [sys.executable, "-m", "ganengine.worker", str(job.run.root)], stdout=log, stderr=subprocess.STDOUT,
-                    stdin=subprocess.DEVNULL, env=env, cwd=str(Path(__file__).resolve().parent.parent),
-                    start_new_session=True,
-                )
+                job.handle = self.backend.start(job.id, job.run, Resources(job.config.num_threads or 1, gpus))
             except OSError as exc:
                 self._end(job, "failed", f"could not start the training process ({exc})")
                 continue
-            finally:
-                log.close()
             job.state, job.started = "running", time.time()
 
     def _end(self, job: _Job, state: str, reason: str, write: bool = True) -> None:
         job.state, job.reason, job.ended = state, reason, time.time()
         if write:
-            JsonlSink(job.run.events_path)({"type": state, "step": _last_step(job.run), "reason": reason,
-                                            "checkpoint": _relative_latest(job.run)})
+            JsonlSink(job.run.events_path)(ended(state, job.run.last_step(), reason, _relative_latest(job.run)))
 
     def _load_history(self) -> None:
         """Past runs on disk become finished/failed/cancelled jobs of their owners."""
@@ -252,27 +239,13 @@ class JobManager:
             except Exception:
                 continue
             job = _Job(run.root.name, run.root.parent.name, config, run, config_path.stat().st_mtime)
-            last = _terminal_event(run)
+            last = run.last_ended()
             if last is None:
                 self._end(job, "failed", "interrupted: the server restarted while this run was going; "
                                          "its last checkpoint is kept")
             else:
-                job.state, job.reason, job.ended = last["type"], last.get("reason", ""), last.get("time")
+                job.state, job.reason, job.ended = last["status"], last.get("reason", ""), last.get("time")
             self._jobs[job.id] = job
-
-
-def _terminal_event(run: RunDir) -> Event | None:
-    for event in reversed(run.events()):
-        if event.get("type") in TERMINAL:
-            return event
-    return None
-
-
-def _last_step(run: RunDir) -> int:
-    for event in reversed(run.events()):
-        if "step" in event:
-            return int(event["step"])
-    return 0
 
 
 def _relative_latest(run: RunDir) -> str | None:

@@ -1,0 +1,78 @@
+"""The default backend: one worker process per job on this machine (`python -m ganengine.jobs.worker RUN_DIR`).
+
+A crash, even a hard one, ends that process only. A cancel writes the run's STOP file (the loop
+stops at its next step), then terminates and finally kills the process if it is still there after
+the grace period. A worker also stops by itself when the server that started it has gone (it was
+re-parented): that check lives here because only a local process has a parent to lose.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...events import file_stop_flag
+from ...runs import RunDir
+from .base import Backend, Resources
+
+PACKAGE_ROOT = Path(__file__).resolve().parents[3]
+
+
+@dataclass
+class LocalHandle:
+    process: subprocess.Popen
+    run: RunDir
+    cancel_at: float | None = None
+
+
+class LocalProcessBackend(Backend):
+    """Each job in its own Python process, its threads capped by OMP_NUM_THREADS and the config."""
+
+    name = "local"
+
+    def __init__(self, cancel_grace: float = 3.0) -> None:
+        self.cancel_grace = cancel_grace
+
+    def start(self, job_id: str, run: RunDir, resources: Resources) -> LocalHandle:
+        env = {**os.environ, "OMP_NUM_THREADS": str(resources.threads or 1), "PYTHONUNBUFFERED": "1"}
+        with open(run.root / "worker.log", "ab") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "ganengine.jobs.worker", str(run.root)], stdout=log,
+                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, cwd=str(PACKAGE_ROOT), start_new_session=True,
+            )
+        return LocalHandle(process, run)
+
+    def poll(self, handle: LocalHandle) -> int | None:
+        code = handle.process.poll()
+        if code is None and handle.cancel_at is not None:
+            waited = time.monotonic() - handle.cancel_at
+            if waited > 2 * self.cancel_grace:
+                handle.process.kill()
+            elif waited > self.cancel_grace:
+                handle.process.terminate()
+        return code
+
+    def cancel(self, handle: LocalHandle) -> None:
+        if handle.cancel_at is None:
+            handle.run.stop_path.touch()
+            handle.cancel_at = time.monotonic()
+
+    def kill(self, handle: LocalHandle) -> None:
+        if handle.process.poll() is None:
+            handle.process.kill()
+            handle.process.wait(timeout=10)
+
+    def describe(self) -> str:
+        return f"this machine ({os.cpu_count() or 1} CPUs)"
+
+
+def parent_watch(run: RunDir) -> Callable[[], bool]:
+    """Stop when the STOP file appears, or when the server that started us has gone (we were re-parented)."""
+    stop_file, parent = file_stop_flag(run.stop_path), os.getppid()
+    return lambda: stop_file() or os.getppid() != parent
+

@@ -1,0 +1,38 @@
+"""One job, wherever a backend runs it: read the run directory's config, run its task, write its events.
+
+`python -m ganengine.jobs.worker RUN_DIR` is the local backend's worker process.
+
+Errors before the loop starts (a bad config, missing data) end the job with one line for the
+user; the loop itself never raises for training errors.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from ..events import JsonlSink, ended
+from ..runs import RunDir
+from ..train import run_task
+
+
+def run_job(run: RunDir, should_stop: Callable[[], bool]) -> int:
+    """Run the job of `run` to its end; 0 unless it failed."""
+    sink = JsonlSink(run.events_path)
+    try:
+        cfg = run.config()
+        result = run_task(cfg, run.root, sink, should_stop, resume=run.resume_path.exists())
+    except Exception as exc:
+        traceback.print_exc()
+        sink(ended("failed", 0, str(exc) or type(exc).__name__, None))
+        return 1
+    return 0 if result.status != "failed" else 1
+
+
+if __name__ == "__main__":
+    from .backends.local import parent_watch
+
+    job_run = RunDir(Path(sys.argv[1]))
+    sys.exit(run_job(job_run, parent_watch(job_run)))
