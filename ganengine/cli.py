@@ -81,7 +81,7 @@ def _train_parser(sub: argparse._SubParsersAction, task: str) -> None:
 def config_from_args(a: argparse.Namespace, argv: Sequence[str]) -> RunConfig:
     """The task's preset for the data set, then every flag given; steps give way to a lone --time-budget."""
     cls = config_type(a.task)
-    given = {f.name: getattr(a, f.name) for f in dataclasses.fields(cls) if hasattr(a, f.name)}
+    given = {f.name: getattr(a, f.name) for f in dataclasses.fields(cls) if hasattr(a, f.name) and f.name not in cls.internal}
     if "time_budget" in given and "steps" not in given:
         given["steps"] = None
     base = preset(a.task, given.get("data", cls().data))
@@ -106,7 +106,8 @@ def cmd_train(a: argparse.Namespace, argv: Sequence[str]) -> int:
         if not run.config_path.exists():
             raise FileNotFoundError(f"{a.out} is not a run directory (no config.json) to resume")
         cfg = run.config()
-        changed = {f.name: getattr(a, f.name) for f in dataclasses.fields(cfg) if hasattr(a, f.name)}
+        changed = {f.name: getattr(a, f.name) for f in dataclasses.fields(cfg)
+                   if hasattr(a, f.name) and f.name not in cfg.internal}
         refused = sorted(set(changed) - set(RESUMABLE))
         if refused:
             raise ConfigError(f"a resumed run keeps its settings; only --steps and --time-budget may change "
@@ -234,7 +235,7 @@ def cmd_bench(a: argparse.Namespace) -> int:
 def build_parser(task: str = "gan") -> argparse.ArgumentParser:
     """The whole CLI; the train command's flags are those of `task`'s config."""
     parser = argparse.ArgumentParser(prog="python -m ganengine", description="GAN Studio engine")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="cmd", required=True)
     _train_parser(sub, task)
     g = sub.add_parser("generate", help="sample images from a checkpoint")
     g.add_argument("checkpoint")
@@ -298,13 +299,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(_task_in(argv[1:]) if argv[:1] == ["train"] else "gan").parse_args(argv)
     try:
-        if args.command == "train":
+        if args.cmd == "train":
             return cmd_train(args, argv)
-        if args.command == "train-classifier":
+        if args.cmd == "train-classifier":
             return cmd_train_classifier(args, argv)
         commands = {"generate": cmd_generate, "info": cmd_info, "data": cmd_data, "judge": cmd_judge, "evaluate": cmd_evaluate,
                     "bench": cmd_bench}
-        return commands[args.command](args)
+        return commands[args.cmd](args)
     except USER_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -48,7 +48,7 @@ def test_a_training_worker_does_not_import_the_metrics_stack():
     import subprocess
     import sys
 
-    code = ("import sys, ganengine.worker, ganengine.data as d; d.load_data('digits'); "
+    code = ("import sys, ganengine.jobs.worker, ganengine.data as d; d.load_data('digits'); "
             "print(sorted(m for m in ('torch_fidelity', 'torchvision', 'sklearn') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"

@@ -30,7 +30,8 @@ def test_two_gloo_processes_write_one_run(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     events = [json.loads(line) for line in (out / "events.jsonl").read_text().splitlines()]
     kinds = [e["type"] for e in events]
-    assert kinds.count("started") == 1 and kinds.count("finished") == 1 and kinds.count("checkpoint") == 2
+    assert kinds.count("started") == 1 and kinds.count("ended") == 1 and kinds.count("checkpoint") == 2
+    assert events[-1]["status"] == "finished"
     assert events[0]["world_size"] == 2
     assert sorted(p.name for p in (out / "checkpoints").iterdir()) == ["step_0000003.safetensors", "step_0000006.safetensors"]
     assert proc.stdout.count("finished at step 6") == 1  # only rank 0 reports
@@ -40,8 +41,8 @@ def test_two_gloo_processes_write_one_run(tmp_path):
 def test_ranks_keep_identical_weights(tmp_path, loss):
     proc = torchrun(str(ROOT / "tests" / "ddp_rank_check.py"), str(tmp_path), loss)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    for key in ("G", "D"):
-        a = torch.load(tmp_path / "rank0" / "resume.pt", weights_only=True)[key]
-        b = torch.load(tmp_path / "rank1" / "resume.pt", weights_only=True)[key]
+    for key in ("generator", "discriminator"):
+        a = torch.load(tmp_path / "rank0" / "resume.pt", weights_only=True)["networks"][key]
+        b = torch.load(tmp_path / "rank1" / "resume.pt", weights_only=True)["networks"][key]
         params = [k for k in a if "running" not in k and "num_batches" not in k]
         assert params and all(torch.equal(a[k], b[k]) for k in params), key

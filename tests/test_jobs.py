@@ -6,7 +6,7 @@ import time
 import pytest
 
 from ganengine.tasks import GanConfig
-from ganengine.jobs import JobManager, JobNotFound, QueueFull, owner_key
+from ganengine.jobs import JobManager, JobNotFound, LocalProcessBackend, QueueFull, owner_key
 from ganengine.runs import RunDir
 
 ALICE, BOB = "alice-token-0123456789abcdef", "bob-token-0123456789abcdef"
@@ -23,7 +23,8 @@ def wait_for(predicate, timeout=90.0):
 
 @pytest.fixture
 def manager(tmp_path):
-    m = JobManager(tmp_path / "runs", max_running=1, max_queued_per_owner=2, threads_per_job=1, cancel_grace=2.0)
+    m = JobManager(tmp_path / "runs", LocalProcessBackend(cancel_grace=2.0), max_running=1, max_queued_per_owner=2,
+                   threads_per_job=1)
     yield m
     m.shutdown()
 
@@ -73,11 +74,11 @@ def test_killed_worker_is_reported_and_checkpoint_kept(manager, tiny_points_conf
     info = manager.submit(dataclasses.replace(tiny_points_config, steps=200_000, checkpoint_every=50), ALICE)
     assert wait_for(lambda: RunDir(info.run_dir).latest_checkpoint() is not None)
     with manager._lock:
-        manager._jobs[info.id].process.kill()  # a hard crash: no chance to write a last event
+        manager._jobs[info.id].handle.process.kill()  # a hard crash: no chance to write a last event
     assert wait_for(lambda: manager.get(info.id, ALICE).state == "failed")
     assert "ended unexpectedly" in manager.get(info.id, ALICE).reason
     events = manager.events(info.id, ALICE)[0]
-    assert events[-1]["type"] == "failed" and events[-1]["checkpoint"]
+    assert events[-1]["status"] == "failed" and events[-1]["checkpoint"]
 
 
 def test_history_survives_a_restart(tmp_path, tiny_points_config):

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
+from ganengine.checkpoints import CheckpointError
+from ganengine.pipelines import SamplePipeline
 import scipy.linalg
 import torch
 import torch_fidelity
@@ -88,35 +91,35 @@ def test_untrained_generator_scores_far_worse_than_the_shipped_one(tmp_path):
     _, card = load_checkpoint(SHIPPED / "digits-dcgan.safetensors")
     torch.manual_seed(0)
     save_checkpoint(tmp_path / "untrained.safetensors", generator_tensors(build_generator(card.spec)), card)
-    shipped = evaluate_generator(SHIPPED / "digits-dcgan.safetensors", n=500, metrics=("fid", "kid", "prc"))
-    untrained = evaluate_generator(tmp_path / "untrained.safetensors", n=500, metrics=("fid", "kid", "prc"))
+    shipped = evaluate_generator(SamplePipeline.load(SHIPPED / "digits-dcgan.safetensors"), n=500, metrics=("fid", "kid", "prc"))
+    untrained = evaluate_generator(SamplePipeline.load(tmp_path / "untrained.safetensors"), n=500, metrics=("fid", "kid", "prc"))
     assert shipped.metrics["fid"] * 10 < untrained.metrics["fid"]
     assert shipped.metrics["recall"] > 0.5 > untrained.metrics["recall"]
     assert shipped.extractor == "ganstudio-digits" and shipped.samples == 500 and shipped.real_samples == 500
 
 
 def test_conditional_generator_and_inception_score():
-    r = evaluate_generator(SHIPPED / "digits-cdcgan.safetensors", n=300, metrics=("isc", "fid"))
+    r = evaluate_generator(SamplePipeline.load(SHIPPED / "digits-cdcgan.safetensors"), n=300, metrics=("isc", "fid"))
     assert 5 < r.metrics["isc"] <= 10  # ten balanced, confidently classified classes approach 10
     assert r.metrics["fid"] < 5
 
 
 def test_bad_requests_are_refused_before_any_work(tmp_path):
     with pytest.raises(EvaluationError, match="fewer than the 5,000 samples"):
-        evaluate_generator(SHIPPED / "digits-dcgan.safetensors", n=5000)
-    with pytest.raises(EvaluationError, match="not a gan or cgan checkpoint"):
-        evaluate_generator(SHIPPED / "faces-classifier.safetensors", n=100)
+        evaluate_generator(SamplePipeline.load(SHIPPED / "digits-dcgan.safetensors"), n=5000)
+    with pytest.raises(CheckpointError, match="not a gan or cgan checkpoint"):
+        SamplePipeline.load(SHIPPED / "faces-classifier.safetensors")
     with pytest.raises(EvaluationError, match="metrics must be some of"):
-        evaluate_generator(SHIPPED / "digits-dcgan.safetensors", n=100, metrics=("psnr",))
+        evaluate_generator(SamplePipeline.load(SHIPPED / "digits-dcgan.safetensors"), n=100, metrics=("psnr",))
     with pytest.raises(EvaluationError, match="not an image data set"):
-        evaluate_generator(SHIPPED / "digits-dcgan.safetensors", data="toy2d-ring", n=100)
+        evaluate_generator(SamplePipeline.load(SHIPPED / "digits-dcgan.safetensors"), data="toy2d-ring", n=100)
 
 
 def test_coverage_memorisation_and_fid_over_steps(tmp_path, tiny_image_config):
-    cov = class_coverage(SHIPPED / "digits-cdcgan.safetensors", n=300)
+    cov = class_coverage(SamplePipeline.load(SHIPPED / "digits-cdcgan.safetensors"), n=300)
     assert sum(cov.generated) == pytest.approx(1) and sum(cov.real) == pytest.approx(1)
     assert min(cov.generated) > 0.05  # a conditional model cycling through classes covers them all
-    mem = memorisation_check(SHIPPED / "digits-dcgan.safetensors", n=64, k=4)
+    mem = memorisation_check(SamplePipeline.load(SHIPPED / "digits-dcgan.safetensors"), n=64, k=4)
     assert mem.generated.shape == mem.nearest.shape == (4, 1, 32, 32) and mem.distances == sorted(mem.distances)
     assert mem.strip().shape[0] > 64 and mem.real_typical > 0
     from ganengine.train import run_task
@@ -143,7 +146,7 @@ def test_cli_evaluate_writes_json(tmp_path):
 def test_cached_real_features_are_keyed_by_set_and_extractor_weights(tmp_path):
     from ganengine.metrics.fidelity import cache_root
 
-    evaluate_generator(SHIPPED / "digits-dcgan.safetensors", n=100, metrics=("fid",))
+    evaluate_generator(SamplePipeline.load(SHIPPED / "digits-dcgan.safetensors"), n=100, metrics=("fid",))
     names = [p.name for p in cache_root().iterdir()]
     fingerprint = choose_extractor("digits").fingerprint
     assert names and len(fingerprint) == 12
@@ -155,6 +158,6 @@ def test_card_data_is_never_used_as_a_server_path(tmp_path):
     card.data = str(tmp_path)  # a forged card naming a folder on the server
     save_checkpoint(tmp_path / "forged.safetensors", generator_tensors(build_generator(card.spec)), card)
     with pytest.raises(EvaluationError, match="not an image data set of this server"):
-        memorisation_check(tmp_path / "forged.safetensors")
+        memorisation_check(SamplePipeline.load(tmp_path / "forged.safetensors"))
     with pytest.raises(ExtractorUnavailable):
-        class_coverage(tmp_path / "forged.safetensors")
+        class_coverage(SamplePipeline.load(tmp_path / "forged.safetensors"))
