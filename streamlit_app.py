@@ -5,12 +5,13 @@ import streamlit as st
 import ganengine as ge
 from ganengine import sampling
 from ui import charts
-from ui.engine import SHIPPED, job_manager, load_generator
+from ui.engine import SHIPPED, job_manager, sample_pipeline
 from ui.i18n import t
 from ui.jobs_panel import jobs_table
 from ui.layout import setup_page, upscale
+from ui.pages import PAGES
 
-owner = setup_page("home.title", "🎭")
+owner = setup_page(__file__)
 st.title(t("home.title"))
 st.markdown(t("home.intro"))
 
@@ -30,26 +31,18 @@ real = ge.load_data("digits", ge.DataRequest(max_items=16, seed=3)).x
 c1, c2 = st.columns(2)
 c1.image(upscale(sampling.grid(real, nrow=4), 280), caption=t("home.real_caption"))
 if shipped.exists():
-    model, card = load_generator(shipped)
-    c2.image(upscale(sampling.grid(sampling.sample(model, 16, seed=3), nrow=4), 280),
-             caption=t("home.fake_caption", steps=card.steps))
+    pipeline = sample_pipeline(shipped)
+    c2.image(upscale(sampling.grid(pipeline(16, seed=3), nrow=4), 280),
+             caption=t("home.fake_caption", steps=pipeline.card.steps))
 else:
     c2.info(t("home.no_shipped"))
 
 st.subheader(t("home.map_title"))
-pages = [
-    ("pages/1_Train.py", "🏋️", "train.title", "home.map_train"),
-    ("pages/2_Generate.py", "🎨", "generate.title", "home.map_generate"),
-    ("pages/3_Translate.py", "🔁", "translate.title", "home.map_translate"),
-    ("pages/4_Super_Resolution.py", "🔍", "sr.title", "home.map_sr"),
-    ("pages/5_Evaluate.py", "📏", "evaluate.title", "home.map_evaluate"),
-    ("pages/6_Ethics_Detection.py", "🛡️", "ethics.title", "home.map_ethics"),
-]
 cols = st.columns(3)
-for i, (page, icon, title, text) in enumerate(pages):
+for i, entry in enumerate(p for p in PAGES if p.map_key):
     with cols[i % 3].container(border=True):
-        st.page_link(page, label=t(title), icon=icon)
-        st.caption(t(text))
+        st.page_link(entry.path, label=t(entry.title_key), icon=entry.icon)
+        st.caption(t(entry.map_key))
 
 st.subheader(t("home.jobs_title"))
 device = ge.describe_device()

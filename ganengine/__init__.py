@@ -29,6 +29,7 @@ from .models import ARCHITECTURES, generator_architectures
 from .pipelines import PIPELINES, ClassifyPipeline, SamplePipeline, open_pipeline
 from .registry import Registry
 from .runs import RunDir
+from .settings import Settings, settings
 from .tasks import (
     TASKS,
     Chart,
@@ -94,6 +95,7 @@ __all__ = [
     "RunConfig",
     "RunDir",
     "SamplePipeline",
+    "Settings",
     "Task",
     "TensorData",
     "TrainResult",
@@ -128,4 +130,5 @@ __all__ = [
     "run_task",
     "safe_extract_zip",
     "sampling",
+    "settings",
 ]

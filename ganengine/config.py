@@ -85,8 +85,8 @@ class RunConfig:
         return cls(data=data)
 
     def title(self) -> str:
-        """A short line naming the run for lists and headers."""
-        return f"{self.task} · {self.data}"
+        """A short line naming what the run trains (never its data: that may be a server path)."""
+        return self.task
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

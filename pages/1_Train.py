@@ -1,5 +1,7 @@
 """Train: choose data, model and loss, start a background run, and watch it learn live."""
 
+import dataclasses
+from pathlib import Path
 
 import streamlit as st
 
@@ -11,7 +13,7 @@ from ui.i18n import t
 from ui.layout import setup_page
 from ui.uploads import show, store_data_zip
 
-owner = setup_page("train.title", "🏋️")
+owner = setup_page(__file__)
 manager = job_manager()
 st.title(t("train.title"))
 st.markdown(t("train.intro"))
@@ -43,29 +45,34 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
     elif not ge.registry()[data].available():
         c1.warning(t("train.missing_data", name=data))
     points = data != UPLOAD and ge.data_kind(data) == "points"
-    models = ["mlp"] if points else list(ge.MODELS)
-    model = c2.selectbox(t("train.model"), models, index=0 if points else models.index("dcgan"),
+    base = ge.preset("gan", data_path if data_path else "digits", quick=True)  # the engine's classroom preset
+    models = [m for m in ge.generator_architectures() if (m == "mlp") == points]
+    model = c2.selectbox(t("train.model"), models, index=models.index(base.model) if base.model in models else 0,
                          format_func=lambda m: f"{m} — {t('model.' + m)}", help=t("train.model_help"), key="train_model")
-    loss = c3.selectbox(t("train.loss"), list(ge.LOSSES), index=list(ge.LOSSES).index("bce"),
+    losses = list(ge.LOSSES.names())
+    loss = c3.selectbox(t("train.loss"), losses, index=losses.index(base.loss),
                         format_func=lambda name: f"{name} — {t('loss.' + name)}", help=t("train.loss_help"), key="train_loss")
+    L = ge.LIMITS
 
     with st.form("train_form", enter_to_submit=False):  # Enter in a field must not start a run
         f1, f2, f3 = st.columns(3)
-        steps = f1.number_input(t("train.steps"), 10, 50_000, 3000 if points else 1500, step=100, help=t("train.steps_help"))
-        budget = f2.number_input(t("train.time_budget"), 0, 3600, 0, step=30, help=t("train.time_budget_help"))
-        batch = f3.select_slider(t("train.batch"), [16, 32, 64, 128, 256], value=256 if points else 64, help=t("train.batch_help"))
+        steps = f1.number_input(t("train.steps"), 10, int(L["steps"].high), base.steps, step=100, help=t("train.steps_help"))
+        budget = f2.number_input(t("train.time_budget"), 0, int(L["time_budget"].high), 0, step=30,
+                                 help=t("train.time_budget_help"))
+        batch = f3.select_slider(t("train.batch"), [16, 32, 64, 128, 256], value=base.batch_size, help=t("train.batch_help"))
         with st.expander(t("train.advanced")):
             a1, a2, a3, a4 = st.columns(4)
-            lr_g = a1.number_input(t("train.lr_g"), 1e-5, 1e-2, 1e-3 if points else 2e-4, format="%.5f", help=t("train.lr_help"))
-            lr_d = a2.number_input(t("train.lr_d"), 1e-5, 1e-2, 1e-3 if points else 2e-4, format="%.5f", help=t("train.ttur_help"))
-            beta1 = a3.number_input("Adam β1", 0.0, 0.99, 0.5, help=t("train.beta_help"))
-            beta2 = a4.number_input("Adam β2", 0.9, 0.9999, 0.999, format="%.4f")
+            lr_g = a1.number_input(t("train.lr_g"), 1e-5, 1e-2, base.lr_g, format="%.5f", help=t("train.lr_help"))
+            lr_d = a2.number_input(t("train.lr_d"), 1e-5, 1e-2, base.lr_d, format="%.5f", help=t("train.ttur_help"))
+            beta1 = a3.number_input("Adam β1", 0.0, 0.99, base.beta1, help=t("train.beta_help"))
+            beta2 = a4.number_input("Adam β2", 0.9, 0.9999, base.beta2, format="%.4f")
             b1, b2, b3, b4 = st.columns(4)
-            d_steps = b1.number_input(t("train.d_steps"), 1, 5, 1, help=t("train.ratio_help"))
-            g_steps = b2.number_input(t("train.g_steps"), 1, 5, 1)
-            width = b3.select_slider(t("train.width"), [8, 16, 32, 48, 64], value=32, help=t("train.width_help"))
+            d_steps = b1.number_input(t("train.d_steps"), int(L["d_steps"].low), int(L["d_steps"].high), base.d_steps,
+                                      help=t("train.ratio_help"))
+            g_steps = b2.number_input(t("train.g_steps"), int(L["g_steps"].low), int(L["g_steps"].high), base.g_steps)
+            width = b3.select_slider(t("train.width"), [8, 16, 32, 48, 64], value=base.width, help=t("train.width_help"))
             image_size = b4.selectbox(t("train.image_size"), [32, 64], disabled=points)
-            seed = st.number_input(t("train.seed"), 0, 2**31 - 1, 0, help=t("train.seed_help"))
+            seed = st.number_input(t("train.seed"), 0, int(L["seed"].high), base.seed, help=t("train.seed_help"))
         with st.expander(t("train.stabilisers")):
             s1, s2, s3 = st.columns(3)
             spectral = s1.checkbox(t("train.spectral"), help=t("train.spectral_help"))
@@ -79,16 +86,18 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
                 raise ge.ConfigError(t("train.need_upload"))
             if data != UPLOAD and not ge.registry()[data].available():
                 raise ge.ConfigError(t("train.missing_data", name=data))
-            config = ge.TrainConfig(
-                model=model, data=data_path, loss=loss, steps=int(steps), time_budget=float(budget) or None,
-                batch_size=int(batch), image_size=int(image_size), nz=16 if points else 100, width=int(width),
-                lr_g=float(lr_g), lr_d=float(lr_d), beta1=float(beta1), beta2=float(beta2), d_steps=int(d_steps),
-                g_steps=int(g_steps), spectral_norm=spectral, label_smoothing=float(smoothing),
-                instance_noise=float(noise), seed=int(seed), log_every=10, sample_every=50 if points else 100,
-                checkpoint_every=250, command="GAN Studio Train page",
+            config = dataclasses.replace(
+                base, model=model, data=data_path, loss=loss, steps=int(steps), time_budget=float(budget) or None,
+                batch_size=int(batch), image_size=int(image_size), width=int(width), lr_g=float(lr_g), lr_d=float(lr_d),
+                beta1=float(beta1), beta2=float(beta2), d_steps=int(d_steps), g_steps=int(g_steps), spectral_norm=spectral,
+                label_smoothing=float(smoothing), instance_noise=float(noise), seed=int(seed),
             ).validate()
+            # What the run records is the command that repeats it; an upload is named by its file name (its
+            # path stays on the server).
+            shown = config if data != UPLOAD else dataclasses.replace(config, data=Path(data_path).name)
+            config = dataclasses.replace(config, command=shown.cli_command())
             info = manager.submit(config, owner)
-        except (ge.ConfigError, ge.QueueFull, ValueError) as exc:
+        except (ge.UserError, ValueError) as exc:
             st.error(t("train.refused", reason=exc))
         else:
             st.session_state["train_job"] = info.id

@@ -10,11 +10,11 @@ import ganengine as ge
 from ganengine import sampling
 from ui import charts
 from ui.checkpoint_picker import card_table, generator_choices, translated_selectbox, upload_widget
-from ui.engine import attribute_classifier, load_generator, real_points
+from ui.engine import attribute_classifier, real_points, sample_pipeline
 from ui.i18n import t
 from ui.layout import setup_page, upscale
 
-owner = setup_page("generate.title", "🎨")
+owner = setup_page(__file__)
 st.title(t("generate.title"))
 st.markdown(t("generate.intro"))
 
@@ -30,10 +30,11 @@ choice = translated_selectbox(t("generate.checkpoint"), list(choices), lambda k:
                               help=t("generate.checkpoint_help"))
 path = choices[choice].path
 try:
-    model, card = load_generator(path)
+    pipeline = sample_pipeline(path)
 except (ge.CheckpointError, OSError) as exc:
     st.error(t("pick.refused", reason=exc))
     st.stop()
+model, card = pipeline.model, pipeline.card
 with st.expander(t("generate.card")):
     st.dataframe(card_table(card), hide_index=True, width="stretch")
     if card.command:
@@ -111,7 +112,7 @@ with tab_arith:
     if classifier is None or not card.attribute_names:
         st.info(t("generate.arith_unavailable"))
     else:
-        clf_model, clf_card = classifier
+        clf_model, clf_card = classifier.model, classifier.card
         c1, c2, c3 = st.columns(3)
         attr = c1.selectbox(t("generate.attribute"), clf_card.attribute_names)
         strength = c2.slider(t("generate.strength"), 0.0, 3.0, 1.5, 0.25)

@@ -6,7 +6,7 @@ from ui.i18n import t
 from ui.layout import setup_page
 from ui.placeholders import coming_later
 
-setup_page("sr.title", "🔍")
+setup_page(__file__)
 st.title(t("sr.title"))
 st.markdown(t("sr.intro"))
 coming_later("sr")

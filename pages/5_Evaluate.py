@@ -1,18 +1,20 @@
 """Evaluate: FID, KID, IS and precision/recall (torch-fidelity) for several generators, plus coverage,
 a memorisation check, FID over training steps, and the independent digits judge."""
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
 import ganengine as ge
 from ui import charts
 from ui.checkpoint_picker import generator_choices, run_choice_key, translated_selectbox, upload_widget
-from ui.engine import job_manager, shown_data
+from ui.engine import job_manager, sample_pipeline, shown_data
 from ui.i18n import number, t
 from ui.layout import setup_page, upscale
 from ui.strings import STRINGS
 
-owner = setup_page("evaluate.title", "📏")
+owner = setup_page(__file__)
 st.title(t("evaluate.title"))
 st.markdown(t("evaluate.intro"))
 with st.expander(t("evaluate.explain_title")):
@@ -62,7 +64,7 @@ if st.button(t("evaluate.run"), type="primary"):
         if key_of(key) not in results:
             try:
                 results[key_of(key)] = ge.metrics.evaluate_generator(
-                    choices[key].path, data=data, n=n, metrics=tuple(metric_names), extractor=extractor).to_dict()
+                    sample_pipeline(choices[key].path), data=data, n=n, metrics=tuple(metric_names), extractor=extractor).to_dict()
             except (ge.metrics.EvaluationError, ge.metrics.ExtractorUnavailable, ge.DataError, RuntimeError, AssertionError) as exc:
                 results[key_of(key)] = {"error": str(exc) or type(exc).__name__}
         bar.progress((i + 1) / len(selected), text=t("evaluate.running", done=i + 1, total=len(selected)))
@@ -112,12 +114,12 @@ tab_cov, tab_mem, tab_steps, tab_judge = st.tabs([t("evaluate.tab_coverage"), t(
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def coverage(path: str, mtime: float, n: int) -> ge.metrics.Coverage:
-    return ge.metrics.class_coverage(path, n=n)
+    return ge.metrics.class_coverage(sample_pipeline(Path(path)), n=n)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def memorisation(path: str, mtime: float) -> ge.metrics.Memorisation:
-    return ge.metrics.memorisation_check(path)
+    return ge.metrics.memorisation_check(sample_pipeline(Path(path)))
 
 
 with tab_cov:
@@ -143,7 +145,8 @@ with tab_mem:
 
 with tab_steps:
     st.markdown(t("evaluate.steps_intro"))
-    runs = {run_choice_key(j.id): (t("evaluate.run_label", id=j.id, model=j.config.model, data=shown_data(j.config.data)), j.run_dir)
+    runs = {run_choice_key(j.id): (t("evaluate.run_label", id=j.id, model=j.config.title(), data=shown_data(j.config.data)),
+                                   j.run_dir)
             for j in job_manager().list(owner)
             if len(ge.RunDir(j.run_dir).checkpoints()) > 1 and ge.data_kind(j.config.data) == "images"}
     if not runs:

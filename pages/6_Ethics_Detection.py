@@ -6,13 +6,13 @@ import streamlit as st
 
 import ganengine as ge
 from ganengine import sampling
-from ui.engine import SHIPPED, load_generator
+from ui.engine import SHIPPED, sample_pipeline
 from ui.i18n import t, t_or
 from ui.layout import setup_page, upscale
 
 DEMO = SHIPPED / "digits-dcgan.safetensors"
 
-setup_page("ethics.title", "🛡️")
+setup_page(__file__)
 st.title(t("ethics.title"))
 st.markdown(t("ethics.intro"))
 st.info(t("ethics.later"))
@@ -22,8 +22,8 @@ st.markdown(t("ethics.provenance_text"))
 upload = st.file_uploader(t("ethics.upload"), type=["png"])
 data = upload.getvalue() if upload is not None else None
 if data is None and DEMO.exists():
-    model, card = load_generator(DEMO)
-    demo = sampling.to_uint8(sampling.sample(model, 1, seed=42))[0].squeeze(-1)
+    pipeline = sample_pipeline(DEMO)
+    demo = sampling.to_uint8(pipeline(1, seed=42))[0].squeeze(-1)
     data = ge.png_bytes(demo, {"model": DEMO.name, "seed": "42"})
     st.caption(t("ethics.demo"))
 if data is not None:

@@ -39,10 +39,13 @@ def test_engine_never_imports_streamlit_anywhere():
         assert not any(n.split(".")[0] == "streamlit" for n in _imports(path)), path
 
 
-def test_every_design_page_exists():
+def test_every_design_page_exists_and_the_registry_lists_exactly_them():
+    from ui.pages import PAGES
+
     pages = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
     assert pages == ["1_Train.py", "2_Generate.py", "3_Translate.py", "4_Super_Resolution.py", "5_Evaluate.py",
                      "6_Ethics_Detection.py"]
+    assert sorted(p.path for p in PAGES) == sorted(["streamlit_app.py", *(f"pages/{name}" for name in pages)])
 
 
 def test_server_settings_for_a_classroom():

@@ -37,10 +37,13 @@ def test_every_literal_key_used_in_the_ui_exists():
 
 
 def test_dynamic_keys_cover_every_value():
-    from ganengine.config import LOSSES, MODELS
     from ganengine.jobs import STATES
+    from ganengine.losses import LOSSES
+    from ganengine.models import generator_architectures
+    from ganengine.tasks import TASKS
 
-    for prefix, values in (("model.", MODELS), ("loss.", LOSSES), ("state.", STATES)):
+    for prefix, values in (("model.", generator_architectures()), ("loss.", LOSSES.names()), ("state.", STATES),
+                           ("task.", TASKS.names())):
         for v in values:
             assert prefix + v in STRINGS
     for prefix in ("translate", "sr"):

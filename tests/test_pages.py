@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui.pages import PAGES as REGISTRY
+
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["pages/1_Train.py", "pages/2_Generate.py", "pages/3_Translate.py", "pages/4_Super_Resolution.py",
-         "pages/5_Evaluate.py", "pages/6_Ethics_Detection.py"]
+PAGES = [p.path for p in REGISTRY if p.path != "streamlit_app.py"]
 
 
 def open_page(page: str | None = None) -> AppTest:

@@ -1,13 +1,24 @@
 """Page helpers that hold logic of their own (no Streamlit script run needed)."""
 
 from ganengine.tasks import GanConfig
-from ui.jobs_panel import seconds_left
+from ui.jobs_panel import seconds_left, thin
 
 
 def test_time_left_follows_the_current_speed_not_the_average():
     cfg = GanConfig(model="dcgan", data="digits", steps=1000, batch_size=64)
     # 100 steps took 50 s (a slow start), but the last window ran at 10 steps/s: 900 steps left take 90 s.
-    assert seconds_left(cfg, {"step": 100, "elapsed": 50.0, "images_per_s": 640.0}) == 90.0
+    assert seconds_left(cfg, {"step": 100, "elapsed": 50.0, "steps_per_s": 10.0}) == 90.0
     budget = GanConfig(model="dcgan", data="digits", steps=1000, batch_size=64, time_budget=60.0)
-    assert seconds_left(budget, {"step": 100, "elapsed": 50.0, "images_per_s": 640.0}) == 10.0  # the budget ends first
-    assert seconds_left(cfg, {"step": 100, "elapsed": 50.0, "images_per_s": 0.0}) == 0.0
+    assert seconds_left(budget, {"step": 100, "elapsed": 50.0, "steps_per_s": 10.0}) == 10.0  # the budget ends first
+    assert seconds_left(cfg, {"step": 100, "elapsed": 50.0, "steps_per_s": 0.0}) == 0.0
+    # a run logged before the schema had steps/s: its images/s over the batch size
+    assert seconds_left(cfg, {"step": 100, "elapsed": 50.0, "items_per_s": 640.0}) == 90.0
+
+
+def test_the_live_history_stays_bounded_and_keeps_recent_detail():
+    rows = []
+    for step in range(1, 5001):
+        rows = thin([*rows, {"step": step}], limit=100)
+    steps = [r["step"] for r in rows]
+    assert len(rows) <= 100 and steps[-1] == 5000 and steps[0] <= 50  # the whole run, at a coarser grain
+    assert steps[-10:] == list(range(4991, 5001))  # the newest rows whole

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .i18n import number, t
+from .i18n import number, t, t_or
 
 MAX_POINTS = 400
 COLOURS = {"d": "#E4572E", "g": "#6C4CF1", "real": "#17BEBB", "fake": "#E4572E"}
@@ -27,36 +29,34 @@ def _layout(fig: go.Figure, title: str, y_title: str, height: int = 300) -> go.F
     return fig
 
 
-def losses_figure(df: pd.DataFrame) -> go.Figure:
-    df = downsample(df)
-    fig = go.Figure([
-        go.Scatter(x=df["step"], y=df["loss_d"], name=t("chart.loss_d"), line={"color": COLOURS["d"]}),
-        go.Scatter(x=df["step"], y=df["loss_g"], name=t("chart.loss_g"), line={"color": COLOURS["g"]}),
-    ])
-    return _layout(fig, t("chart.losses"), t("chart.loss"))
+def series_label(name: str) -> str:
+    """A value's name as the reader sees it (the task's own name where the catalogue has none)."""
+    return t_or(f"series.{name}", name)
 
 
-def d_outputs_figure(df: pd.DataFrame, probability: bool) -> go.Figure:
-    df = downsample(df)
-    fig = go.Figure([
-        go.Scatter(x=df["step"], y=df["d_real"], name="D(x)", line={"color": COLOURS["real"]}),
-        go.Scatter(x=df["step"], y=df["d_fake"], name="D(G(z))", line={"color": COLOURS["fake"]}),
-    ])
-    if probability:
-        fig.add_hline(y=0.5, line_dash="dot", line_color="grey", annotation_text=t("chart.equilibrium"),
-                      annotation_position="bottom left")
-        fig.update_yaxes(range=[0, 1])
-    return _layout(fig, t("chart.d_outputs"), t("chart.probability") if probability else t("chart.score"))
+def values_figure(chart: dict[str, Any], df: pd.DataFrame) -> go.Figure:
+    """One chart a task declared (title, the value names it draws, how to read its axis), from the metrics rows."""
+    series = [s for s in chart["series"] if s in df.columns]
+    df = downsample(df.dropna(subset=series, how="all")) if series else df
+    if chart.get("log"):
+        df = df[(df[series] > 0).all(axis=1)] if series else df  # a log axis cannot show zeros (unmeasured steps)
+    palette = [COLOURS["d"], COLOURS["g"], COLOURS["real"], "#F2A541", "#3E92CC", "#7A7A7A"]
+    fig = go.Figure([go.Scatter(x=df["step"], y=df[name], name=series_label(name), line={"color": palette[i % len(palette)]})
+                     for i, name in enumerate(series)])
+    if chart.get("reference") is not None:
+        fig.add_hline(y=chart["reference"], line_dash="dot", line_color="grey",
+                      annotation_text=t_or(f"chart.{chart['key']}_reference", t("chart.reference", x=number(chart["reference"], ".2g"))), annotation_position="bottom left")
+    if chart.get("y_range"):
+        fig.update_yaxes(range=chart["y_range"])
+    if chart.get("log"):
+        fig.update_yaxes(type="log", dtick=1, exponentformat="power")  # one label per decade
+    return _layout(fig, t_or(f"chart.{chart['key']}", chart["title"]), t_or(f"chart.{chart.get('axis', 'value')}", ""))
 
 
-def grad_norms_figure(df: pd.DataFrame) -> go.Figure:
-    df = downsample(df[df["grad_norm_d"] > 0])
-    fig = go.Figure([
-        go.Scatter(x=df["step"], y=df["grad_norm_d"], name=t("chart.grad_d"), line={"color": COLOURS["d"]}),
-        go.Scatter(x=df["step"], y=df["grad_norm_g"], name=t("chart.grad_g"), line={"color": COLOURS["g"]}),
-    ])
-    fig.update_yaxes(type="log", dtick=1, exponentformat="power")  # one label per decade
-    return _layout(fig, t("chart.grad_norms"), t("chart.norm"))
+def fallback_chart(df: pd.DataFrame) -> dict[str, Any]:
+    """For runs whose started event declared no charts (written before the schema had them): every value, one chart."""
+    loop_columns = {"step", "elapsed", "progress", "steps_per_s", "items_per_s", "time", "v", "type"}
+    return {"key": "values", "title": "Values", "series": [c for c in df.columns if c not in loop_columns], "axis": "value"}
 
 
 def points_figure(real: np.ndarray, fake: np.ndarray, step: int) -> go.Figure:

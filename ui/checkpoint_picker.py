@@ -30,12 +30,13 @@ def run_choice_key(job_id: str) -> str:
 def generator_choices(owner: str) -> dict[str, GeneratorChoice]:
     """Every generator this user may sample from, under keys that survive a language switch or a new checkpoint."""
     choices: dict[str, GeneratorChoice] = {}
-    for entry in sorted(ge.catalog(SHIPPED, ("gan", "cgan")), key=lambda e: (e.card.kind != "gan", e.path.stem)):
+    for entry in sorted(ge.catalog(SHIPPED, ("gan", "cgan")), key=lambda e: (e.card.task != "gan", e.path.stem)):
         choices[f"shipped/{entry.path.stem}"] = GeneratorChoice(t("pick.shipped", name=entry.path.stem), entry.path)
     for job in job_manager().list(owner):
         latest = ge.RunDir(job.run_dir).latest_checkpoint()
         if latest is not None:
-            label = t("pick.own", id=job.id, model=job.config.model, data=shown_data(job.config.data), state=t("state." + job.state))
+            label = t("pick.own", id=job.id, model=getattr(job.config, "model", job.config.task),
+                      data=shown_data(job.config.data), state=t("state." + job.state))
             choices[run_choice_key(job.id)] = GeneratorChoice(label, latest)
     for path in sorted(p for p in uploads_dir(owner).glob("*.safetensors") if not p.name.startswith(".")):
         choices[f"upload/{path.name}"] = GeneratorChoice(t("pick.uploaded", name=path.name), path)
@@ -69,7 +70,8 @@ def upload_widget(owner: str) -> None:
 def card_table(card: ge.ModelCard) -> pd.DataFrame:
     """The model card as a two-column table (the command that made it is shown apart, as code)."""
     rows = [
-        (t("card.kind"), card.kind), (t("card.arch"), card.arch.get("name")), (t("card.data"), shown_data(card.data)),
+        (t("card.kind"), card.task), (t("card.arch"), card.arch.get("name")), (t("card.data"), shown_data(card.data)),
+        *((t_or(f"card.io_{k}", k), v) for k, v in card.io.items()),
         (t("card.size"), f"{card.image_size}x{card.image_size}x{card.channels}" if card.channels else t("card.points")),
         (t("card.classes"), ", ".join(card.class_names) or "-"), (t("card.steps"), number(card.steps)),
         (t("card.created"), card.created[:16].replace("T", " ")),

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import numpy as np
 import streamlit as st
-import torch
 
 import ganengine as ge
 
@@ -16,30 +14,24 @@ SHIPPED = ROOT / "checkpoints"
 
 
 def runs_root() -> Path:
-    return Path(os.environ.get("GANSTUDIO_RUNS", ROOT / "runs" / "app"))
+    return ge.settings().runs_root
 
 
 @st.cache_resource(show_spinner=False)
 def job_manager() -> ge.JobManager:
-    """One job manager per server process; jobs outlive the tabs that started them."""
-    max_running = int(os.environ.get("GANSTUDIO_MAX_JOBS", max(1, (os.cpu_count() or 2) // 2)))
-    return ge.JobManager(runs_root(), max_running=max_running)
+    """One job manager per server process, on the configured backend; jobs outlive the tabs that started them."""
+    config = ge.settings()
+    return ge.JobManager(config.runs_root, ge.make_backend(config.backend), max_running=config.max_jobs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def generator(path: str, mtime: float) -> tuple[torch.nn.Module, ge.ModelCard]:
+def _sample_pipeline(path: str, mtime: float) -> ge.SamplePipeline:
     """A generator loaded once and shared read-only (eval mode, no_grad sampling) by every session."""
-    return ge.load_generator(path)
+    return ge.SamplePipeline.load(path)
 
 
-def load_generator(path: Path) -> tuple[torch.nn.Module, ge.ModelCard]:
-    return generator(str(path), path.stat().st_mtime)
-
-
-@st.cache_data(show_spinner=False, ttl=60)
-def shipped_catalog(kinds: tuple[str, ...]) -> list[tuple[str, str]]:
-    """(path, title) of the shipped checkpoints of these kinds."""
-    return [(str(e.path), e.path.stem) for e in ge.catalog(SHIPPED, kinds)]
+def sample_pipeline(path: Path) -> ge.SamplePipeline:
+    return _sample_pipeline(str(path), path.stat().st_mtime)
 
 
 def uploads_dir(owner: str) -> Path:
@@ -49,11 +41,11 @@ def uploads_dir(owner: str) -> Path:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _classifier(path: str, mtime: float) -> tuple[torch.nn.Module, ge.ModelCard]:
-    return ge.load_classifier(path)
+def _classifier(path: str, mtime: float) -> ge.ClassifyPipeline:
+    return ge.ClassifyPipeline.load(path)
 
 
-def attribute_classifier(data_name: str) -> tuple[torch.nn.Module, ge.ModelCard] | None:
+def attribute_classifier(data_name: str) -> ge.ClassifyPipeline | None:
     """The shipped domain classifier of a data set that has attribute labels, if there is one."""
     for entry in ge.catalog(SHIPPED, ("features",)):
         if entry.card.data == data_name and entry.card.attribute_names:

@@ -14,61 +14,77 @@ import ganengine as ge
 
 from . import charts
 from .engine import real_points, shown_data
-from .i18n import t
+from .i18n import t, t_or
 from .layout import upscale
 
 _CACHE = "job_event_cache"
 MAX_SAMPLES = 100  # sample events kept per job in a session (the run directory keeps them all)
+MAX_METRICS = 600  # metrics rows kept per job in a session: older rows are thinned, the newest kept whole
 
 
 def _cache(job_id: str) -> dict[str, Any]:
     caches = st.session_state.setdefault(_CACHE, {})
-    return caches.setdefault(job_id, {"offset": 0, "metrics": [], "samples": [], "started": None, "terminal": None})
+    return caches.setdefault(job_id, {"offset": 0, "metrics": [], "samples": [], "started": None, "ended": None})
+
+
+def thin(rows: list[dict[str, Any]], limit: int = MAX_METRICS) -> list[dict[str, Any]]:
+    """At most `limit` rows: every other row of the older half goes once the list is full, so a long run keeps
+    its whole shape at a coarser grain and its recent history at full detail."""
+    if len(rows) <= limit:
+        return rows
+    half = len(rows) // 2
+    return rows[:half:2] + rows[half:]
 
 
 def refresh(manager: ge.JobManager, owner: str, job_id: str) -> dict[str, Any]:
-    """Fold the job's new events (since the last tick) into this session's cache and return it."""
+    """Fold the job's new events (since the last tick) into this session's bounded cache and return it."""
     cache = _cache(job_id)
     events, cache["offset"] = manager.events(job_id, owner, cache["offset"])
     for e in events:
         kind = e.get("type")
         if kind == "metrics":
-            cache["metrics"].append(e)
+            cache["metrics"].append({"step": e["step"], "elapsed": e.get("elapsed", 0.0), "progress": e.get("progress"),
+                                     "steps_per_s": e.get("steps_per_s"), "items_per_s": e.get("items_per_s", 0.0),
+                                     **e.get("values", {})})
+            cache["metrics"] = thin(cache["metrics"])
         elif kind == "sample":
             cache["samples"].append(e)
             del cache["samples"][:-MAX_SAMPLES]
         elif kind == "started":
             cache["started"] = e
-        elif kind in ge.TERMINAL:
-            cache["terminal"] = e
+        elif kind == "ended":
+            cache["ended"] = e
     return cache
 
 
 def progress(info: ge.JobInfo, cache: dict[str, Any]) -> tuple[float, str]:
-    """Fraction done and a sentence with the ETA."""
+    """Fraction done (as the loop measured it) and a sentence with the time left."""
     last = cache["metrics"][-1] if cache["metrics"] else None
     if last is None:
         return 0.0, t("job.starting")
     cfg = info.config
-    fractions = []
-    if cfg.steps:
-        fractions.append(last["step"] / cfg.steps)
-    if cfg.time_budget:
-        fractions.append(last["elapsed"] / cfg.time_budget)
-    done = min(1.0, max(fractions) if fractions else 0.0)
+    done = last["progress"] if last.get("progress") is not None else min(1.0, last["step"] / (cfg.steps or 10**9))
     return done, t("job.progress", step=last["step"], pct=round(100 * done), eta=round(seconds_left(cfg, last)),
-                   ips=round(last["images_per_s"]))
+                   ips=round(last.get("items_per_s") or 0))
 
 
-def seconds_left(cfg: ge.TrainConfig, last: dict[str, Any]) -> float:
+def seconds_left(cfg: ge.RunConfig, last: dict[str, Any]) -> float:
     """Time to the end from the current speed (the last logging window), not the run's average: a run's first
     steps (start-up, kernel warm-up, a busy server) say little about its next ones."""
     left = []
-    if cfg.steps and last["images_per_s"] > 0:
-        left.append((cfg.steps - last["step"]) * cfg.batch_size / last["images_per_s"])
+    rate = last.get("steps_per_s")
+    if rate is None and last.get("items_per_s"):  # runs logged before the event schema had steps/s
+        rate = last["items_per_s"] / cfg.batch_size
+    if cfg.steps and rate:
+        left.append((cfg.steps - last["step"]) / rate)
     if cfg.time_budget:
         left.append(cfg.time_budget - last["elapsed"])
     return max(0.0, min(left)) if left else 0.0
+
+
+def model_name(cfg: ge.RunConfig) -> str:
+    """What a run trains, in a word: its architecture, or its task."""
+    return str(getattr(cfg, "model", cfg.task))
 
 
 def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
@@ -76,7 +92,10 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
     info = manager.get(job_id, owner)
     cache = refresh(manager, owner, job_id)
     cfg = info.config
-    st.markdown(t("job.header", model=cfg.model.upper(), data=shown_data(cfg.data), loss=cfg.loss, id=info.id))
+    if hasattr(cfg, "loss"):
+        st.markdown(t("job.header", model=model_name(cfg).upper(), data=shown_data(cfg.data), loss=cfg.loss, id=info.id))
+    else:
+        st.markdown(t("job.header_task", model=t_or(f"task.{cfg.task}", cfg.task), data=shown_data(cfg.data), id=info.id))
     latest = None if info.active else ge.RunDir(info.run_dir).latest_checkpoint()
     if info.state == "queued":
         st.info(t("job.queued", pos=info.queue_position))
@@ -84,7 +103,7 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
         done, text = progress(info, cache)
         st.progress(done, text=text)
     elif info.state == "finished":
-        st.success(t("job.finished", step=(cache["terminal"] or {}).get("step", "?"), reason=info.reason))
+        st.success(t("job.finished", step=(cache["ended"] or {}).get("step", "?"), reason=info.reason))
     elif info.state == "cancelled":
         st.warning(t("job.cancelled" if latest else "job.cancelled_empty", reason=info.reason))
     else:
@@ -105,12 +124,11 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
         if metrics.empty:
             st.caption(t("job.no_metrics" if info.active else "job.no_metrics_ended"))
         else:
-            probability = (cache["started"] or {}).get("d_output") == "probability"
-            tabs = st.tabs([t("chart.losses"), t("chart.d_outputs"), t("chart.grad_norms")])
-            tabs[0].plotly_chart(charts.losses_figure(metrics), key=f"loss_{job_id}")
-            tabs[1].plotly_chart(charts.d_outputs_figure(metrics, probability), key=f"dout_{job_id}")
-            tabs[2].plotly_chart(charts.grad_norms_figure(metrics), key=f"grad_{job_id}")
-            st.caption(t("job.charts_help"))
+            declared = (cache["started"] or {}).get("charts") or [charts.fallback_chart(metrics)]
+            tabs = st.tabs([t_or(f"chart.{c['key']}", c["title"]) for c in declared])
+            for tab, chart in zip(tabs, declared, strict=True):
+                tab.plotly_chart(charts.values_figure(chart, metrics), key=f"chart_{job_id}_{chart['key']}")
+            st.caption(t_or(f"job.charts_help_{cfg.task}", ""))
     with right:
         _render_samples(info, cache)
     return info
@@ -138,7 +156,7 @@ def _render_samples(info: ge.JobInfo, cache: dict[str, Any]) -> None:
 def jobs_table(jobs: list[ge.JobInfo]) -> pd.DataFrame:
     return pd.DataFrame([{
         t("jobs.col_id"): j.id, t("jobs.col_state"): t(f"state.{j.state}"),
-        t("jobs.col_model"): j.config.model, t("jobs.col_data"): shown_data(j.config.data),
+        t("jobs.col_model"): model_name(j.config), t("jobs.col_data"): shown_data(j.config.data),
         t("jobs.col_submitted"): dt.datetime.fromtimestamp(j.submitted).strftime("%H:%M:%S"),
         t("jobs.col_reason"): j.reason,
     } for j in jobs])

@@ -10,27 +10,19 @@ import ganengine as ge
 
 from .i18n import language_selector, t
 from .owner import owner_token
+from .pages import PAGES, page_of
 
-PAGES = (
-    ("streamlit_app.py", "🎭", "home.title"),
-    ("pages/1_Train.py", "🏋️", "train.title"),
-    ("pages/2_Generate.py", "🎨", "generate.title"),
-    ("pages/3_Translate.py", "🔁", "translate.title"),
-    ("pages/4_Super_Resolution.py", "🔍", "sr.title"),
-    ("pages/5_Evaluate.py", "📏", "evaluate.title"),
-    ("pages/6_Ethics_Detection.py", "🛡️", "ethics.title"),
-)
-
-
-def setup_page(title_key: str, icon: str) -> str:
-    """Configure the page, draw the sidebar (translated page links, language, device), return the owner token."""
-    st.set_page_config(page_title=f"GAN Studio · {t(title_key)}", page_icon=icon, layout="wide")
+def setup_page(file: str) -> str:
+    """Configure the page (`file`: the page script's __file__), draw the sidebar (translated page links from the
+    page registry, language, device), return the owner token."""
+    this = page_of(file)
+    st.set_page_config(page_title=f"GAN Studio · {t(this.title_key)}", page_icon=this.icon, layout="wide")
     links = st.sidebar.container()
     st.sidebar.divider()
     language_selector()  # before any other text is drawn, so a switch shows at once
     with links:
-        for path, page_icon, key in PAGES:
-            st.page_link(path, label=t(key), icon=page_icon)
+        for entry in PAGES:
+            st.page_link(entry.path, label=t(entry.title_key), icon=entry.icon)
     owner = owner_token()
     device = ge.describe_device()
     where = device.get("gpu") or t("sidebar.cpu", n=device["cpu_threads"])

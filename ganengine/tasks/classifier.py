@@ -52,7 +52,7 @@ class ClassifierConfig(RunConfig):
         in_range("input noise", self.input_noise, 0, 1)
 
     def title(self) -> str:
-        return f"classifier · {self.data}"
+        return f"classifier, width {self.width}"
 
 
 class ClassifierTask(Task):
@@ -111,7 +111,7 @@ class ClassifierTask(Task):
 
     def charts(self) -> tuple[Chart, ...]:
         return (Chart("losses", "Loss", ("loss",), axis="loss"),
-                Chart("accuracy", "Accuracy on training batches", ("train_accuracy",), axis="accuracy", y_range=(0.0, 1.0)))
+                Chart("train_accuracy", "Accuracy on training batches", ("train_accuracy",), axis="accuracy", y_range=(0.0, 1.0)))
 
     @torch.no_grad()
     def validation(self) -> dict[str, Any]:

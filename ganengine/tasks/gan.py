@@ -89,7 +89,7 @@ class GanConfig(RunConfig):
         return self.model == "cdcgan"
 
     def title(self) -> str:
-        return f"{self.model.upper()} · {self.data} · {self.loss}"
+        return f"{self.model.upper()} · {self.loss}"
 
 
 def model_spec(cfg: GanConfig, data: TensorData) -> ModelSpec:

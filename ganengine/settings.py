@@ -1,0 +1,43 @@
+"""Operator settings in one place, read from the environment when asked (never at import).
+
+| variable                     | meaning                                               | default                     |
+|------------------------------|-------------------------------------------------------|-----------------------------|
+| GANSTUDIO_RUNS               | where the app keeps run directories                   | <repo>/runs/app             |
+| GANSTUDIO_MAX_JOBS           | training jobs running at once (the rest queue)        | half the CPU cores, at least 1 |
+| GANSTUDIO_BACKEND            | where jobs run: a registered job backend              | local                       |
+| GANSTUDIO_CACHE              | the server's own cache (real-data features)           | ~/.cache/ganstudio          |
+| GANSTUDIO_DATA_DIR           | torchvision data sets' files                          | ~/.cache/ganstudio/data     |
+| GANSTUDIO_INCEPTION_WEIGHTS  | the Inception weights file (hash checked)             | torch hub's cache           |
+| GANSTUDIO_TASK_MODULES       | extra modules that register tasks                     | none                        |
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConfigError
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    runs_root: Path
+    max_jobs: int
+    backend: str
+
+
+def settings() -> Settings:
+    """The server's settings from its environment; a malformed value is a ConfigError naming the variable."""
+    cores = os.cpu_count() or 2
+    raw_jobs = os.environ.get("GANSTUDIO_MAX_JOBS", str(max(1, cores // 2)))
+    try:
+        max_jobs = int(raw_jobs)
+    except ValueError:
+        raise ConfigError(f"GANSTUDIO_MAX_JOBS must be a whole number (got {raw_jobs!r})") from None
+    if max_jobs < 1:
+        raise ConfigError("GANSTUDIO_MAX_JOBS must be at least 1")
+    return Settings(runs_root=Path(os.environ.get("GANSTUDIO_RUNS") or REPO / "runs" / "app"), max_jobs=max_jobs,
+                    backend=os.environ.get("GANSTUDIO_BACKEND", "local"))
