@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ganengine.tasks import GanConfig  # noqa: E402
 from ganengine.judge import judge_checkpoint  # noqa: E402
 from ganengine.metrics import evaluate_generator  # noqa: E402
+from ganengine.tasks import GanConfig  # noqa: E402
 from ganengine.train import run_task  # noqa: E402
 
 

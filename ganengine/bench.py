@@ -16,9 +16,9 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 from torch.utils.flop_counter import FlopCounterMode
 
-from .errors import ConfigError
 from .data import DataRequest, load_data
 from .devices import autocast_dtype, resolve_device
+from .errors import ConfigError
 from .models import ModelSpec, build_discriminator, build_generator
 from .tasks import GanConfig
 from .train import run_task

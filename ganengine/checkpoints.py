@@ -27,7 +27,8 @@ from .models import ModelSpec, build
 
 FORMAT_VERSION = 2
 METADATA_KEY = "ganengine"
-#: What a checkpoint holds (the card's task): what it does at inference, not how it was trained.
+#: What a checkpoint holds (the card's task): what it does at inference, not how it was trained. Registered
+#: training tasks add the card tasks they write (Task.card_tasks).
 KINDS = ("gan", "cgan", "pix2pix", "cyclegan", "superres", "detector", "features")
 GENERATOR_KINDS = ("gan", "cgan")
 #: Version-1 cards had one architecture ("arch"); it played this role.
@@ -104,7 +105,7 @@ class ModelCard:
             raise CheckpointError("its model card names no architecture")
         if card.primary not in card.roles:
             raise CheckpointError(f"its main role {card.primary!r} is not one of its roles")
-        if card.task not in KINDS:
+        if card.task not in known_tasks():
             raise CheckpointError(f"unknown checkpoint task {card.task!r}")
         if card.format_version > FORMAT_VERSION:
             raise CheckpointError(f"format version {card.format_version!r} is newer than this GAN Studio reads")
@@ -135,6 +136,13 @@ class ModelCard:
     @property
     def title(self) -> str:
         return f"{self.arch.get('name', '?')} on {self.data} ({self.steps:,} steps)"
+
+
+def known_tasks() -> set[str]:
+    """The card tasks this GAN Studio reads: the built-in ones and those of every registered training task."""
+    from .tasks import TASKS  # tasks build on checkpoints: look them up only when a card is read
+
+    return {*KINDS, *(kind for _, task in TASKS.items() for kind in task.card_tasks)}
 
 
 def _upgrade_v1(data: dict[str, Any]) -> dict[str, Any]:
@@ -241,7 +249,7 @@ def _load_legacy(path: Path) -> tuple[dict[str, torch.Tensor], ModelCard]:
     return tensors, card
 
 
-def load_role(path: str | Path, role: str | None = None, tasks: tuple[str, ...] = KINDS,
+def load_role(path: str | Path, role: str | None = None, tasks: tuple[str, ...] | None = None,
               device: torch.device | str = "cpu") -> tuple[nn.Module, ModelCard]:
     """Rebuild the network that plays `role` (default: the card's main role) and load its weights.
 
@@ -249,7 +257,7 @@ def load_role(path: str | Path, role: str | None = None, tasks: tuple[str, ...] 
     """
     tensors, card = load_checkpoint(path)
     name = Path(path).name
-    if card.task not in tasks:
+    if tasks is not None and card.task not in tasks:
         raise CheckpointError(f"{name}: a {card.task} checkpoint, not a {' or '.join(tasks)} checkpoint")
     role = role or card.primary
     try:
@@ -302,7 +310,7 @@ class CatalogEntry:
     card: ModelCard
 
 
-def catalog(folder: str | Path, kinds: tuple[str, ...] = KINDS) -> list[CatalogEntry]:
+def catalog(folder: str | Path, kinds: tuple[str, ...] | None = None) -> list[CatalogEntry]:
     """Checkpoints in a folder (not recursive) whose card reads cleanly and whose kind matches."""
     entries = []
     for path in sorted(Path(folder).glob("*.safetensors")):
@@ -310,6 +318,6 @@ def catalog(folder: str | Path, kinds: tuple[str, ...] = KINDS) -> list[CatalogE
             card = read_card(path)
         except (CheckpointError, OSError):
             continue
-        if card.task in kinds:
+        if kinds is None or card.task in kinds:
             entries.append(CatalogEntry(path, card))
     return entries

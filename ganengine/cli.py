@@ -39,7 +39,7 @@ USER_ERRORS = (UserError, FileNotFoundError)
 RESUMABLE = ("steps", "time_budget")
 
 
-def _parse_value(kind: type, optional: bool):  # noqa: ANN202
+def _parse_value(kind: type, optional: bool):
     def parse(text: str) -> Any:
         if optional and text.lower() == "none":
             return None

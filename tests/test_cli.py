@@ -109,7 +109,7 @@ def test_a_recorded_command_rebuilds_the_same_config(tmp_path, capsys):
         num_threads=1, seed=4, max_items=256).validate()
     command = cfg.cli_command()
     assert command.startswith("python -m ganengine train --task gan")
-    args = command.split()[3:] + ["--out", str(tmp_path / "again")]
+    args = [*command.split()[3:], "--out", str(tmp_path / "again")]
     assert main(args) == 0
     again = json.loads((tmp_path / "again" / "config.json").read_text())
     assert {**again, "command": ""} == {**cfg.to_dict(), "command": ""}

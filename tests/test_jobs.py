@@ -5,14 +5,15 @@ import time
 
 import pytest
 
-from ganengine.tasks import GanConfig
 from ganengine.jobs import JobManager, JobNotFound, LocalProcessBackend, QueueFull, owner_key
 from ganengine.runs import RunDir
+from ganengine.tasks import GanConfig
 
 ALICE, BOB = "alice-token-0123456789abcdef", "bob-token-0123456789abcdef"
 
 
 def wait_for(predicate, timeout=90.0):
+    """For what only a worker's own files show (it started, it wrote a checkpoint); ends are waited on with wait()."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if predicate():
@@ -49,11 +50,11 @@ def test_queue_limit_owner_isolation_and_cancel(manager, tiny_points_config):
     assert wait_for(lambda: any(e["type"] == "metrics" for e in manager.events(a.id, ALICE)[0]))
     t0 = time.monotonic()
     manager.cancel(a.id, ALICE)
-    assert wait_for(lambda: manager.get(a.id, ALICE).state == "cancelled", timeout=20)
+    assert manager.wait(a.id, ALICE, timeout=20).state == "cancelled"
     assert time.monotonic() - t0 < 10
     assert RunDir(manager.get(a.id, ALICE).run_dir).latest_checkpoint() is not None
     # The queue moves on: the next job runs to the end.
-    assert wait_for(lambda: manager.get(b.id, ALICE).state == "finished")
+    assert manager.wait(b.id, ALICE, timeout=90).state == "finished"
 
 
 def test_cancel_while_queued(manager, tiny_points_config):
@@ -66,8 +67,8 @@ def test_cancel_while_queued(manager, tiny_points_config):
 
 def test_failing_job_ends_with_message_not_exception(manager):
     info = manager.submit(GanConfig(data="no-such-data", steps=5), BOB)
-    assert wait_for(lambda: manager.get(info.id, BOB).state == "failed")
-    assert "no data set or path named 'no-such-data'" in manager.get(info.id, BOB).reason
+    ended = manager.wait(info.id, BOB, timeout=90)
+    assert ended.state == "failed" and "no data set or path named 'no-such-data'" in ended.reason
 
 
 def test_killed_worker_is_reported_and_checkpoint_kept(manager, tiny_points_config):
@@ -75,8 +76,8 @@ def test_killed_worker_is_reported_and_checkpoint_kept(manager, tiny_points_conf
     assert wait_for(lambda: RunDir(info.run_dir).latest_checkpoint() is not None)
     with manager._lock:
         manager._jobs[info.id].handle.process.kill()  # a hard crash: no chance to write a last event
-    assert wait_for(lambda: manager.get(info.id, ALICE).state == "failed")
-    assert "ended unexpectedly" in manager.get(info.id, ALICE).reason
+    ended = manager.wait(info.id, ALICE, timeout=90)
+    assert ended.state == "failed" and "ended unexpectedly" in ended.reason
     events = manager.events(info.id, ALICE)[0]
     assert events[-1]["status"] == "failed" and events[-1]["checkpoint"]
 
@@ -84,7 +85,7 @@ def test_killed_worker_is_reported_and_checkpoint_kept(manager, tiny_points_conf
 def test_history_survives_a_restart(tmp_path, tiny_points_config):
     m = JobManager(tmp_path / "runs", threads_per_job=1)
     info = m.submit(tiny_points_config, ALICE)
-    assert wait_for(lambda: m.get(info.id, ALICE).state == "finished")
+    assert m.wait(info.id, ALICE, timeout=90).state == "finished"
     m.shutdown()
     again = JobManager(tmp_path / "runs", threads_per_job=1)
     try:

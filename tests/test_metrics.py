@@ -8,16 +8,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-from ganengine.checkpoints import CheckpointError
-from ganengine.pipelines import SamplePipeline
 import scipy.linalg
 import torch
 import torch_fidelity
 from torch_fidelity.metric_fid import fid_features_to_statistics, fid_statistics_to_metric
 from torch_fidelity.registry import FEATURE_EXTRACTORS_REGISTRY
 
-from ganengine.checkpoints import generator_tensors, load_checkpoint, save_checkpoint
+from ganengine.checkpoints import CheckpointError, generator_tensors, load_checkpoint, save_checkpoint
 from ganengine.data import load_data
 from ganengine.metrics import (
     EvaluationError,
@@ -30,6 +27,7 @@ from ganengine.metrics import (
 )
 from ganengine.metrics.fidelity import RealImages
 from ganengine.models import build_generator
+from ganengine.pipelines import SamplePipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "checkpoints"

@@ -1,7 +1,7 @@
 import pytest
 import torch
 
-from ganengine.models import build, ModelSpec, build_discriminator, build_generator, count_parameters
+from ganengine.models import ModelSpec, build, build_discriminator, build_generator, count_parameters
 
 
 @pytest.mark.parametrize("size, channels", [(32, 1), (32, 3), (64, 3)])

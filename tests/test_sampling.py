@@ -47,7 +47,15 @@ def test_class_labels_and_conditional_sampling():
     assert sampling.class_labels(2, 0, None) is None
     with pytest.raises(ValueError, match="between 0 and 2"):
         sampling.class_labels(2, 3, 5)
-    assert sampling.sample(G, 4, 0, class_index=1).shape == (4, 1, 32, 32)
+    seen = []
+    forward = G.forward
+    G.forward = lambda z, y=None: (seen.append(y.tolist()), forward(z, y))[1]
+    ones = sampling.sample(G, 4, 0, class_index=1)
+    assert ones.shape == (4, 1, 32, 32) and seen[-1] == [1, 1, 1, 1]  # the class asked for reaches the generator
+    assert torch.equal(ones, sampling.sample(G, 4, 0, class_index=1))  # same seed and class: same samples
+    assert not torch.allclose(ones, sampling.sample(G, 4, 0, class_index=2))  # same noise, other class: other samples
+    sampling.sample(G, 5, 0)
+    assert seen[-1] == [0, 1, 2, 0, 1]  # no class asked for: every class in turn
 
 
 def test_attribute_vector():

@@ -44,8 +44,9 @@ def values_figure(chart: dict[str, Any], df: pd.DataFrame) -> go.Figure:
     fig = go.Figure([go.Scatter(x=df["step"], y=df[name], name=series_label(name), line={"color": palette[i % len(palette)]})
                      for i, name in enumerate(series)])
     if chart.get("reference") is not None:
-        fig.add_hline(y=chart["reference"], line_dash="dot", line_color="grey",
-                      annotation_text=t_or(f"chart.{chart['key']}_reference", t("chart.reference", x=number(chart["reference"], ".2g"))), annotation_position="bottom left")
+        label = t_or(f"chart.{chart['key']}_reference", t("chart.reference", x=number(chart["reference"], ".2g")))
+        fig.add_hline(y=chart["reference"], line_dash="dot", line_color="grey", annotation_text=label,
+                      annotation_position="bottom left")
     if chart.get("y_range"):
         fig.update_yaxes(range=chart["y_range"])
     if chart.get("log"):

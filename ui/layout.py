@@ -12,6 +12,7 @@ from .i18n import language_selector, t
 from .owner import owner_token
 from .pages import PAGES, page_of
 
+
 def setup_page(file: str) -> str:
     """Configure the page (`file`: the page script's __file__), draw the sidebar (translated page links from the
     page registry, language, device), return the owner token."""

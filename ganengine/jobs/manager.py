@@ -95,6 +95,7 @@ class JobManager:
         self.threads_per_job = threads_per_job or max(1, (os.cpu_count() or 1) // self.max_running)
         self.poll_interval = poll_interval
         self._lock = threading.RLock()
+        self._changed = threading.Condition(self._lock)  # notified whenever a job ends
         self._jobs: dict[str, _Job] = {}
         self._queue: deque[str] = deque()
         self._stop = threading.Event()
@@ -148,6 +149,12 @@ class JobManager:
                 job.cancelled = True
             return self._info(job)
 
+    def wait(self, job_id: str, owner: str, timeout: float | None = None) -> JobInfo:
+        """Block until the job has ended (or `timeout` seconds pass); its snapshot either way."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._owned(job_id, owner).state not in ("queued", "running"), timeout)
+            return self._info(self._owned(job_id, owner))
+
     def events(self, job_id: str, owner: str, offset: int = 0) -> tuple[list[Event], int]:
         """Events written since byte `offset` of the job's events.jsonl."""
         with self._lock:
@@ -186,6 +193,11 @@ class JobManager:
         position = self._queue.index(job.id) + 1 if job.state == "queued" else 0
         return JobInfo(job.id, job.state, job.config, job.run.root, job.submitted, job.started, job.ended,
                        job.reason, position)
+
+    def poll_now(self) -> None:
+        """One scheduling pass: reap ended jobs, start queued ones (the background thread does this every
+        poll_interval; a caller that just changed something may call it to see the effect at once)."""
+        self._tick()
 
     def _loop(self) -> None:
         while not self._stop.wait(self.poll_interval):
@@ -227,6 +239,7 @@ class JobManager:
 
     def _end(self, job: _Job, state: str, reason: str, write: bool = True) -> None:
         job.state, job.reason, job.ended = state, reason, time.time()
+        self._changed.notify_all()
         if write:
             JsonlSink(job.run.events_path)(ended(state, job.run.last_step(), reason, _relative_latest(job.run)))
 

@@ -27,8 +27,8 @@ def _check(name: str, task: type[Task]) -> None:
         raise ValueError(f"task {name!r} must be a Task subclass")
     if task.name != name or task.config_type.task != name:
         raise ValueError(f"task {name!r}: its class and its config must both be named {name!r}")
-    if not task.saved_roles:
-        raise ValueError(f"task {name!r} saves no role: a checkpoint would hold nothing")
+    if not task.saved_roles or not task.card_tasks:
+        raise ValueError(f"task {name!r} must name the roles it saves and the card tasks it writes")
 
 
 TASKS: Registry[type[Task]] = Registry("task", _check)

@@ -97,6 +97,8 @@ class Task(ABC):
     description: ClassVar[str] = ""
     #: the roles whose weights go into a checkpoint, main role first
     saved_roles: ClassVar[tuple[str, ...]] = ()
+    #: the `task` values its model cards carry (what the checkpoint does at inference)
+    card_tasks: ClassVar[tuple[str, ...]] = ()
     #: the role the loop keeps an exponential moving average of when the config's ema_decay > 0
     ema_role: ClassVar[str | None] = None
 
@@ -151,8 +153,8 @@ class Task(ABC):
         """Extra resume state (beyond networks, optimisers and global RNGs): e.g. a batch sampler's RNG."""
         return {}
 
-    def load_state(self, state: dict[str, Any]) -> None:
+    def load_state(self, state: dict[str, Any]) -> None:  # noqa: B027 (optional hook: most tasks keep no extra state)
         """Restore what state() returned."""
 
-    def reseed(self, seed: int) -> None:
+    def reseed(self, seed: int) -> None:  # noqa: B027 (optional hook)
         """Re-seed the task's own generators (each data-parallel rank after a resume: the saved state is rank 0's)."""

@@ -62,6 +62,7 @@ class ClassifierTask(Task):
     config_type = ClassifierConfig
     description = "A small CNN learns to name the class (and attributes) of an image."
     saved_roles = ("classifier",)
+    card_tasks = ("features",)
 
     def __init__(self, cfg: ClassifierConfig, env: TrainEnv, data: TensorData | None = None) -> None:
         super().__init__(cfg, env, data)

@@ -112,6 +112,7 @@ class GanTask(Task):
     config_type = GanConfig
     description = "A generator learns to turn noise into data by fooling a discriminator."
     saved_roles = ("generator",)
+    card_tasks = ("gan", "cgan")
     ema_role = "generator"
 
     def __init__(self, cfg: GanConfig, env: TrainEnv, data: TensorData | None = None) -> None:

@@ -146,7 +146,7 @@ class Trainer:
             values = self.train_step(measure=i == n - 1)
         return values
 
-    def preview(self):  # noqa: ANN201 (a tasks.Preview)
+    def preview(self):
         return self.task.preview(self.nets())
 
     def state_dict(self) -> dict[str, Any]:
