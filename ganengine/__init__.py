@@ -22,7 +22,7 @@ from .devices import describe as describe_device
 from .errors import ConfigError, UnknownName, UserError
 from .events import SCHEMA_VERSION, TERMINAL, read_events
 from .imageio import ImageInputError, open_image, png_bytes, read_provenance, safe_extract_zip
-from .jobs import BACKENDS, Backend, JobInfo, JobManager, JobNotFound, QueueFull, Resources, make_backend, owner_key
+from .jobs import BACKENDS, Backend, JobInfo, JobManager, JobNotFound, QueueFull, Resources, WorkItem, WorkQueue, make_backend, owner_key
 from .limits import LIMITS
 from .losses import LOSSES
 from .models import ARCHITECTURES, generator_architectures
@@ -102,6 +102,8 @@ __all__ = [
     "Trainer",
     "UnknownName",
     "UserError",
+    "WorkItem",
+    "WorkQueue",
     "catalog",
     "check_image_set",
     "config_from_dict",

@@ -21,6 +21,10 @@ def test_defaults_follow_dcgan_practice():
     ({"label_smoothing": 0.7}, "label smoothing"),
     ({"channels": 2}, "channels"),
     ({"steps": True}, "steps must be"),
+    ({"loss": "hinge", "label_smoothing": 0.1}, "no meaning for the hinge loss"),
+    ({"loss": "wgan-gp", "label_smoothing": 0.1}, "no meaning for the wgan-gp loss"),
+    ({"task": "classifier"}, "its task cannot be"),
+    ({"ema_decay": 1.0}, "EMA decay"),
 ])
 def test_validation_refuses_with_one_sentence(change, words):
     with pytest.raises(ConfigError, match=words):
@@ -34,3 +38,8 @@ def test_json_round_trip_and_unknown_keys():
         GanConfig.from_dict({"colour": "red"})
     with pytest.raises(ConfigError, match="not valid JSON"):
         GanConfig.from_json("{nope")
+
+
+def test_label_smoothing_is_kept_where_it_means_something():
+    for loss in ("minimax", "bce", "lsgan"):
+        assert GanConfig(loss=loss, label_smoothing=0.1).validate().label_smoothing == 0.1

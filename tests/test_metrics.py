@@ -2,8 +2,6 @@
 
 import copy
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -85,6 +83,7 @@ def test_fid_of_real_data_against_itself_and_its_halves():
     assert _fid(a, b, name) < 1.0
 
 
+@pytest.mark.slow
 def test_untrained_generator_scores_far_worse_than_the_shipped_one(tmp_path):
     _, card = load_checkpoint(SHIPPED / "digits-dcgan.safetensors")
     torch.manual_seed(0)
@@ -127,13 +126,13 @@ def test_coverage_memorisation_and_fid_over_steps(tmp_path, tiny_image_config):
     assert [r.step for r in curve] == [3, 6] and all(r.metrics["fid"] > 0 for r in curve)
 
 
-def test_cli_evaluate_writes_json(tmp_path):
+def test_cli_evaluate_writes_json(tmp_path, capsys):
+    from ganengine.cli import main
+
     out = tmp_path / "eval.json"
-    proc = subprocess.run([sys.executable, "-m", "ganengine", "evaluate", str(SHIPPED / "digits-dcgan.safetensors"),
-                           str(SHIPPED / "digits-cdcgan.safetensors"), "--n", "200", "--metrics", "fid,kid,isc,prc",
-                           "--json", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=300,
-                          )
-    assert proc.returncode == 0, proc.stderr
+    code = main(["evaluate", str(SHIPPED / "digits-dcgan.safetensors"), str(SHIPPED / "digits-cdcgan.safetensors"), "--n",
+                 "200", "--metrics", "fid,kid,isc,prc", "--json", str(out)])
+    assert code == 0, capsys.readouterr().err
     results = json.loads(out.read_text())["results"]
     assert [r["checkpoint"] for r in results] == ["digits-dcgan.safetensors", "digits-cdcgan.safetensors"]
     for r in results:

@@ -48,6 +48,7 @@ def test_domain_classifiers_report_held_out_accuracy(data):
         assert card.metrics["val_attribute_accuracy"] >= 0.95
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("attribute", ["smile", "glasses"])
 def test_faces_latent_arithmetic_moves_the_attribute(attribute):
     """Adding the attribute direction makes the classifier see the attribute more often than subtracting it."""
@@ -69,3 +70,17 @@ def test_faces_samples_vary():
     with torch.no_grad():
         x = G(latents(64, G.z_size, 0))
     assert x.shape == (64, 3, 32, 32) and x.std(0).mean() > 0.1  # not collapsed onto one image
+
+
+@pytest.mark.parametrize("name, total, pixels", [
+    ("digits-dcgan", -2864.9922, [-0.98802, -0.97701, -0.55254, -0.09567, -0.67841, 0.53765]),
+    ("digits-cdcgan", -3150.555, [-0.99005, -0.97968, 0.05121, 0.74487, 0.68331, -0.9925]),
+    ("faces-dcgan", 8985.9422, [0.56051, 0.45307, 0.61028, 0.71896, 0.8745, 0.60384]),
+])
+def test_shipped_generators_give_the_same_samples_as_before_the_engine_spine(name, total, pixels):
+    """Figures taken with the engine before tasks and model card v2 (commit 3e61ac1): 8 samples, seed 123."""
+    from ganengine.pipelines import SamplePipeline
+
+    x = SamplePipeline.load(SHIPPED / f"{name}.safetensors")(8, seed=123).double()
+    assert float(x.sum()) == pytest.approx(total, abs=0.05)
+    assert [float(v) for v in x.flatten()[::997][:6]] == pytest.approx(pixels, abs=1e-4)

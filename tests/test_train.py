@@ -162,3 +162,12 @@ def test_two_d_points_train_in_full_precision(tmp_path, tiny_points_config):
     events = []
     run_task(tiny_points_config, tmp_path, events.append)
     assert events[0]["amp"] == "off"
+
+
+def test_training_leaves_the_callers_data_as_it_was(tmp_path, tiny_image_config):
+    data = load_data("digits", DataRequest(max_items=64))
+    before = data.x.clone()
+    run_task(tiny_image_config, tmp_path, data=data)
+    assert data.x.is_contiguous() and torch.equal(data.x, before)  # not moved, not made channels-last, not changed
+    moved = data.to(torch.device("cpu"), torch.channels_last)
+    assert moved is not data and moved.x.is_contiguous(memory_format=torch.channels_last) and data.x.is_contiguous()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,11 +86,18 @@ def memorisation_check(pipeline: SamplePipeline, n: int = 512, k: int = 8, seed:
 
 
 def fid_over_steps(run_dir: str | Path, n: int = 500, extractor: str = "auto", seed: int = 0,
-                   max_points: int = 12) -> list[EvalResult]:
-    """FID of a run's saved checkpoints (at most max_points, evenly spread), oldest first."""
+                   max_points: int = 12, progress: Callable[[float, str], None] | None = None) -> list[EvalResult]:
+    """FID of a run's saved checkpoints (at most max_points, evenly spread), oldest first.
+
+    `progress(fraction, note)`, when given, is called after each checkpoint (the note names its step).
+    """
     ckpts = RunDir(Path(run_dir)).checkpoints()
     if len(ckpts) > max_points:
         step = (len(ckpts) - 1) / (max_points - 1)
         ckpts = [ckpts[round(i * step)] for i in range(max_points)]
-    return [evaluate_generator(SamplePipeline.load(p), n=n, metrics=("fid",), extractor=extractor, seed=seed)
-            for _, p in ckpts]
+    results = []
+    for i, (step_done, p) in enumerate(ckpts):
+        results.append(evaluate_generator(SamplePipeline.load(p), n=n, metrics=("fid",), extractor=extractor, seed=seed))
+        if progress is not None:
+            progress((i + 1) / len(ckpts), f"step {step_done}")
+    return results
