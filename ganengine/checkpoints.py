@@ -60,6 +60,7 @@ class ModelCard:
     io: dict[str, str] = field(default_factory=dict)
     primary: str = ""
     class_names: list[str] = field(default_factory=list)
+    palette: list[list[int]] = field(default_factory=list)  # label maps: the RGB of each class, in class order
     attribute_names: list[str] = field(default_factory=list)
     steps: int = 0
     metrics: dict[str, Any] = field(default_factory=dict)
@@ -90,7 +91,7 @@ class ModelCard:
         if missing:
             raise CheckpointError(f"its model card lacks {', '.join(sorted(missing))}")
         types = {"task": str, "roles": dict, "data": str, "image_size": int, "channels": int, "io": dict, "primary": str,
-                 "class_names": list, "attribute_names": list, "steps": int, "metrics": dict, "command": str,
+                 "class_names": list, "palette": list, "attribute_names": list, "steps": int, "metrics": dict, "command": str,
                  "config": dict, "created": str, "format_version": int}
         for name, kind in types.items():
             value = data.get(name, "" if kind is str else None)
@@ -101,6 +102,9 @@ class ModelCard:
         card = cls(**{k: v for k, v in data.items() if k in known})
         if not all(isinstance(n, str) for n in [*card.class_names, *card.attribute_names, *card.io.values()]):
             raise CheckpointError("its class, attribute and input/output names must be text")
+        if not all(isinstance(c, list) and len(c) == 3 and all(isinstance(v, int) and 0 <= v <= 255 for v in c)
+                   for c in card.palette) or (card.palette and len(card.palette) != len(card.class_names)):
+            raise CheckpointError("its palette must give one RGB colour (0-255) per class")
         if not card.roles or not all(isinstance(v, dict) for v in card.roles.values()):
             raise CheckpointError("its model card names no architecture")
         if card.primary not in card.roles:

@@ -1,7 +1,7 @@
 """Command line: python -m ganengine <command>. Errors a user can fix print one line and exit 2.
 
-Commands: train (any task: --task gan|classifier|...), generate, info, data, judge, evaluate, bench,
-train-classifier. `python -m ganengine train --task TASK --help` lists that task's flags, made from
+Commands: train (any task: --task gan|classifier|pix2pix|cyclegan|...), generate, translate, info, data, judge,
+evaluate, bench, train-classifier. `python -m ganengine train --task TASK --help` lists that task's flags, made from
 its config dataclass (the same fields as config.json and the pages' forms).
 """
 
@@ -161,6 +161,28 @@ def cmd_generate(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_translate(a: argparse.Namespace) -> int:
+    """Translate one image with a Pix2Pix or CycleGAN checkpoint; the PNG carries its provenance."""
+    import numpy as np
+
+    from .imageio import open_image
+    from .pipelines import TranslatePipeline
+
+    pipeline = TranslatePipeline.load(a.checkpoint, direction=a.direction)
+    image = np.asarray(open_image(a.image, mode="RGB"))
+    result = pipeline.translate(image)
+    meta = {"model": Path(a.checkpoint).name, "task": pipeline.card.task, "direction": a.direction,
+            "source": Path(a.image).name, "note": result.note}
+    save_png(result.output, a.out, meta)
+    print(f"wrote {a.out} ({result.note})")
+    if a.cycle:
+        if result.cycle is None:
+            raise ConfigError("only a CycleGAN has a way back: --cycle needs a cyclegan checkpoint")
+        save_png(result.cycle, a.cycle, {**meta, "what": "the translation translated back"})
+        print(f"wrote {a.cycle} (the way back)")
+    return 0
+
+
 def cmd_info(a: argparse.Namespace) -> int:
     print(json.dumps(json.loads(read_card(a.checkpoint).to_json()), indent=2))
     return 0
@@ -245,6 +267,12 @@ def build_parser(task: str = "gan") -> argparse.ArgumentParser:
     g.add_argument("--truncation", type=float, default=None)
     g.add_argument("--nrow", type=int, default=None)
     g.add_argument("--out", required=True, help="a .png path for a grid, or a folder for one PNG per sample")
+    tr = sub.add_parser("translate", help="translate an image with a Pix2Pix or CycleGAN checkpoint")
+    tr.add_argument("checkpoint")
+    tr.add_argument("image", help="a PNG or JPEG")
+    tr.add_argument("--out", required=True, help="the translated PNG")
+    tr.add_argument("--direction", choices=("AtoB", "BtoA"), default="AtoB", help="CycleGAN: which way (Pix2Pix: AtoB)")
+    tr.add_argument("--cycle", default=None, help="CycleGAN: also write the translation translated back here")
     i = sub.add_parser("info", help="print a checkpoint's model card")
     i.add_argument("checkpoint")
     sub.add_parser("data", help="list the data sets that need no network")
@@ -303,7 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_train(args, argv)
         if args.cmd == "train-classifier":
             return cmd_train_classifier(args, argv)
-        commands = {"generate": cmd_generate, "info": cmd_info, "data": cmd_data, "judge": cmd_judge, "evaluate": cmd_evaluate,
+        commands = {"generate": cmd_generate, "translate": cmd_translate, "info": cmd_info, "data": cmd_data, "judge": cmd_judge, "evaluate": cmd_evaluate,
                     "bench": cmd_bench}
         return commands[args.cmd](args)
     except USER_ERRORS as exc:

@@ -49,4 +49,6 @@ LIMITS: dict[str, Bound] = {  # keyed by the config or architecture field they b
     "num_classes": Bound(0, 1000, "number of classes"),
     "out_dim": Bound(0, 16, "output dimension"),
     "num_attributes": Bound(0, 64, "number of attributes"),
+    "in_channels": Bound(0, 8, "input channels"),
+    "blocks": Bound(0, 16, "residual blocks"),
 }

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from ..registry import Registry
 from . import digits, procedural, torchvision_sets, toy2d
-from .base import DataError, DataRequest, DatasetEntry, TensorData
+from .base import DATA_KINDS, DataError, DataRequest, DatasetEntry, PairedData, TensorData
 from .folder import ImageSetSummary, check_image_set, load_folder
 
 
 def _check(name: str, entry: DatasetEntry) -> None:
-    if entry.name != name or entry.kind not in ("images", "points"):
-        raise ValueError(f"data set {name!r}: its entry must carry its name and a kind (images or points)")
+    if entry.name != name or entry.kind not in DATA_KINDS:
+        raise ValueError(f"data set {name!r}: its entry must carry its name and a kind ({', '.join(DATA_KINDS)})")
 
 
 DATASETS: Registry[DatasetEntry] = Registry("data set", _check)
@@ -46,5 +46,5 @@ def data_kind(name_or_path: str) -> str:
     raise DataError(f"no data set or path named {name_or_path!r} (known sets: {', '.join(sorted(DATASETS))})")
 
 
-__all__ = ["DATASETS", "DataError", "DataRequest", "DatasetEntry", "ImageSetSummary", "TensorData", "check_image_set",
+__all__ = ["DATASETS", "DATA_KINDS", "DataError", "PairedData", "DataRequest", "DatasetEntry", "ImageSetSummary", "TensorData", "check_image_set",
            "data_kind", "load_data", "registry"]

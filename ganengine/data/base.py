@@ -85,7 +85,82 @@ class TensorData:
         return self.x[idx], (self.labels[idx] if self.labels is not None else None)
 
 
-Loader = Callable[[DataRequest], TensorData]
+@dataclass
+class PairedData:
+    """Two image sets in [-1, 1], (N,C,H,W) each: aligned pairs a[i] -> b[i] (paired), or two independent sets of
+    the same kind of images in two domains (unpaired: no pairs exist, and the lengths may differ).
+
+    `domains` names what A and B hold ("label map", "scene"; "summer", "winter"). A label-map domain carries its
+    palette: (region name, RGB) in class order, so a drawn map can be snapped to it.
+    """
+
+    name: str
+    kind: str  # "paired" or "unpaired"
+    a: torch.Tensor
+    b: torch.Tensor
+    domains: tuple[str, str] = ("A", "B")
+    palette: tuple[tuple[str, tuple[int, int, int]], ...] = ()
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("paired", "unpaired"):
+            raise ValueError(f"unknown pair kind {self.kind!r}")
+        if len(self.a) == 0 or len(self.b) == 0:
+            raise DataError(f"data set {self.name!r} is empty")
+        if self.kind == "paired" and len(self.a) != len(self.b):
+            raise ValueError("paired sets need as many B images as A images")
+        if self.a.shape[-2:] != self.b.shape[-2:]:
+            raise DataError(f"{self.name}: A images are {tuple(self.a.shape[-2:])}, B images {tuple(self.b.shape[-2:])}")
+
+    def __len__(self) -> int:
+        return max(len(self.a), len(self.b))
+
+    @property
+    def image_size(self) -> int:
+        return int(self.a.shape[-1])
+
+    @property
+    def channels(self) -> tuple[int, int]:
+        return int(self.a.shape[1]), int(self.b.shape[1])
+
+    def reversed(self) -> PairedData:
+        """B -> A (the direction a user chose)."""
+        return dataclasses.replace(self, a=self.b, b=self.a, domains=(self.domains[1], self.domains[0]), palette=())
+
+    def to(self, device: torch.device) -> PairedData:
+        """A copy on `device`; this data set is left as it was."""
+        return dataclasses.replace(self, a=self.a.to(device), b=self.b.to(device))
+
+    def split(self, held_out: float, seed: int) -> tuple[PairedData, PairedData]:
+        """(train, held-out): a seeded share of each side kept apart for measuring (pairs stay together)."""
+        def parts(x: torch.Tensor, g: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+            perm = torch.randperm(len(x), generator=g)
+            n = max(1, round(len(x) * held_out))
+            return x[perm[n:]], x[perm[:n]]
+
+        g = torch.Generator().manual_seed(seed)
+        if self.kind == "paired":
+            perm = torch.randperm(len(self.a), generator=g)
+            n = max(1, round(len(self.a) * held_out))
+            tr, te = perm[n:], perm[:n]
+            return (dataclasses.replace(self, a=self.a[tr], b=self.b[tr]), dataclasses.replace(self, a=self.a[te], b=self.b[te]))
+        (a_tr, a_te), (b_tr, b_te) = parts(self.a, g), parts(self.b, g)
+        return dataclasses.replace(self, a=a_tr, b=b_tr), dataclasses.replace(self, a=a_te, b=b_te)
+
+    def sample(self, batch_size: int, generator: torch.Generator | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+        """A batch of (A, B): the same indices for pairs, independent ones for unpaired sets."""
+        def pick(n: int) -> torch.Tensor:
+            idx = torch.randperm(n, generator=generator)[:batch_size] if batch_size <= n else \
+                torch.randint(n, (batch_size,), generator=generator)
+            return idx.to(self.a.device)
+
+        ia = pick(len(self.a))
+        ib = ia if self.kind == "paired" else pick(len(self.b))
+        return self.a[ia], self.b[ib]
+
+
+DATA_KINDS = ("images", "points", "paired", "unpaired")
+Loader = Callable[[DataRequest], "TensorData | PairedData"]
 
 
 @dataclass(frozen=True)
@@ -93,7 +168,7 @@ class DatasetEntry:
     """A named data set: its kind (images or points), a description, and how to load it."""
 
     name: str
-    kind: str
+    kind: str  # one of DATA_KINDS
     description: str
     loader: Loader
     files_present: Callable[[], bool] | None = None  # for sets read from files the server may lack

@@ -12,6 +12,7 @@ from .classifier import SmallClassifier
 from .dcgan import DCGANDiscriminator, DCGANGenerator
 from .mlp import MLPDiscriminator, MLPGenerator
 from .spec import D_NORMS, ModelSpec
+from .translation import PatchDiscriminator, ResnetGenerator, UNetGenerator
 
 Builder = Callable[[ModelSpec], nn.Module]
 
@@ -51,6 +52,12 @@ for _arch in (
                  {"generator": DCGANGenerator, "discriminator": DCGANDiscriminator}, conditional=True, makes_points=False),
     Architecture("classifier", "A small CNN: class and attribute logits, and features for metrics.",
                  {"classifier": SmallClassifier}, makes_points=False),
+    Architecture("unet", "Pix2pix's U-Net: an encoder-decoder with a skip from each level to its mirror.",
+                 {"generator": UNetGenerator}, makes_points=False),
+    Architecture("resnet", "CycleGAN's generator: down-sampling, residual blocks, up-sampling.",
+                 {"generator": ResnetGenerator}, makes_points=False),
+    Architecture("patchgan", "A fully convolutional discriminator that scores image patches.",
+                 {"discriminator": PatchDiscriminator}, makes_points=False),
 ):
     ARCHITECTURES.register(_arch.name, _arch)
 
@@ -60,10 +67,14 @@ def build(spec: ModelSpec, role: str) -> nn.Module:
     arch = ARCHITECTURES._items.get(spec.name) if isinstance(spec.name, str) else None
     if arch is None:
         raise ValueError(f"unknown architecture {spec.name!r} (known: {', '.join(ARCHITECTURES)})")
-    if role not in arch.roles:
+    if role in arch.roles:
+        builder = arch.roles[role]
+    elif len(arch.roles) == 1:  # an architecture with one part plays it under any role name (G_AB, G_BA, D_A...)
+        builder = next(iter(arch.roles.values()))
+    else:
         raise ValueError(f"the {spec.name} architecture has no {role} (it has {', '.join(arch.roles)})")
     arch.check(spec)
-    return arch.roles[role](spec)
+    return builder(spec)
 
 
 def generator_architectures() -> tuple[str, ...]:

@@ -9,8 +9,9 @@ from typing import Any
 from ..limits import LIMITS
 
 D_NORMS = ("batch", "spectral", "none")
+NORMS = ("batch", "instance", "none")
 #: Architecture arguments read from files are bounded (ganengine.limits): nothing larger is ever built.
-BOUNDED = ("nz", "width", "image_size", "channels", "num_classes", "out_dim", "num_attributes")
+BOUNDED = ("nz", "width", "image_size", "channels", "num_classes", "out_dim", "num_attributes", "in_channels", "blocks")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,10 @@ class ModelSpec:
     out_dim: int = 0
     d_norm: str = "batch"
     num_attributes: int = 0
+    in_channels: int = 0  # image-to-image models: channels of the input image (the output has `channels`)
+    blocks: int = 0  # residual blocks (ResNet generators)
+    norm: str = "batch"  # image-to-image models: batch, instance or none
+    dropout: bool = False  # U-Net: dropout in the inner up-sampling layers (pix2pix's noise)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -37,8 +42,10 @@ class ModelSpec:
         if not isinstance(data, dict) or set(data) - known or "name" not in data:
             raise ValueError("architecture arguments are not a ModelSpec")
         spec = cls(**data)
-        if not isinstance(spec.name, str) or spec.d_norm not in D_NORMS:
+        if not isinstance(spec.name, str) or spec.d_norm not in D_NORMS or spec.norm not in NORMS:
             raise ValueError("architecture name or norm is not valid")
+        if not isinstance(spec.dropout, bool):
+            raise ValueError("architecture argument dropout must be true or false")
         for name in BOUNDED:
             value, bound = getattr(spec, name), LIMITS[name]
             if not isinstance(value, int) or isinstance(value, bool) or not bound.low <= value <= bound.high:

@@ -15,10 +15,12 @@ from ..registry import Registry
 from .base import Pipeline
 from .classify import ClassifyPipeline
 from .sample import SamplePipeline
+from .translate import TranslatePipeline, Translation
 
 PIPELINES: Registry[type[Pipeline]] = Registry("pipeline")
 PIPELINES.register("sample", SamplePipeline)
 PIPELINES.register("classify", ClassifyPipeline)
+PIPELINES.register("translate", TranslatePipeline)
 
 
 def open_pipeline(path: str | Path, device: torch.device | str = "cpu") -> Pipeline:
@@ -30,4 +32,4 @@ def open_pipeline(path: str | Path, device: torch.device | str = "cpu") -> Pipel
     raise CheckpointError(f"{Path(path).name}: no pipeline runs {card.task} checkpoints yet")
 
 
-__all__ = ["PIPELINES", "ClassifyPipeline", "Pipeline", "SamplePipeline", "open_pipeline"]
+__all__ = ["PIPELINES", "ClassifyPipeline", "Pipeline", "SamplePipeline", "TranslatePipeline", "Translation", "open_pipeline"]

@@ -17,7 +17,9 @@ from ..errors import ConfigError
 from ..registry import Registry
 from .base import Chart, NonFiniteLoss, Preview, Task, TrainEnv
 from .classifier import ClassifierConfig, ClassifierTask
+from .cyclegan import CycleGanConfig, CycleGanTask
 from .gan import GanConfig, GanTask
+from .pix2pix import Pix2PixConfig, Pix2PixTask
 
 ENV_TASK_MODULES = "GANSTUDIO_TASK_MODULES"
 
@@ -34,6 +36,8 @@ def _check(name: str, task: type[Task]) -> None:
 TASKS: Registry[type[Task]] = Registry("task", _check)
 TASKS.register("gan", GanTask)
 TASKS.register("classifier", ClassifierTask)
+TASKS.register("pix2pix", Pix2PixTask)
+TASKS.register("cyclegan", CycleGanTask)
 
 
 def load_task_modules() -> None:
@@ -68,5 +72,6 @@ def preset(task: str, data: str, quick: bool = False) -> RunConfig:
     return config_type(task).preset(data, quick=quick)
 
 
-__all__ = ["TASKS", "Chart", "ClassifierConfig", "ClassifierTask", "GanConfig", "GanTask", "NonFiniteLoss", "Preview",
+__all__ = ["TASKS", "Chart", "ClassifierConfig", "ClassifierTask", "CycleGanConfig", "CycleGanTask", "GanConfig", "GanTask",
+           "Pix2PixConfig", "Pix2PixTask", "NonFiniteLoss", "Preview",
            "Task", "TrainEnv", "config_from_dict", "config_from_json", "config_type", "load_task_modules", "preset"]

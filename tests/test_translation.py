@@ -1,0 +1,146 @@
+"""Image-to-image translation: the networks, the Pix2Pix and CycleGAN tasks' terms, and the translate pipeline."""
+
+import dataclasses
+import math
+
+import numpy as np
+import pytest
+import torch
+
+from ganengine.checkpoints import CheckpointError, read_card
+from ganengine.data import PairedData
+from ganengine.models import ModelSpec, build
+from ganengine.pipelines import TranslatePipeline
+from ganengine.tasks import CycleGanConfig, Pix2PixConfig
+from ganengine.tasks.cyclegan import linear_decay
+from ganengine.tasks.translation import ImagePool, flat_fill_baseline, psnr
+from ganengine.train import run_task
+
+
+@pytest.mark.parametrize("size", [32, 64, 128])
+def test_every_network_keeps_the_image_size(size):
+    x = torch.randn(2, 3, size, size)
+    unet = build(ModelSpec("unet", width=4, image_size=size, channels=3, in_channels=3, dropout=True), "generator")
+    resnet = build(ModelSpec("resnet", width=4, image_size=size, channels=3, blocks=2, norm="instance"), "G_AB")
+    patch = build(ModelSpec("patchgan", width=4, image_size=size, channels=3, in_channels=3), "discriminator")
+    assert unet(x).shape == resnet(x).shape == x.shape
+    assert unet(x).abs().max() <= 1 and resnet(x).abs().max() <= 1  # Tanh outputs, like the data
+    patches = patch(x, x)
+    assert patches.shape[:2] == (2, 1) and patches.shape[-1] == size // 8 - 2  # one logit per overlapping patch
+    grey = build(ModelSpec("unet", width=4, image_size=size, channels=3, in_channels=1), "generator")
+    assert grey(torch.randn(1, 1, size, size)).shape == (1, 3, size, size)  # edges (1 channel) -> colour
+
+
+def test_the_unet_really_skips():
+    """Each encoder level feeds its mirror: the first up-sampling layer after the bottleneck reads twice the channels."""
+    unet = build(ModelSpec("unet", width=4, image_size=32, channels=3, in_channels=3), "generator")
+    ups = [m for m in unet.modules() if isinstance(m, torch.nn.ConvTranspose2d)]
+    downs = [m for m in unet.modules() if isinstance(m, torch.nn.Conv2d)]
+    assert len(ups) == len(downs) == 5  # 32 -> 1 and back
+    assert ups[0].in_channels == downs[-1].out_channels and ups[1].in_channels == 2 * ups[0].out_channels
+
+
+def test_psnr_and_the_flat_fill_baseline_by_hand():
+    x = torch.zeros(1, 3, 4, 4)
+    assert psnr(x, x + 0.2) == pytest.approx(10 * math.log10(4 / 0.04))
+    red, blue = (255, 0, 0), (0, 0, 255)
+    a = torch.tensor(red).view(1, 3, 1, 1).float().expand(2, 3, 2, 2).clone() / 127.5 - 1
+    a[:, :, 0, :] = torch.tensor(blue).view(1, 3, 1).float() / 127.5 - 1  # top row blue, bottom row red
+    b = torch.zeros(2, 3, 2, 2)
+    b[:, :, 0, :], b[:, :, 1, :] = 0.5, -0.5  # blue regions become 0.5 grey, red ones -0.5
+    train = PairedData("hand", "paired", a, b, palette=(("red", red), ("blue", blue)))
+    assert torch.allclose(flat_fill_baseline(train, a), b)
+
+
+def test_image_pool_mixes_history_and_new_images():
+    pool = ImagePool(4, torch.Generator().manual_seed(0))
+    first = torch.arange(4.0).view(4, 1, 1, 1)
+    assert torch.equal(pool.query(first), first)  # filling up: the new images pass through
+    later = pool.query(torch.full((20, 1, 1, 1), 9.0))
+    assert (later == 9).any() and (later < 9).any()  # some new, some from the history
+    assert ImagePool(0, torch.Generator()).query(first) is first
+
+
+def test_learning_rates_decay_linearly_over_the_second_half():
+    f = linear_decay(100, 0.5)
+    assert [f(0), f(49), f(50), f(75), f(99), f(100)] == [1.0, 1.0, 1.0, 0.5, pytest.approx(0.02), 0.0]
+
+
+def _toy_pairs(n=48, size=32, seed=0):
+    """Blocky colour layouts (A) and their negatives (B): a translation that L1 alone can learn."""
+    g = torch.Generator().manual_seed(seed)
+    a = (torch.rand(n, 3, 4, 4, generator=g) > 0.5).float().repeat_interleave(size // 4, 2).repeat_interleave(size // 4, 3)
+    return PairedData("toy-pairs", "paired", a * 2 - 1, 1 - a * 2, domains=("layout", "negative"))
+
+
+TINY_P2P = Pix2PixConfig(data="toy-pairs", steps=40, image_size=32, width=4, batch_size=8, log_every=1, sample_every=40,
+                         checkpoint_every=40, num_threads=1, lr=2e-3)
+
+
+def test_a_tiny_pix2pix_run_lowers_l1_and_reports_each_term(tmp_path):
+    events = []
+    result = run_task(TINY_P2P, tmp_path, events.append, data=_toy_pairs())
+    assert result.status == "finished", result.reason
+    values = [e["values"] for e in events if e["type"] == "metrics"]
+    assert set(values[0]) == {"loss_d", "loss_g_gan", "loss_g_l1", "d_real", "d_fake"}
+    assert np.mean([v["loss_g_l1"] for v in values[-5:]]) < 0.7 * np.mean([v["loss_g_l1"] for v in values[:5]])
+    card = read_card(result.checkpoint)
+    assert card.task == "pix2pix" and card.io["input"].endswith("layout") and card.io["output"].endswith("negative")
+    assert card.metrics["held_out_l1"] < card.metrics["baseline_l1"] and card.metrics["baseline"] == "the input itself"
+    sample = next(e for e in events if e["type"] == "sample")
+    assert (tmp_path / sample["path"]).exists()
+
+
+def test_the_pix2pix_discriminator_loss_is_half_the_bce_of_real_and_fake_pairs(tmp_path):
+    """loss_d = 0.5 [BCE(D(a, b), 1) + BCE(D(a, G(a)), 0)], recomputed by hand from the task's own networks."""
+    from ganengine.train import Trainer
+
+    trainer = Trainer(dataclasses.replace(TINY_P2P, steps=5, amp=False), data=_toy_pairs())
+    task = trainer.task
+    gen_state = task.batch_gen.get_state()
+    a, b = task.data.sample(TINY_P2P.batch_size, torch.Generator().set_state(gen_state))
+    with torch.no_grad():
+        torch.manual_seed(1)
+        fake = task.G(a)
+        bce = torch.nn.functional.binary_cross_entropy_with_logits
+        r, f = task.D(b, a), task.D(fake, a)
+        expected_d = 0.5 * (bce(r, torch.ones_like(r)) + bce(f, torch.zeros_like(f)))
+        expected_l1 = (fake - b).abs().mean()
+    torch.manual_seed(1)  # the same dropout mask in the task's own forward
+    values = trainer.step_n(1)
+    assert values["loss_d"] == pytest.approx(float(expected_d), rel=1e-4)
+    assert values["loss_g_l1"] == pytest.approx(float(expected_l1), rel=1e-4)
+
+
+def test_a_tiny_cyclegan_run_reports_every_term_and_resumes(tmp_path):
+    g = torch.Generator().manual_seed(3)
+    a, b = _toy_pairs(40).a, -_toy_pairs(40, seed=5).a + 0.1 * torch.randn(40, 3, 32, 32, generator=g)
+    unpaired = PairedData("toy-unpaired", "unpaired", a, b.clamp(-1, 1), domains=("summer", "winter"))
+    cfg = CycleGanConfig(data="toy-unpaired", steps=6, image_size=32, width=4, blocks=1, batch_size=2, log_every=1,
+                         sample_every=3, checkpoint_every=3, num_threads=1, pool_size=4)
+    events = []
+    run_task(dataclasses.replace(cfg, steps=3), tmp_path, events.append, data=unpaired)
+    result = run_task(cfg, tmp_path, events.append, data=unpaired, resume=True)
+    assert result.status == "finished" and result.step == 6
+    values = [e["values"] for e in events if e["type"] == "metrics"]
+    assert set(values[0]) == {"loss_g_gan", "loss_cycle", "loss_identity", "loss_d_a", "loss_d_b", "lr"}
+    assert values[-1]["lr"] < values[0]["lr"]  # decaying over the second half
+    card = read_card(result.checkpoint)
+    assert set(card.roles) == {"G_AB", "G_BA"} and card.io["domain_a"] == "summer" and "cycle_l1_a" in card.metrics
+
+    forward = TranslatePipeline.load(result.checkpoint)
+    backward = TranslatePipeline.load(result.checkpoint, direction="BtoA")
+    assert forward.domains == ("summer", "winter") and backward.domains == ("winter", "summer")
+    image = np.random.default_rng(0).integers(0, 256, (50, 70, 3), dtype=np.uint8)
+    out = forward.translate(image)
+    assert out.output.shape == out.cycle.shape == (50, 70, 3) and "at 32x32" in out.note and "shown at 70x50" in out.note
+
+
+def test_the_translate_pipeline_refuses_what_it_cannot_do(tmp_path):
+    result = run_task(dataclasses.replace(TINY_P2P, steps=2, checkpoint_every=2), tmp_path, data=_toy_pairs())
+    with pytest.raises(CheckpointError, match="translates one way only"):
+        TranslatePipeline.load(result.checkpoint, direction="BtoA")
+    out = TranslatePipeline.load(result.checkpoint).translate(np.zeros((32, 32, 3), np.uint8))
+    assert out.cycle is None and out.output.shape == (32, 32, 3)
+    with pytest.raises(CheckpointError, match="not a pix2pix or cyclegan checkpoint"):
+        TranslatePipeline.load("checkpoints/digits-dcgan.safetensors")
