@@ -331,7 +331,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_train(args, argv)
         if args.cmd == "train-classifier":
             return cmd_train_classifier(args, argv)
-        commands = {"generate": cmd_generate, "translate": cmd_translate, "info": cmd_info, "data": cmd_data, "judge": cmd_judge, "evaluate": cmd_evaluate,
+        commands = {"generate": cmd_generate, "translate": cmd_translate, "info": cmd_info, "data": cmd_data,
+                    "judge": cmd_judge, "evaluate": cmd_evaluate,
                     "bench": cmd_bench}
         return commands[args.cmd](args)
     except USER_ERRORS as exc:

@@ -72,6 +72,24 @@ def preset(task: str, data: str, quick: bool = False) -> RunConfig:
     return config_type(task).preset(data, quick=quick)
 
 
-__all__ = ["TASKS", "Chart", "ClassifierConfig", "ClassifierTask", "CycleGanConfig", "CycleGanTask", "GanConfig", "GanTask",
-           "Pix2PixConfig", "Pix2PixTask", "NonFiniteLoss", "Preview",
-           "Task", "TrainEnv", "config_from_dict", "config_from_json", "config_type", "load_task_modules", "preset"]
+__all__ = [
+    "TASKS",
+    "Chart",
+    "ClassifierConfig",
+    "ClassifierTask",
+    "CycleGanConfig",
+    "CycleGanTask",
+    "GanConfig",
+    "GanTask",
+    "NonFiniteLoss",
+    "Pix2PixConfig",
+    "Pix2PixTask",
+    "Preview",
+    "Task",
+    "TrainEnv",
+    "config_from_dict",
+    "config_from_json",
+    "config_type",
+    "load_task_modules",
+    "preset",
+]
