@@ -19,7 +19,8 @@ st.title(t("train.title"))
 st.markdown(t("train.intro"))
 
 UPLOAD = "__upload__"
-names = sorted(ge.registry(), key=lambda n: (ge.registry()[n].needs_files, n))
+names = sorted((n for n, e in ge.registry().items() if e.kind in ("images", "points")),  # what a GAN learns from
+               key=lambda n: (ge.registry()[n].needs_files, n))
 default_data = names.index("digits")
 
 

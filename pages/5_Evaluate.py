@@ -1,7 +1,14 @@
 """Evaluate: FID, KID, IS and precision/recall (torch-fidelity) for several generators, plus coverage,
-a memorisation check, FID over training steps, and the independent digits judge."""
+a memorisation check, FID over training steps, and the independent digits judge.
 
+Every measurement runs in the server's shared work queue (ui.engine.work_queue), never in this script's thread:
+the page submits one item, keeps its id in the session, and a fragment shows its place in the queue and its
+progress until it ends; the page then reruns and draws from what the session (or the server) keeps.
+"""
+
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -9,7 +16,7 @@ import streamlit as st
 import ganengine as ge
 from ui import charts
 from ui.checkpoint_picker import generator_choices, run_choice_key, translated_selectbox, upload_widget
-from ui.engine import job_manager, sample_pipeline, shown_data
+from ui.engine import job_manager, shared_results, shown_data, work_queue
 from ui.i18n import number, t
 from ui.layout import setup_page, upscale
 from ui.strings import STRINGS
@@ -50,7 +57,84 @@ extractor = c4.radio(t("evaluate.extractor"), ["auto", "domain", "inception"], f
 other = [choices[key].label for key in selected if cards[key].data != data]
 if other:
     st.warning(t("evaluate.other_data", names=", ".join(other), data=data))
-results: dict = st.session_state.setdefault("eval_results", {})
+results: dict = st.session_state.setdefault("eval_results", {})  # (path, mtime, settings) -> one generator's figures
+queue = work_queue()
+shared = shared_results()  # coverage, memorisation, judge: they depend only on the checkpoint, so every session shares them
+items: dict = st.session_state.setdefault("eval_items", {})  # slot -> this session's item in the work queue
+failures: dict = st.session_state.setdefault("eval_failures", {})  # slot -> (key, one line) of work that ended in error
+BAD_INPUT = (ge.UserError, RuntimeError, AssertionError, OSError)  # one generator's trouble: said next to its name
+
+
+def collect() -> None:
+    """Fold this session's finished work into what the page draws from (in the script thread, never in a worker)."""
+    for slot, entry in list(items.items()):
+        try:
+            item = queue.get(entry["id"], owner)
+        except ge.JobNotFound:  # dropped by the queue (it keeps a few finished items per owner): ask again
+            del items[slot]
+            continue
+        if item.active:
+            continue
+        del items[slot]
+        queue.forget(item.id, owner)
+        if item.state == "failed":
+            failures[slot] = (entry["key"], item.error)
+        elif slot == "run":
+            results.update(item.result)
+        elif slot == "fid":
+            st.session_state["fid_curve"] = item.result
+        else:
+            shared.put(entry["key"], item.result)
+
+
+def submit(slot: str, key: Any, label: str, work: Callable, total: int = 0, text: str = "evaluate.working") -> str | None:
+    """Queue `work(progress)` unless this session's item for the slot is still queued or running (a double click);
+    returns why the queue refused it, if it did."""
+    if slot in items:
+        return None
+    try:
+        items[slot] = {"id": queue.submit(owner, label, work), "key": key, "total": total, "text": text}
+    except ge.QueueFull as exc:
+        return str(exc)
+    failures.pop(slot, None)
+    return None
+
+
+@st.fragment(run_every=1.0)
+def live(slot: str) -> None:
+    """The item's place in the queue, then its progress; when it ends the whole page reruns and draws the result."""
+    entry = items.get(slot)
+    try:
+        item = queue.get(entry["id"], owner) if entry else None
+    except ge.JobNotFound:
+        item = None
+    if item is None or not item.active:
+        st.rerun()
+    if item.state == "queued":
+        st.info(t("evaluate.queued", pos=item.queue_position))
+    elif entry["total"]:
+        st.progress(item.progress, text=t("evaluate.running", done=round(item.progress * entry["total"]), total=entry["total"]))
+    else:
+        st.progress(item.progress, text=t(entry["text"]))
+
+
+def measured(slot: str, key: tuple, label: str, work: Callable) -> tuple[Any, str | None]:
+    """A deeper look's result and error: computed once in the work queue, shared by every session; (None, None) while
+    it waits or runs (its progress is shown)."""
+    value = shared.get(key)
+    if value is not None:
+        return value, None
+    failed_key, error = failures.get(slot, (None, None))
+    if failed_key == key:
+        return None, error
+    refused = submit(slot, key, label, work)
+    if refused:
+        return None, refused
+    live(slot)
+    return None, None
+
+
+collect()
 
 
 def key_of(key: str) -> tuple:
@@ -58,17 +142,35 @@ def key_of(key: str) -> tuple:
     return (str(path), path.stat().st_mtime, data, n, tuple(metric_names), extractor)
 
 
-if st.button(t("evaluate.run"), type="primary"):
-    bar = st.progress(0.0, text=t("evaluate.running", done=0, total=len(selected)))
-    for i, key in enumerate(selected):
-        if key_of(key) not in results:
+def evaluate_all(todo: list[tuple[tuple, str, Path]], data: str, n: int, metrics: tuple[str, ...], extractor: str) -> Callable:
+    """The work item for Run: each generator in turn (a worker thread runs it; it returns figures, draws nothing)."""
+    def work(progress: Callable[[float, str], None]) -> dict:
+        out = {}
+        for i, (result_key, label, path) in enumerate(todo):
             try:
-                results[key_of(key)] = ge.metrics.evaluate_generator(
-                    sample_pipeline(choices[key].path), data=data, n=n, metrics=tuple(metric_names), extractor=extractor).to_dict()
-            except (ge.metrics.EvaluationError, ge.metrics.ExtractorUnavailable, ge.DataError, RuntimeError, AssertionError) as exc:
-                results[key_of(key)] = {"error": str(exc) or type(exc).__name__}
-        bar.progress((i + 1) / len(selected), text=t("evaluate.running", done=i + 1, total=len(selected)))
-    bar.empty()
+                out[result_key] = ge.metrics.evaluate_generator(ge.SamplePipeline.load(path), data=data, n=n, metrics=metrics,
+                                                                extractor=extractor).to_dict()
+            except BAD_INPUT as exc:
+                out[result_key] = {"error": str(exc) or type(exc).__name__}
+            progress((i + 1) / len(todo), label)
+        return out
+    return work
+
+
+running = "run" in items
+if st.button(t("evaluate.run"), type="primary", disabled=running) and not running:
+    todo = [(key_of(key), choices[key].label, choices[key].path) for key in selected if key_of(key) not in results]
+    if todo:
+        refused = submit("run", None, "evaluate " + ", ".join(label for _, label, _ in todo),
+                         evaluate_all(todo, data, n, tuple(metric_names), extractor), total=len(todo))
+        if refused:
+            st.error(t("evaluate.busy", reason=refused))
+        else:
+            st.rerun()  # draw the button disabled at once: no second submit while this one waits or runs
+if "run" in items:
+    live("run")
+elif "run" in failures:
+    st.error(t("evaluate.failed", reason=failures["run"][1]))
 
 done = [(choices[key].label, results[key_of(key)]) for key in selected if key_of(key) in results]
 for label, r in done:
@@ -76,7 +178,8 @@ for label, r in done:
         st.error(t("evaluate.refused", name=label, reason=r["error"]))
 good = [(label, r) for label, r in done if "error" not in r]
 if not good:
-    st.caption(t("evaluate.press_run"))
+    if "run" not in items:
+        st.caption(t("evaluate.press_run"))
 else:
     hidden = ("checkpoint", "extractor_description", "data", "real_samples")
     extractors = sorted({r["extractor"] for _, r in good})
@@ -108,38 +211,29 @@ st.subheader(t("evaluate.deeper"))
 focus = translated_selectbox(t("evaluate.focus"), list(choices), lambda k: choices[k].label, key="eval_focus",
                              default=selected[0])
 path = choices[focus].path
+mtime = path.stat().st_mtime
 tab_cov, tab_mem, tab_steps, tab_judge = st.tabs([t("evaluate.tab_coverage"), t("evaluate.tab_memory"),
                                                    t("evaluate.tab_steps"), t("evaluate.tab_judge")])
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def coverage(path: str, mtime: float, n: int) -> ge.metrics.Coverage:
-    return ge.metrics.class_coverage(sample_pipeline(Path(path)), n=n)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def memorisation(path: str, mtime: float) -> ge.metrics.Memorisation:
-    return ge.metrics.memorisation_check(sample_pipeline(Path(path)))
-
-
 with tab_cov:
     st.markdown(t("evaluate.coverage_intro"))
-    try:
-        cov = coverage(str(path), path.stat().st_mtime, n)
-    except (ge.metrics.ExtractorUnavailable, ge.metrics.EvaluationError, ge.DataError, RuntimeError) as exc:
-        st.info(t("evaluate.unavailable", reason=exc))
-    else:
+    cov, error = measured("coverage", ("coverage", str(path), mtime, n), f"coverage {path.name}",
+                          lambda progress, path=path, n=n: ge.metrics.class_coverage(ge.SamplePipeline.load(path), n=n))
+    if error:
+        st.info(t("evaluate.unavailable", reason=error))
+    elif cov is not None:
         st.plotly_chart(charts.coverage_figure(cov.class_names, cov.generated, cov.real,
                                                t("evaluate.coverage_title", n=cov.samples)), key="coverage")
         st.caption(t("evaluate.coverage_caption", clf=cov.classifier, n=cov.samples))
 
 with tab_mem:
     st.markdown(t("evaluate.memory_intro"))
-    try:
-        mem = memorisation(str(path), path.stat().st_mtime)
-    except (ge.metrics.EvaluationError, ge.DataError, RuntimeError) as exc:
-        st.info(t("evaluate.unavailable", reason=exc))
-    else:
+    mem, error = measured("memorisation", ("memorisation", str(path), mtime), f"memorisation {path.name}",
+                          lambda progress, path=path: ge.metrics.memorisation_check(ge.SamplePipeline.load(path)))
+    if error:
+        st.info(t("evaluate.unavailable", reason=error))
+    elif mem is not None:
         st.image(upscale(mem.strip(), 200), caption=t("evaluate.memory_caption"))
         st.caption(t("evaluate.memory_numbers", d=" · ".join(number(d, ".2f") for d in mem.distances), typical=round(mem.real_typical, 2)))
 
@@ -155,15 +249,23 @@ with tab_steps:
         run_key = st.selectbox(t("evaluate.run_pick"), list(runs), index=list(runs).index(focus) if focus in runs else 0,
                                format_func=lambda k: runs[k][0])
         run_label, run_dir = runs[run_key]
-        if st.button(t("evaluate.steps_run")):
-            with st.spinner(t("evaluate.steps_running")):
-                try:
-                    curve = ge.metrics.fid_over_steps(run_dir, n=min(n, 500), extractor=extractor)
-                except (ge.metrics.EvaluationError, ge.metrics.ExtractorUnavailable, ge.DataError, RuntimeError) as exc:
-                    st.error(t("evaluate.refused", name=run_label, reason=exc))
-                else:
-                    st.session_state["fid_curve"] = (run_key, [(r.step, r.metrics["fid"]) for r in curve],
-                                                     curve[0].samples if curve else 0)
+
+        def curve(progress: Callable[[float, str], None], run_key: str = run_key, run_dir: Path = run_dir,
+                  n: int = min(n, 500), extractor: str = extractor) -> tuple:
+            points = ge.metrics.fid_over_steps(run_dir, n=n, extractor=extractor, progress=progress)
+            return run_key, [(r.step, r.metrics["fid"]) for r in points], points[0].samples if points else 0
+
+        measuring = "fid" in items
+        if st.button(t("evaluate.steps_run"), disabled=measuring) and not measuring:
+            refused = submit("fid", run_key, f"fid over steps {run_dir.name}", curve, text="evaluate.steps_running")
+            if refused:
+                st.error(t("evaluate.busy", reason=refused))
+            else:
+                st.rerun()
+        if "fid" in items:
+            live("fid")
+        elif failures.get("fid", (None,))[0] == run_key:
+            st.error(t("evaluate.refused", name=run_label, reason=failures["fid"][1]))
         if st.session_state.get("fid_curve", (None,))[0] == run_key:
             _, points, samples = st.session_state["fid_curve"]
             st.plotly_chart(charts.fid_curve([p[0] for p in points], [p[1] for p in points], samples), key="fid_curve")
@@ -174,15 +276,19 @@ with tab_judge:
     if card.data != "digits" or card.channels != 1:
         st.info(t("evaluate.judge_digits_only"))
     else:
-        judged = st.cache_data(show_spinner=False, max_entries=32)(lambda p, mtime, n: ge.judge_checkpoint(p, n=n, seed=0))
-        report = judged(str(path), path.stat().st_mtime, min(n, 1000))
-        j1, j2, j3, j4 = st.columns(4)
-        j1.metric(t("evaluate.confidence"), number(report["mean_confidence"], ".2f"), help=t("evaluate.confidence_help"))
-        j2.metric(t("evaluate.covered"), f"{report['classes_covered']} / 10", help=t("evaluate.covered_help"))
-        j3.metric(t("evaluate.diversity"), number(report["diversity_ratio"], ".2f"), help=t("evaluate.diversity_help"))
-        if "class_accuracy" in report:
-            j4.metric(t("evaluate.accuracy"), number(report["class_accuracy"], ".0%"), help=t("evaluate.accuracy_help"))
-        st.plotly_chart(charts.class_shares_figure(report["class_shares"], [str(i) for i in range(10)],
-                                                  t("evaluate.shares_title", n=report["samples"])), key="judge_shares")
-        st.caption(t("evaluate.measured_on", judge=report["judge"], n=report["samples"]))
-        st.caption(t("evaluate.two_readers"))
+        samples = min(n, 1000)
+        report, error = measured("judge", ("judge", str(path), mtime, samples), f"judge {path.name}",
+                                 lambda progress, path=path, samples=samples: ge.judge_checkpoint(path, n=samples, seed=0))
+        if error:
+            st.info(t("evaluate.unavailable", reason=error))
+        elif report is not None:
+            j1, j2, j3, j4 = st.columns(4)
+            j1.metric(t("evaluate.confidence"), number(report["mean_confidence"], ".2f"), help=t("evaluate.confidence_help"))
+            j2.metric(t("evaluate.covered"), f"{report['classes_covered']} / 10", help=t("evaluate.covered_help"))
+            j3.metric(t("evaluate.diversity"), number(report["diversity_ratio"], ".2f"), help=t("evaluate.diversity_help"))
+            if "class_accuracy" in report:
+                j4.metric(t("evaluate.accuracy"), number(report["class_accuracy"], ".0%"), help=t("evaluate.accuracy_help"))
+            st.plotly_chart(charts.class_shares_figure(report["class_shares"], [str(i) for i in range(10)],
+                                                      t("evaluate.shares_title", n=report["samples"])), key="judge_shares")
+            st.caption(t("evaluate.measured_on", judge=report["judge"], n=report["samples"]))
+            st.caption(t("evaluate.two_readers"))

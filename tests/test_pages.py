@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Button
 
 from ui.pages import PAGES as REGISTRY
 
@@ -133,7 +134,18 @@ def test_generate_page_samples_interpolates_and_does_arithmetic():
         assert any("classifier was trained" in c.value for c in at.caption)  # shown only when arithmetic worked
 
 
-def test_evaluate_page_compares_generators_and_explains():
+def run_until_idle(at: AppTest, timeout: float = 240) -> AppTest:
+    """Rerun until the page's background work (the shared work queue) is done: fragments do not tick by themselves in
+    AppTest, so each run() is one tick."""
+    end = time.monotonic() + timeout
+    while at.session_state["eval_items"] and time.monotonic() < end:
+        time.sleep(0.5)
+        at.run()
+    assert not at.session_state["eval_items"], "the evaluation did not finish in time"
+    return at
+
+
+def test_evaluate_page_compares_generators_and_explains(monkeypatch):
     at = open_page("pages/5_Evaluate.py")
     assert_clean(at)
     chosen = [o for o in at.multiselect[0].options if "digits" in o]
@@ -141,11 +153,44 @@ def test_evaluate_page_compares_generators_and_explains():
     at.select_slider[0].set_value(250).run()
     next(b for b in at.button if b.label == "Evaluate").click().run()
     assert_clean(at)
+    item = at.session_state["eval_items"]["run"]["id"]  # queued in the work queue, not run in the script thread
+    assert next(b for b in at.button if b.label == "Evaluate").disabled  # while it is queued or running
+    # A double click: the second click left the browser before the button was drawn disabled.
+    monkeypatch.setattr(Button, "_assert_can_interact", lambda self: None)
+    next(b for b in at.button if b.label == "Evaluate").click().run()
+    assert at.session_state["eval_items"].get("run", {}).get("id", item) == item  # submits nothing more
+    run_until_idle(at)
+    assert_clean(at)
     table = at.dataframe[0].value
     assert len(table) == 2 and {"fid", "kid", "precision", "recall", "extractor"} <= set(table.columns)
     assert any("Measured on 250 generated samples" in c.value for c in at.caption)
     assert len(at.get("plotly_chart")) >= 4  # metric bars, coverage, judge shares
     assert any(m.value == "10 / 10" for m in at.metric)
+
+
+def test_evaluate_fid_over_training_runs_in_the_work_queue(monkeypatch, tmp_path, tiny_image_config):
+    import ganengine as ge
+    import ui.engine
+    from ganengine.train import run_task
+
+    run_task(tiny_image_config, tmp_path / "run")  # checkpoints at steps 3 and 6
+    run = ge.JobInfo("20260101-000000-abcdef", "finished", tiny_image_config, tmp_path / "run", 0.0, 0.0, 1.0, "", 0)
+
+    class OneRun:  # the page lists the user's runs through the job manager
+        def list(self, owner):
+            return [run]
+
+    at = open_page("pages/5_Evaluate.py")
+    monkeypatch.setattr(ui.engine, "job_manager", OneRun)
+    at.select_slider[0].set_value(250).run()
+    next(b for b in at.button if b.label == "Compute the curve").click().run()
+    assert_clean(at)
+    assert at.session_state["eval_items"]["fid"]
+    assert next(b for b in at.button if b.label == "Compute the curve").disabled
+    run_until_idle(at)
+    assert_clean(at)
+    key, points, samples = at.session_state["fid_curve"]
+    assert key == f"run/{run.id}" and [p[0] for p in points] == [3, 6] and samples == 250
 
 
 def test_evaluate_keeps_the_chosen_generators_when_the_language_changes():

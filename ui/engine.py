@@ -1,8 +1,11 @@
-"""Engine objects shared across sessions (st.cache_resource): the job manager, loaded models, catalogs."""
+"""Engine objects shared across sessions (st.cache_resource): the job manager, the work queue, loaded models, catalogs."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import streamlit as st
@@ -22,6 +25,39 @@ def job_manager() -> ge.JobManager:
     """One job manager per server process, on the configured backend; jobs outlive the tabs that started them."""
     config = ge.settings()
     return ge.JobManager(config.runs_root, ge.make_backend(config.backend), max_running=config.max_jobs)
+
+
+@st.cache_resource(show_spinner=False)
+def work_queue() -> ge.WorkQueue:
+    """One bounded pool per server for heavy work a page asks for (evaluations, analyses): as many threads as
+    training jobs may run at once; the rest waits its turn, first come first served."""
+    return ge.WorkQueue(max_workers=ge.settings().max_jobs, max_queued_per_owner=8)
+
+
+class SharedResults:
+    """Results that depend only on their key (a checkpoint's path and mtime, a sample count...), shared by every
+    session as st.cache_data shares its values, but filled from the work queue; past max_items the oldest go."""
+
+    def __init__(self, max_items: int = 64) -> None:
+        self.max_items = max_items
+        self._lock = threading.Lock()
+        self._items: OrderedDict[tuple, Any] = OrderedDict()
+
+    def get(self, key: tuple) -> Any | None:
+        with self._lock:
+            return self._items.get(key)
+
+    def put(self, key: tuple, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.max_items:
+                self._items.popitem(last=False)
+
+
+@st.cache_resource(show_spinner=False)
+def shared_results() -> SharedResults:
+    return SharedResults()
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -9,6 +9,7 @@ item id, and polls `get` for a snapshot: queue position, progress, then the resu
 
 from __future__ import annotations
 
+import atexit
 import secrets
 import sys
 import threading
@@ -27,6 +28,10 @@ WORK_STATES = ("queued", "running", "done", "failed")
 
 Progress = Callable[[float, str], None]
 Work = Callable[[Progress], Any]
+
+
+class WorkCancelled(Exception):
+    """Raised by `progress()` once the queue is shutting down, so long work stops at its next report."""
 
 
 @dataclass(frozen=True)
@@ -78,25 +83,32 @@ class WorkQueue:
     """Run submitted functions on at most `max_workers` threads, first come first served; thread-safe, one per server.
 
     A function receives one argument, `progress(fraction, note)`, to report how far it got. The queue keeps at
-    most `keep_finished` finished items per owner (the oldest go first) and drops one at once on `forget`.
+    most `keep_finished` finished items per owner and `max_finished` in all (the oldest go first: a page that was
+    closed never collects its result) and drops one at once on `forget`.
     Threads share the process: a function must not change global state (torch's thread count, default device,
-    global seeds); the engine's evaluations use their own generators and seeds.
+    global seeds); the engine's evaluations use their own generators and seeds. At interpreter exit the queue
+    drops what waits and lets running items end (they stop at their next progress report), so no thread is still
+    inside torch when the process goes.
     """
 
     def __init__(self, max_workers: int | None = None, max_queued_per_owner: int = 4, max_queued: int = 200,
-                 keep_finished: int = 8, user_errors: tuple[type[BaseException], ...] = (UserError,)) -> None:
+                 keep_finished: int = 8, max_finished: int = 500,
+                 user_errors: tuple[type[BaseException], ...] = (UserError,)) -> None:
         self.max_workers = max(1, max_workers if max_workers is not None else settings().max_jobs)
         self.max_queued_per_owner = max(1, max_queued_per_owner)
         self.max_queued = max(1, max_queued)
         self.keep_finished = max(1, keep_finished)
+        self.max_finished = max(self.keep_finished, max_finished)
         self.user_errors = user_errors
         self._lock = threading.Lock()
-        self._wake = threading.Condition(self._lock)
+        self._wake = threading.Condition(self._lock)  # workers wait on it for new items
+        self._ended = threading.Condition(self._lock)  # callers of wait() wait on it for items to end
         self._items: dict[str, _Item] = {}
         self._queue: deque[str] = deque()
         self._threads: list[threading.Thread] = []
         self._idle = 0
         self._stopped = False
+        atexit.register(self.shutdown)
 
     # --- public API -------------------------------------------------------------------------
     def submit(self, owner: str, label: str, fn: Work) -> str:
@@ -113,7 +125,7 @@ class WorkQueue:
             item = _Item(secrets.token_hex(8), key, label, fn, time.time())
             self._items[item.id] = item
             self._queue.append(item.id)
-            if self._idle == 0 and len(self._threads) < self.max_workers:
+            if len(self._queue) > self._idle and len(self._threads) < self.max_workers:  # more waiting than idle threads
                 thread = threading.Thread(target=self._work, name=f"ganengine-work-{len(self._threads)}", daemon=True)
                 self._threads.append(thread)
                 thread.start()
@@ -125,6 +137,14 @@ class WorkQueue:
         """A snapshot of the owner's item; JobNotFound for an unknown id, another owner's, or a forgotten one."""
         with self._lock:
             return self._snapshot(self._owned(item_id, owner))
+
+    def wait(self, item_id: str, owner: str, timeout: float | None = None) -> WorkItem:
+        """Block until the owner's item has ended, or `timeout` seconds passed; then its snapshot (for scripts and tests:
+        a page polls `get` instead)."""
+        with self._lock:
+            item = self._owned(item_id, owner)
+            self._ended.wait_for(lambda: item.state not in ("queued", "running"), timeout)
+            return self._snapshot(item)
 
     def list(self, owner: str) -> list[WorkItem]:
         """The owner's items, newest first."""
@@ -150,8 +170,10 @@ class WorkQueue:
         with self._lock:
             return len(self._queue)
 
-    def shutdown(self, timeout: float = 5.0) -> None:
-        """Refuse new items, drop the waiting ones, and wait up to `timeout` s for running ones (for tests and exit)."""
+    def shutdown(self, timeout: float = 60.0) -> None:
+        """Refuse new items, drop the waiting ones, and wait up to `timeout` s for running ones (for tests and exit);
+        a running item's next progress report raises WorkCancelled."""
+        atexit.unregister(self.shutdown)
         with self._lock:
             self._stopped = True
             while self._queue:
@@ -189,8 +211,8 @@ class WorkQueue:
             try:
                 result = item.fn(self._reporter(item))
             except BaseException as exc:  # the pool outlives any one item's trouble (SystemExit included)
-                error = one_line(exc, self.user_errors)
-                if not isinstance(exc, self.user_errors):
+                error = "stopped: the server shut down" if isinstance(exc, WorkCancelled) else one_line(exc, self.user_errors)
+                if not isinstance(exc, (*self.user_errors, WorkCancelled)):
                     print(f"ganengine.jobs: work item {item.label!r} failed:\n{traceback.format_exc()}", file=sys.stderr)
                 with self._lock:
                     self._finish(item, "failed", error=error)
@@ -201,6 +223,8 @@ class WorkQueue:
     def _reporter(self, item: _Item) -> Progress:
         def progress(fraction: float, note: str = "") -> None:
             with self._lock:
+                if self._stopped:
+                    raise WorkCancelled(item.label)
                 if item.state == "running":
                     item.progress = min(1.0, max(0.0, float(fraction)))
                     item.note = str(note)
@@ -208,14 +232,16 @@ class WorkQueue:
         return progress
 
     def _finish(self, item: _Item, state: str, result: Any = None, error: str = "") -> None:
-        """Mark an item ended and keep at most keep_finished ended items of its owner (the lock is held)."""
+        """Mark an item ended; keep at most keep_finished ended items of its owner, max_finished in all (lock held)."""
         item.state, item.result, item.error, item.ended = state, result, error, time.time()
+        self._ended.notify_all()
         item.fn = _done  # the function (and whatever it holds) is no longer needed
         if state == "done":
             item.progress = 1.0
-        ended = [i for i in self._items.values() if i.owner_key == item.owner_key and i.state in ("done", "failed")]
-        for old in sorted(ended, key=lambda i: i.ended or 0.0)[:-self.keep_finished]:
-            del self._items[old.id]
+        ended = sorted((i for i in self._items.values() if i.state in ("done", "failed")), key=lambda i: i.ended or 0.0)
+        mine = [i for i in ended if i.owner_key == item.owner_key]
+        for old in [*mine[:-self.keep_finished], *ended[:-self.max_finished]]:
+            self._items.pop(old.id, None)
 
 
 def _done(progress: Progress) -> None:  # stands in for a finished item's function
