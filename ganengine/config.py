@@ -110,8 +110,9 @@ class RunConfig:
     def from_json(cls, text: str) -> RunConfig:
         return cls.from_dict(parse_json(text))
 
-    def cli_command(self) -> str:
-        """The `python -m ganengine train ...` command that makes this run (what a page-started run records)."""
+    def cli_command(self, out: str = "") -> str:
+        """The `python -m ganengine train ...` command that makes this run (what a page-started run records), ready to
+        paste: it writes into `out` (default runs/<task>-<seed>)."""
         args = ["train", "--task", self.task]
         default = type(self).preset(self.data)  # what the CLI starts from before applying flags
         for f in dataclasses.fields(self):
@@ -125,6 +126,7 @@ class RunConfig:
                 args += [flag, "none"]
             else:
                 args += [flag, f"{value:g}" if isinstance(value, float) else str(value)]
+        args += ["--out", out or f"runs/{self.task}-{self.seed}"]
         return "python -m ganengine " + shlex.join(args)
 
 

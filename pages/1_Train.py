@@ -96,7 +96,8 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
             # What the run records is the command that repeats it; an upload is named by its file name (its
             # path stays on the server).
             shown = config if data != UPLOAD else dataclasses.replace(config, data=Path(data_path).name)
-            config = dataclasses.replace(config, command=shown.cli_command())
+            out = f"runs/{Path(shown.data).stem}-{shown.model}-seed{shown.seed}"
+            config = dataclasses.replace(config, command=shown.cli_command(out=out))
             info = manager.submit(config, owner)
         except (ge.UserError, ValueError) as exc:
             st.error(t("train.refused", reason=exc))

@@ -1,7 +1,9 @@
 """Page helpers that hold logic of their own (no Streamlit script run needed)."""
 
+import pytest
+
 from ganengine.tasks import GanConfig
-from ui.jobs_panel import seconds_left, thin
+from ui.jobs_panel import recent_rate, seconds_left, thin
 
 
 def test_time_left_follows_the_current_speed_not_the_average():
@@ -22,3 +24,10 @@ def test_the_live_history_stays_bounded_and_keeps_recent_detail():
     steps = [r["step"] for r in rows]
     assert len(rows) <= 100 and steps[-1] == 5000 and steps[0] <= 50  # the whole run, at a coarser grain
     assert steps[-10:] == list(range(4991, 5001))  # the newest rows whole
+
+
+def test_time_left_uses_the_last_twenty_seconds_not_one_window():
+    rows = [{"step": 10 * i, "elapsed": 2.0 * i} for i in range(30)]  # 5 steps/s throughout
+    rows.append({"step": 300, "elapsed": 60.5})  # one slow window (a busy second) does not swing the estimate
+    assert recent_rate(rows) == pytest.approx((300 - 210) / (60.5 - 42.0))  # rows since 40.5 s
+    assert recent_rate(rows[:1]) is None

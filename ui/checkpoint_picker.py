@@ -72,7 +72,8 @@ def card_table(card: ge.ModelCard) -> pd.DataFrame:
     rows = [
         (t("card.kind"), card.task), (t("card.arch"), card.arch.get("name")), (t("card.data"), shown_data(card.data)),
         *((t_or(f"card.io_{k}", k), v) for k, v in card.io.items()),
-        (t("card.size"), f"{card.image_size}x{card.image_size}x{card.channels}" if card.channels else t("card.points")),
+        *(() if card.io else ((t("card.size"), f"{card.image_size}x{card.image_size}x{card.channels}"
+                                if card.channels else t("card.points")),)),
         (t("card.classes"), ", ".join(card.class_names) or "-"), (t("card.steps"), number(card.steps)),
         (t("card.created"), card.created[:16].replace("T", " ")),
     ]

@@ -64,15 +64,27 @@ def progress(info: ge.JobInfo, cache: dict[str, Any]) -> tuple[float, str]:
         return 0.0, t("job.starting")
     cfg = info.config
     done = last["progress"] if last.get("progress") is not None else min(1.0, last["step"] / (cfg.steps or 10**9))
-    return done, t("job.progress", step=last["step"], pct=round(100 * done), eta=round(seconds_left(cfg, last)),
+    rate = recent_rate(cache["metrics"])
+    return done, t("job.progress", step=last["step"], pct=round(100 * done), eta=round(seconds_left(cfg, last, rate)),
                    ips=round(last.get("items_per_s") or 0))
 
 
-def seconds_left(cfg: ge.RunConfig, last: dict[str, Any]) -> float:
-    """Time to the end from the current speed (the last logging window), not the run's average: a run's first
-    steps (start-up, kernel warm-up, a busy server) say little about its next ones."""
+def recent_rate(rows: list[dict[str, Any]], window_s: float = 20.0) -> float | None:
+    """Steps per second over the last `window_s` seconds of the run (None with fewer than two rows): steadier than
+    one logging window, and still blind to the run's slow start."""
+    if len(rows) < 2:
+        return None
+    last = rows[-1]
+    first = next((r for r in rows if r["elapsed"] >= last["elapsed"] - window_s and r is not last), rows[-2])
+    dt = last["elapsed"] - first["elapsed"]
+    return (last["step"] - first["step"]) / dt if dt > 0 else None
+
+
+def seconds_left(cfg: ge.RunConfig, last: dict[str, Any], rate: float | None = None) -> float:
+    """Time to the end from the current speed (the recent rate, else the last logging window), not the run's
+    average: a run's first steps (start-up, kernel warm-up, a busy server) say little about its next ones."""
     left = []
-    rate = last.get("steps_per_s")
+    rate = rate or last.get("steps_per_s")
     if rate is None and last.get("items_per_s"):  # runs logged before the event schema had steps/s
         rate = last["items_per_s"] / cfg.batch_size
     if cfg.steps and rate:

@@ -39,8 +39,12 @@ class ModelSpec:
     def from_dict(cls, data: dict[str, Any]) -> ModelSpec:
         """Rebuild from (possibly untrusted) JSON: unknown keys, wrong types and out-of-range sizes are refused."""
         known = {f.name for f in dataclasses.fields(cls)}
-        if not isinstance(data, dict) or set(data) - known or "name" not in data:
+        if not isinstance(data, dict) or "name" not in data:
             raise ValueError("architecture arguments are not a ModelSpec")
+        unknown = sorted(set(data) - known)
+        if unknown:  # most often a checkpoint from a newer GAN Studio than this server runs
+            raise ValueError(f"unknown architecture arguments {', '.join(map(str, unknown))[:80]} (written by a newer "
+                             f"GAN Studio? restart the server after an update)")
         spec = cls(**data)
         if not isinstance(spec.name, str) or spec.d_norm not in D_NORMS or spec.norm not in NORMS:
             raise ValueError("architecture name or norm is not valid")
