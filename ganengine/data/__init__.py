@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..registry import Registry
-from . import digits, procedural, torchvision_sets, toy2d
+from . import digits, procedural, scenes, torchvision_sets, toy2d
 from .base import DATA_KINDS, DataError, DataRequest, DatasetEntry, PairedData, TensorData
 from .folder import ImageSetSummary, check_image_set, load_folder
+from .pairs import PairSetSummary, check_pair_set, load_pairs, pair_layout
+from .scenes import SCENE_PALETTE, snap_to_palette
 
 
 def _check(name: str, entry: DatasetEntry) -> None:
@@ -16,7 +18,7 @@ def _check(name: str, entry: DatasetEntry) -> None:
 
 
 DATASETS: Registry[DatasetEntry] = Registry("data set", _check)
-for _entry in (*toy2d.ENTRIES, *digits.ENTRIES, *procedural.ENTRIES, *torchvision_sets.ENTRIES):
+for _entry in (*toy2d.ENTRIES, *digits.ENTRIES, *procedural.ENTRIES, *scenes.ENTRIES, *torchvision_sets.ENTRIES):
     DATASETS.register(_entry.name, _entry)
 ALIASES = {"toy2d": "toy2d-ring"}
 
@@ -46,5 +48,6 @@ def data_kind(name_or_path: str) -> str:
     raise DataError(f"no data set or path named {name_or_path!r} (known sets: {', '.join(sorted(DATASETS))})")
 
 
-__all__ = ["DATASETS", "DATA_KINDS", "DataError", "PairedData", "DataRequest", "DatasetEntry", "ImageSetSummary", "TensorData", "check_image_set",
-           "data_kind", "load_data", "registry"]
+__all__ = ["DATASETS", "DATA_KINDS", "SCENE_PALETTE", "DataError", "DataRequest", "DatasetEntry", "ImageSetSummary", "PairSetSummary",
+           "PairedData", "TensorData", "check_image_set", "check_pair_set", "data_kind", "load_data", "load_pairs", "pair_layout",
+           "registry", "snap_to_palette"]

@@ -76,8 +76,9 @@ class TranslatePipeline(Pipeline):
         return self.model(x.to(self.device)).float().cpu()
 
     def prepare(self, image: np.ndarray) -> np.ndarray:
-        """An RGB uint8 image as the network wants it: snapped to the palette (label maps) and resized."""
-        img = np.asarray(image)[..., :3]
+        """An RGB or RGBA uint8 image as the network wants it: snapped to the palette (label maps; a transparent
+        pixel is the first region, e.g. sky) or composited on white (photos, drawings), then resized."""
+        img = np.asarray(image)
         if self.card.palette and self.direction == "AtoB":
             from ..data import snap_to_palette
 
@@ -85,6 +86,9 @@ class TranslatePipeline(Pipeline):
             img, _ = snap_to_palette(np.ascontiguousarray(img), palette)
             resample = Image.Resampling.NEAREST
         else:
+            if img.ndim == 3 and img.shape[-1] == 4:
+                alpha = img[..., 3:4].astype(np.float32) / 255
+                img = (img[..., :3] * alpha + 255 * (1 - alpha)).round().astype(np.uint8)
             resample = Image.Resampling.LANCZOS
         return np.array(Image.fromarray(img).resize((self.size, self.size), resample))
 
