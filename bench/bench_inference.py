@@ -7,7 +7,10 @@ generate: for every shipped generator, 64 samples turned into a PNG grid, as the
   loaded model as the app's shared model cache does. Medians over --repeats runs; the ratio is cold / warm.
 evaluate: FID + KID + precision/recall of faces-dcgan against procedural faces (domain extractor), first
   run (real features computed) and second run (real features cached), in a fresh cache folder.
-Later inference paths (translate, upscale, detect) join this script as they arrive.
+translate: every shipped translation model on an input of each size (64, 512, 2048 px square), as the Translate
+  page does (resize to the model's size, snap label maps to the palette, translate, bring back to the input's
+  size); warm (model cached), medians. Peak memory of the process is printed after each size.
+Later inference paths (upscale, detect) join this script as they arrive.
 """
 
 from __future__ import annotations
@@ -81,21 +84,47 @@ def bench_generate(device: str, repeats: int) -> None:
 def bench_evaluate(checkpoint: Path, sizes: list[int], device: str) -> None:
     from ganengine.devices import resolve_device
     from ganengine.metrics import evaluate_generator
+    from ganengine.pipelines import SamplePipeline
 
     print(f"\n## evaluate {checkpoint.name}: FID + KID + precision/recall, extractor auto, fresh cache folder")
     for n in sizes:
         times = []
         for label in ("first run (real features computed)", "second run (real features cached)"):
             t0 = time.perf_counter()
-            r = evaluate_generator(checkpoint, n=n, metrics=("fid", "kid", "prc"), device=str(resolve_device(device)))
+            r = evaluate_generator(SamplePipeline.load(checkpoint, resolve_device(device)), n=n, metrics=("fid", "kid", "prc"))
             times.append(time.perf_counter() - t0)
             print(f"n={n:>6}  {label:38} {times[-1]:7.2f} s   FID {r.metrics['fid']:.3f}  ({r.extractor})", flush=True)
         print(f"n={n:>6}  cache speed-up: {times[0] / times[1]:.2f}x")
 
 
+def bench_translate(device: str, repeats: int) -> None:
+    import resource
+
+    import numpy as np
+    import torch
+
+    import ganengine as ge
+    from ganengine.devices import resolve_device
+
+    dev = resolve_device(device)
+    sync = torch.cuda.synchronize if dev.type == "cuda" else (lambda: None)
+    print(f"\n## translate one image ({dev}); median of {repeats} runs, model cached")
+    print(f"{'checkpoint':28} {'64 px':>9} {'512 px':>9} {'2048 px':>9}  peak RSS")
+    rng = np.random.default_rng(0)
+    for entry in ge.catalog(ROOT / "checkpoints", ("pix2pix", "cyclegan")):
+        pipeline = ge.TranslatePipeline.load(entry.path, dev)
+        times = []
+        for size in (64, 512, 2048):
+            image = rng.integers(0, 256, (size, size, 3), dtype=np.uint8)
+            times.append(median_seconds(partial(pipeline.translate, image), repeats if size < 2048 else 3, sync))
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{entry.path.stem:28} {1000 * times[0]:6.1f} ms {1000 * times[1]:6.1f} ms {1000 * times[2]:6.1f} ms  "
+              f"{rss:.0f} MB", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=("generate", "evaluate"), default=None)
+    parser.add_argument("--only", choices=("generate", "evaluate", "translate"), default=None)
     parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--eval-checkpoint", type=Path, default=ROOT / "checkpoints" / "faces-dcgan.safetensors")
     parser.add_argument("--eval-sizes", type=int, nargs="+", default=[1000])
@@ -112,6 +141,8 @@ def main() -> None:
         bench_generate(args.device, args.repeats)
     if args.only in (None, "evaluate"):
         bench_evaluate(args.eval_checkpoint, args.eval_sizes, args.device)
+    if args.only in (None, "translate"):
+        bench_translate(args.device, args.repeats)
 
 
 if __name__ == "__main__":

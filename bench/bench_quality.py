@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from ganengine.judge import judge_checkpoint  # noqa: E402
 from ganengine.metrics import evaluate_generator  # noqa: E402
+from ganengine.pipelines import SamplePipeline  # noqa: E402
 from ganengine.tasks import GanConfig  # noqa: E402
 from ganengine.train import run_task  # noqa: E402
 
@@ -30,10 +31,10 @@ def main() -> None:
     for amp in (False, True):
         with tempfile.TemporaryDirectory() as tmp:
             cfg = GanConfig(model="dcgan", data="digits", steps=None, time_budget=a.budget, width=a.width, amp=amp,
-                              sample_every=100_000, checkpoint_every=100_000)
+                            sample_every=100_000, checkpoint_every=100_000)
             result = run_task(cfg, tmp)
             judge = judge_checkpoint(result.checkpoint, n=1000)
-            fid = evaluate_generator(result.checkpoint, n=1000, metrics=("fid",)).metrics["fid"]
+            fid = evaluate_generator(SamplePipeline.load(result.checkpoint), n=1000, metrics=("fid",)).metrics["fid"]
         print(f"amp={'on ' if amp else 'off'}  steps {result.step:5d}  judge confidence {judge['mean_confidence']:.3f}  "
               f"classes {judge['classes_covered']}/10  variety {judge['diversity_ratio']:.2f}  FID {fid:.2f}", flush=True)
 

@@ -197,6 +197,11 @@ def cmd_data(a: argparse.Namespace) -> int:
 def cmd_judge(a: argparse.Namespace) -> int:
     from .judge import judge_checkpoint
 
+    if read_card(a.checkpoint).task in ("pix2pix", "cyclegan"):
+        from .metrics.translation import judge_translation
+
+        print(json.dumps(judge_translation(a.checkpoint, a.classifier, a.write_card), indent=2))
+        return 0
     report = judge_checkpoint(a.checkpoint, n=a.n, seed=a.seed, write_card=a.write_card, classifier=a.classifier)
     print(json.dumps(report, indent=2))
     return 0
@@ -276,7 +281,8 @@ def build_parser(task: str = "gan") -> argparse.ArgumentParser:
     i = sub.add_parser("info", help="print a checkpoint's model card")
     i.add_argument("checkpoint")
     sub.add_parser("data", help="list the data sets that need no network")
-    j = sub.add_parser("judge", help="score a generator: digits by an independent SVM, others by a domain classifier")
+    j = sub.add_parser("judge", help="score a model on what it never saw: generators (digits SVM or a domain classifier), "
+                                     "translation models (held-out L1/PSNR, cycle error, a style classifier)")
     j.add_argument("checkpoint")
     j.add_argument("--n", type=int, default=1000)
     j.add_argument("--seed", type=int, default=0)

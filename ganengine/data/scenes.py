@@ -19,7 +19,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageDraw
 
-from .base import DataRequest, DatasetEntry, PairedData, fit_images
+from .base import DataRequest, DatasetEntry, PairedData, TensorData, fit_images
 
 Palette = tuple[tuple[str, tuple[int, int, int]], ...]
 
@@ -522,7 +522,26 @@ def load_scene_seasons(req: DataRequest) -> PairedData:
                       description="Procedural landscapes in summer and in winter, from independent layouts (no pairs).")
 
 
+def load_scene_styles(req: DataRequest) -> TensorData:
+    """Summer and winter scenes labelled by their season, drawn from their own seed stream: what a style classifier
+    learns from (an independent judge of a CycleGAN trained on scenes-seasons, which never saw these images)."""
+    rng = np.random.default_rng([req.seed, 14])
+    canvas = 2 * req.image_size
+    seasons = rng.integers(2, size=req.max_items or DEFAULT_COUNT)
+    it = iter(seasons)
+
+    def draw() -> tuple[np.ndarray, np.ndarray]:
+        scene = _render(_layout(rng, canvas), rng, winter=bool(next(it)))
+        return scene, scene
+
+    x, _ = _build(req, draw)  # as many scenes as seasons drawn
+    return TensorData("scenes-styles", "images", x, torch.from_numpy(seasons).long(), ("summer", "winter"),
+                      description="Procedural landscapes labelled summer or winter (a style classifier's data).")
+
+
 ENTRIES = (
+    DatasetEntry("scenes-styles", "images", "Procedural landscapes labelled summer or winter (for a style classifier).",
+                 load_scene_styles),
     DatasetEntry("scenes-labels", "paired", "Procedural label maps -> landscapes (Pix2Pix).", load_scene_labels),
     DatasetEntry("edges-objects", "paired", "Procedural edge maps -> shaded objects (Pix2Pix).", load_edges_objects),
     DatasetEntry("scenes-seasons", "unpaired", "Procedural landscapes, summer <-> winter, unpaired (CycleGAN).", load_scene_seasons),
