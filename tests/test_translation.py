@@ -144,3 +144,71 @@ def test_the_translate_pipeline_refuses_what_it_cannot_do(tmp_path):
     assert out.cycle is None and out.output.shape == (32, 32, 3)
     with pytest.raises(CheckpointError, match="not a pix2pix or cyclegan checkpoint"):
         TranslatePipeline.load("checkpoints/digits-dcgan.safetensors")
+
+
+@pytest.fixture(scope="module")
+def tiny_translators(tmp_path_factory):
+    """A tiny Pix2Pix on label maps and a tiny CycleGAN on the seasons, trained on the registered sets, and a
+    style classifier trained on scenes-styles (its own images)."""
+    from ganengine.tasks import ClassifierConfig
+
+    root = tmp_path_factory.mktemp("translators")
+    p2p = run_task(Pix2PixConfig(data="scenes-labels", steps=2, width=4, image_size=32, batch_size=4, max_items=40,
+                                 checkpoint_every=2, num_threads=1), root / "p2p")
+    cyc = run_task(CycleGanConfig(data="scenes-seasons", steps=2, width=4, blocks=1, image_size=32, batch_size=2,
+                                  max_items=40, checkpoint_every=2, num_threads=1), root / "cyc")
+    clf = run_task(ClassifierConfig(data="scenes-styles", steps=30, width=4, image_size=32, batch_size=32, max_items=200,
+                                    checkpoint_every=30, num_threads=1), root / "clf")
+    return p2p.checkpoint, cyc.checkpoint, clf.checkpoint
+
+
+def test_the_judge_measures_translation_on_held_out_images(tiny_translators):
+    from ganengine.metrics.translation import judge_translation
+
+    p2p, cyc, clf = tiny_translators
+    report = judge_translation(p2p)
+    assert {"held_out_l1", "held_out_psnr", "baseline_l1"} <= set(report)
+    assert report["baseline"] == "each region filled with its class's mean colour" and "4 held-out pairs" in report["measured_on"]
+    style = judge_translation(cyc, classifier=clf, write_card=True)
+    for key in ("summer_to_winter_judged_winter", "winter_to_summer_judged_summer", "real_winter_judged_winter"):
+        assert 0 <= style[key] <= 1
+    assert read_card(cyc).metrics["style_judge"] == style
+
+
+def test_cli_translate_writes_the_translation_and_the_cycle(tiny_translators, tmp_path, capsys):
+    from PIL import Image
+
+    from ganengine.cli import main
+    from ganengine.imageio import read_provenance
+
+    p2p, cyc, _ = tiny_translators
+    source = tmp_path / "in.png"
+    Image.new("RGB", (100, 80), (135, 200, 250)).save(source)
+    assert main(["translate", str(p2p), str(source), "--out", str(tmp_path / "out.png")]) == 0
+    assert Image.open(tmp_path / "out.png").size == (100, 80)
+    assert read_provenance(tmp_path / "out.png")["task"] == "pix2pix"
+    assert main(["translate", str(cyc), str(source), "--direction", "BtoA", "--out", str(tmp_path / "s.png"),
+                 "--cycle", str(tmp_path / "back.png")]) == 0
+    assert (tmp_path / "back.png").exists() and "the way back" in capsys.readouterr().out
+    for args, words in [(["translate", str(p2p), str(source), "--direction", "BtoA", "--out", str(tmp_path / "x.png")],
+                         "translates one way only"),
+                        (["translate", str(p2p), str(source), "--out", str(tmp_path / "x.png"), "--cycle", "c.png"],
+                         "only a CycleGAN has a way back"),
+                        (["translate", "checkpoints/digits-dcgan.safetensors", str(source), "--out", str(tmp_path / "x.png")],
+                         "not a pix2pix or cyclegan checkpoint"),
+                        (["translate", str(p2p), str(tmp_path / "nothing.png"), "--out", str(tmp_path / "x.png")],
+                         "nothing.png")]:
+        assert main(args) == 2, args
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and words in err[0], err
+
+
+def test_training_refuses_the_wrong_kind_of_data_in_one_line(tmp_path, capsys):
+    from ganengine.cli import main
+
+    for args, words in [(["--task", "pix2pix", "--data", "scenes-seasons"], "needs paired images"),
+                        (["--task", "cyclegan", "--data", "digits"], "needs unpaired images"),
+                        (["--task", "pix2pix", "--data", str(tmp_path)], "")]:
+        assert main(["train", *args, "--steps", "2", "--out", str(tmp_path / "r")]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith("error: ") and words in err[0], err
