@@ -1,7 +1,7 @@
 """Command line: python -m ganengine <command>. Errors a user can fix print one line and exit 2.
 
 Commands: train (any task: --task gan|classifier|pix2pix|cyclegan|...), generate, translate, info, data, judge,
-evaluate, bench, train-classifier. `python -m ganengine train --task TASK --help` lists that task's flags, made from
+evaluate, bench, train-classifier, half. `python -m ganengine train --task TASK --help` lists that task's flags, made from
 its config dataclass (the same fields as config.json and the pages' forms).
 """
 
@@ -183,6 +183,17 @@ def cmd_translate(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_half(a: argparse.Namespace) -> int:
+    from .precision import to_half
+
+    report = to_half(a.checkpoint, a.out, a.max_diff)
+    print(json.dumps(report, indent=2))
+    if not report["kept"]:
+        raise ConfigError(f"half precision changes the outputs by up to {report['max_abs_diff']} (over {a.max_diff}): "
+                          f"nothing written")
+    return 0
+
+
 def cmd_info(a: argparse.Namespace) -> int:
     print(json.dumps(json.loads(read_card(a.checkpoint).to_json()), indent=2))
     return 0
@@ -278,6 +289,10 @@ def build_parser(task: str = "gan") -> argparse.ArgumentParser:
     tr.add_argument("--out", required=True, help="the translated PNG")
     tr.add_argument("--direction", choices=("AtoB", "BtoA"), default="AtoB", help="CycleGAN: which way (Pix2Pix: AtoB)")
     tr.add_argument("--cycle", default=None, help="CycleGAN: also write the translation translated back here")
+    h = sub.add_parser("half", help="store a checkpoint's weights in half precision if its outputs still match")
+    h.add_argument("checkpoint")
+    h.add_argument("--out", required=True)
+    h.add_argument("--max-diff", type=float, default=0.05, help="largest output change allowed (outputs span [-1, 1])")
     i = sub.add_parser("info", help="print a checkpoint's model card")
     i.add_argument("checkpoint")
     sub.add_parser("data", help="list the data sets that need no network")
@@ -337,7 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_train(args, argv)
         if args.cmd == "train-classifier":
             return cmd_train_classifier(args, argv)
-        commands = {"generate": cmd_generate, "translate": cmd_translate, "info": cmd_info, "data": cmd_data,
+        commands = {"generate": cmd_generate, "translate": cmd_translate, "half": cmd_half, "info": cmd_info, "data": cmd_data,
                     "judge": cmd_judge, "evaluate": cmd_evaluate,
                     "bench": cmd_bench}
         return commands[args.cmd](args)

@@ -212,3 +212,15 @@ def test_training_refuses_the_wrong_kind_of_data_in_one_line(tmp_path, capsys):
         assert main(["train", *args, "--steps", "2", "--out", str(tmp_path / "r")]) == 2
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and err[0].startswith("error: ") and words in err[0], err
+
+
+def test_half_precision_keeps_a_file_only_where_outputs_match(tiny_translators, tmp_path, capsys):
+    from ganengine.cli import main
+    from ganengine.precision import to_half
+
+    p2p, cyc, _ = tiny_translators
+    report = to_half(cyc, tmp_path / "cyc-half.safetensors")
+    assert report["kept"] and report["bytes_after"] < 0.6 * report["bytes_before"] and report["max_abs_diff"] < 0.05
+    assert TranslatePipeline.load(tmp_path / "cyc-half.safetensors").translate(np.zeros((40, 40, 3), np.uint8)).cycle is not None
+    assert main(["half", str(p2p), "--out", str(tmp_path / "strict.safetensors"), "--max-diff", "0"]) == 2
+    assert "nothing written" in capsys.readouterr().err and not (tmp_path / "strict.safetensors").exists()
