@@ -26,7 +26,7 @@ from .jobs import BACKENDS, Backend, JobInfo, JobManager, JobNotFound, QueueFull
 from .limits import LIMITS
 from .losses import LOSSES
 from .models import ARCHITECTURES, generator_architectures
-from .pipelines import PIPELINES, ClassifyPipeline, SamplePipeline, open_pipeline
+from .pipelines import PIPELINES, ClassifyPipeline, SamplePipeline, TranslatePipeline, Translation, open_pipeline
 from .registry import Registry
 from .runs import RunDir
 from .settings import Settings, settings
@@ -34,7 +34,9 @@ from .tasks import (
     TASKS,
     Chart,
     ClassifierConfig,
+    CycleGanConfig,
     GanConfig,
+    Pix2PixConfig,
     Preview,
     Task,
     config_from_dict,
@@ -80,6 +82,7 @@ __all__ = [
     "ClassifierConfig",
     "ClassifyPipeline",
     "ConfigError",
+    "CycleGanConfig",
     "DataError",
     "DataRequest",
     "GanConfig",
@@ -88,6 +91,7 @@ __all__ = [
     "JobManager",
     "JobNotFound",
     "ModelCard",
+    "Pix2PixConfig",
     "Preview",
     "QueueFull",
     "Registry",
@@ -100,6 +104,8 @@ __all__ = [
     "TensorData",
     "TrainResult",
     "Trainer",
+    "TranslatePipeline",
+    "Translation",
     "UnknownName",
     "UserError",
     "WorkItem",
