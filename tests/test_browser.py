@@ -162,3 +162,46 @@ def test_a_bad_checkpoint_upload_is_refused_and_a_good_one_joins_the_list(server
     page.get_by_text("Accepted: mine.safetensors is now in the list.").wait_for(timeout=30_000)
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
+
+
+def test_translate_draw_on_the_canvas_updates_the_output(server, browser, tmp_path):
+    """Upload a (tiny) label-map model, paint a stroke with the mouse on the canvas, and see the translation change;
+    the page asks nothing of any other machine (the canvas's script is served by the app itself)."""
+    from ganengine.tasks import Pix2PixConfig
+    from ganengine.train import run_task
+
+    config = Pix2PixConfig(data="scenes-labels", steps=2, width=4, image_size=32, batch_size=4, max_items=40,
+                           checkpoint_every=2, num_threads=1)
+    model = run_task(config, tmp_path / "run").checkpoint
+    context = browser.new_context(viewport={"width": 1400, "height": 2000})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    _open(page, f"{server}/Translate", "Translate")
+    page.get_by_text("Upload your own translation model (.safetensors)").click()
+    page.locator("input[type='file']").first.set_input_files(
+        files=[{"name": "scenes-tiny.safetensors", "mimeType": "application/octet-stream", "buffer": model.read_bytes()}])
+    page.get_by_text("Accepted: scenes-tiny.safetensors is now in the list.").wait_for(timeout=30_000)
+    page.get_by_role("tab", name="Draw your own").click()
+    output = page.locator("[data-testid='stImage']").filter(has_text="Its translation").locator("img")
+    output.wait_for(timeout=30_000)
+    before = output.get_attribute("src")
+    canvas = page.locator(".canvas-root canvas").last
+    canvas.wait_for(timeout=30_000)
+    box = canvas.bounding_box()
+    page.mouse.move(box["x"] + 40, box["y"] + 40)
+    page.mouse.down()
+    for i in range(1, 25):
+        page.mouse.move(box["x"] + 40 + 10 * i, box["y"] + 40 + 5 * i)
+    page.mouse.up()
+    page.wait_for_function("([el, src]) => el.getAttribute('src') !== src", arg=[output.element_handle(), before],
+                           timeout=30_000)
+    page.wait_for_timeout(1000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "translate-drawn.png"), full_page=True)
+    from urllib.parse import urlsplit
+
+    here = urlsplit(server).netloc
+    elsewhere = sorted({url for url in requests if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != here})
+    assert requests and not elsewhere, elsewhere
+    context.close()

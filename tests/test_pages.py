@@ -222,3 +222,212 @@ def test_language_survives_page_changes_and_keeps_choices():
     at.switch_page("pages/1_Train.py").run()
     assert at.title[0].value == "Entraîner"
     assert any("chiffres manuscrits" in o for o in at.selectbox[0].options)
+
+
+# --- Translate ------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def translators(tmp_path_factory) -> Path:
+    """Tiny translation checkpoints (two steps, width 4, 32 px) standing in for the shipped ones, in their names."""
+    import shutil
+
+    from ganengine.tasks import CycleGanConfig, Pix2PixConfig
+    from ganengine.train import run_task
+
+    folder = tmp_path_factory.mktemp("translators")
+    tiny = {"steps": 2, "width": 4, "image_size": 32, "max_items": 40, "checkpoint_every": 2, "num_threads": 1}
+    configs = {"scenes-pix2pix": Pix2PixConfig(data="scenes-labels", batch_size=4, **tiny),
+               "edges-pix2pix": Pix2PixConfig(data="edges-objects", batch_size=4, **tiny),
+               "seasons-cyclegan": CycleGanConfig(data="scenes-seasons", batch_size=2, blocks=1, **tiny)}
+    for name, config in configs.items():
+        result = run_task(config, tmp_path_factory.mktemp(name))
+        shutil.copy(result.checkpoint, folder / f"{name}.safetensors")
+    return folder
+
+
+def open_translate(monkeypatch, shipped: Path) -> AppTest:
+    import ui.engine
+
+    monkeypatch.setattr(ui.engine, "SHIPPED", shipped)  # the page lists what this folder holds as shipped models
+    return open_page("pages/3_Translate.py")
+
+
+def image_captioned(at: AppTest, caption: str):
+    return next(i for i in at.get("image") if caption in i.captions)
+
+
+def png(array) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.fromarray(array).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def zipped(files: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, content in files.items():
+            zf.writestr(name, content)
+    return buf.getvalue()
+
+
+def test_translate_page_says_plainly_when_no_translation_model_exists(monkeypatch, tmp_path):
+    at = open_translate(monkeypatch, tmp_path)  # an empty folder: nothing shipped, no runs, no uploads
+    assert_clean(at)
+    assert any(i.value.startswith("No translation model is available yet") for i in at.info)
+    assert any(b.label == "Start training" for b in at.button)  # training one is offered on the spot
+
+
+def test_translate_page_translates_examples_both_ways(monkeypatch, translators):
+    at = open_translate(monkeypatch, translators)
+    assert_clean(at)
+    assert at.session_state["translate_model"] == "shipped/scenes-pix2pix"  # the label-map model comes first
+    assert any(c.value.startswith("Examples the model never saw in training") for c in at.caption)
+    assert any(c.value.startswith("Engine's note: translated at 32x32") for c in at.caption)
+    before = image_captioned(at, "Target from the data set").value
+    at.radio(key="translate_example").set_value(3).run()
+    assert_clean(at)
+    assert image_captioned(at, "Target from the data set").value != before  # another example, another target
+
+    at.selectbox(key="translate_model__en").set_value("shipped/seasons-cyclegan").run()
+    assert_clean(at)
+    assert image_captioned(at, "Back again (summer)")  # the cycle A -> B -> A
+    assert any("Drawing works with Pix2Pix models" in i.value for i in at.info)
+    at.selectbox(key="translate_direction").set_value("BtoA").run()
+    assert_clean(at)
+    assert image_captioned(at, "Translation (summer)") and image_captioned(at, "Back again (winter)")
+    at.sidebar.radio[0].set_value("fr").run()  # the labels follow the language, the choices stay
+    assert_clean(at)
+    assert at.title[0].value == "Traduire" and at.selectbox(key="translate_model__fr").value == "shipped/seasons-cyclegan"
+    assert image_captioned(at, "Retour (winter)")
+    assert at.radio(key="translate_train_task__fr").options == ["Pix2Pix : à partir de paires", "CycleGAN : sans paires"]
+
+
+def test_translate_page_translates_a_drawing(monkeypatch, translators):
+    """AppTest cannot draw: the page reads the canvas's drawing from a session key, which the test sets (the browser
+    test draws with the mouse)."""
+    import numpy as np
+
+    at = open_translate(monkeypatch, translators)
+    at.selectbox(key="translate_start_map__en").set_value("blank").run()
+    assert any("a single region so far" in i.value for i in at.info)  # a blank canvas: a friendly word, no output
+    strokes = np.zeros((320, 320, 4), np.uint8)  # the canvas's RGBA: transparent where nothing was painted
+    strokes[120:260, 100:220] = (215, 60, 60, 255)  # a building
+    strokes[118:120, 100:220] = (215, 60, 60, 120)  # its anti-aliased edge
+    at.session_state["translate_drawing"] = {"tag": at.session_state["translate_canvas_tag"], "rgba": strokes}
+    at.run()
+    assert_clean(at)
+    assert not any("a single region so far" in i.value for i in at.info)
+    first = image_captioned(at, "Its translation").value
+    strokes[20:60, 20:300] = (25, 70, 190, 255)  # some water in the sky
+    at.session_state["translate_drawing"] = {"tag": at.session_state["translate_canvas_tag"], "rgba": strokes}
+    at.run()
+    assert image_captioned(at, "Its translation").value != first  # the rendering follows the drawing
+
+    at.selectbox(key="translate_model__en").set_value("shipped/edges-pix2pix").run()  # black lines on white
+    at.selectbox(key="translate_start_lines__en").set_value("blank").run()
+    assert any("The page is still empty" in i.value for i in at.info)
+    lines = np.zeros((320, 320, 4), np.uint8)
+    lines[80:240, 80:88, 3] = lines[80:88, 80:240, 3] = 255  # two black strokes
+    at.session_state["translate_drawing"] = {"tag": at.session_state["translate_canvas_tag"], "rgba": lines}
+    at.run()
+    assert_clean(at)
+    assert image_captioned(at, "Its translation") and not any("still empty" in i.value for i in at.info)
+
+
+def test_translate_page_refuses_bad_files_in_one_line(monkeypatch, translators, root):
+    import numpy as np
+
+    at = open_translate(monkeypatch, translators)
+    at.file_uploader(key="translate_image").set_value(("photo.png", b"not an image", "image/png")).run()
+    assert [e.value for e in at.error] == ["Refused: uploaded image: not a PNG, JPEG, WebP, BMP or GIF image"]
+    at.file_uploader(key="translate_image").set_value(("map.png", png(np.full((100, 80, 3), 200, np.uint8)), "image/png")).run()
+    assert_clean(at)
+    assert image_captioned(at, "Your image") and image_captioned(at, "Translation (a 3x32x32 scene)")
+
+    generator = (root / "checkpoints" / "digits-dcgan.safetensors").read_bytes()  # a GAN, not a translation model
+    at.file_uploader(key="translate_model_upload").set_value(("digits.safetensors", generator, "application/octet-stream")).run()
+    assert len(at.error) == 1 and at.error[0].value.startswith("Refused: digits.safetensors")
+    assert "upload/digits.safetensors" not in at.selectbox(key="translate_model__en").options
+    at.file_uploader(key="translate_model_upload").clear().run()
+
+    at.selectbox(key="translate_train_data_pix2pix__en").set_value("__upload__").run()
+    next(b for b in at.button if b.label == "Start training").click().run()
+    assert [e.value for e in at.error] == ["Not started: upload a zip first"]
+    zip_uploader = at.file_uploader(key="translate_zip_pix2pix")
+    zip_uploader.set_value(("pairs.zip", b"this is not a zip archive", "application/zip")).run()
+    assert len(at.error) == 1 and at.error[0].value.startswith("Refused: pairs.zip")
+    side = png(np.zeros((32, 32, 3), np.uint8))
+    unpaired = zipped({f"{d}/{i}.png": side for d in ("trainA", "trainB") for i in range(4)})
+    at.file_uploader(key="translate_zip_pix2pix").set_value(("horse2zebra.zip", unpaired, "application/zip")).run()
+    assert [e.value for e in at.error] == ["Refused: horse2zebra.zip holds trainA/ and trainB/ (CycleGAN's layout): "
+                                           "choose CycleGAN for it."]
+    pairs = zipped({f"facades/train/{i}.png": png(np.zeros((32, 64, 3), np.uint8)) for i in range(4)})
+    at.file_uploader(key="translate_zip_pix2pix").set_value(("facades.zip", pairs, "application/zip")).run()
+    assert_clean(at)
+    assert at.success[0].value == "facades.zip: train/ 4 images; domains A and B. Ready to train."
+
+
+def test_translate_page_starts_and_stops_a_training_job(monkeypatch, translators):
+    import ui.engine
+
+    at = open_translate(monkeypatch, translators)
+    next(b for b in at.button if b.label == "Start training").click().run()
+    assert_clean(at)
+    job_id = at.session_state["translate_job"]
+    job = ui.engine.job_manager().get(job_id, at.session_state["owner_token"])
+    assert job.config.task == "pix2pix" and job.config.data == "scenes-labels"
+    assert job.config.command.startswith("python -m ganengine train --task pix2pix")
+    assert job.config.command.endswith("--out runs/scenes-labels-pix2pix-seed0")
+    end = time.monotonic() + 90
+    while time.monotonic() < end and not any("Step" in str(getattr(p, "text", "")) for p in at.get("progress")):
+        time.sleep(1)
+        at.run()  # fragments do not tick by themselves in AppTest
+    assert at.get("progress"), "the running job shows a progress bar"
+    next(b for b in at.button if b.label == "Stop").click().run()
+    end = time.monotonic() + 30
+    while time.monotonic() < end and not at.warning:
+        time.sleep(1)
+        at.run()
+    assert any(w.value.startswith("Stopped") for w in at.warning)
+    assert_clean(at)
+
+
+def test_translate_page_offers_a_finished_run_as_a_model(monkeypatch, translators, tmp_path):
+    """A finished Pix2Pix run draws its live view (charts, samples, download) and becomes the page's model."""
+    import ganengine as ge
+    import ui.translate_view
+    from ganengine.tasks import Pix2PixConfig
+    from ganengine.train import run_task
+
+    config = Pix2PixConfig(data="scenes-labels", steps=4, width=4, image_size=32, batch_size=4, max_items=40, log_every=2,
+                           sample_every=2, checkpoint_every=2, num_threads=1)
+    run_task(config, tmp_path / "run")
+    run = ge.JobInfo("20260101-000000-abcdef", "finished", config, tmp_path / "run", 0.0, 0.0, 1.0, "", 0)
+
+    class OneRun:  # the page lists and draws the user's runs through the job manager
+        def list(self, owner):
+            return [run]
+
+        def get(self, job_id, owner):
+            return run
+
+        def events(self, job_id, owner, offset=0):
+            return ge.read_events(tmp_path / "run" / "events.jsonl", offset)
+
+    monkeypatch.setattr(ui.translate_view, "job_manager", OneRun)
+    at = open_translate(monkeypatch, translators)
+    assert_clean(at)
+    assert any(s.value.startswith("Finished at step") for s in at.success)
+    assert at.get("download_button"), "a finished run offers its checkpoint"
+    next(b for b in at.button if b.label == "Translate with this model").click().run()
+    assert_clean(at)
+    assert at.session_state["translate_model"] == f"run/{run.id}"
+    assert at.selectbox(key="translate_model__en").value == f"run/{run.id}"

@@ -11,6 +11,7 @@ import numpy as np
 import streamlit as st
 
 import ganengine as ge
+from ganengine.pipelines import TranslatePipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "checkpoints"
@@ -68,6 +69,16 @@ def _sample_pipeline(path: str, mtime: float) -> ge.SamplePipeline:
 
 def sample_pipeline(path: Path) -> ge.SamplePipeline:
     return _sample_pipeline(str(path), path.stat().st_mtime)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _translate_pipeline(path: str, mtime: float, direction: str) -> TranslatePipeline:
+    """A Pix2Pix or CycleGAN model loaded once per direction and shared read-only (eval mode, no_grad) by every session."""
+    return TranslatePipeline.load(path, direction=direction)
+
+
+def translate_pipeline(path: Path, direction: str = "AtoB") -> TranslatePipeline:
+    return _translate_pipeline(str(path), path.stat().st_mtime, direction)
 
 
 def uploads_dir(owner: str) -> Path:

@@ -126,7 +126,7 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
             manager.cancel(job_id, owner)
             st.toast(t("job.unqueued" if info.state == "queued" else "job.stop_sent"))
     elif latest is not None:  # a finished run's checkpoint no longer changes: offer it once, outside the live ticks
-        name = f"{Path(cfg.data).stem}-{cfg.model}-{latest.stem}.safetensors"
+        name = f"{Path(cfg.data).stem}-{model_name(cfg)}-{latest.stem}.safetensors"
         st.download_button(t("job.download"), data=latest.read_bytes(), file_name=name,
                            mime="application/octet-stream", key=f"dl_{job_id}_{latest.stem}")
 

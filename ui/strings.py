@@ -25,6 +25,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.digits": {"en": "handwritten digits (scikit-learn, 1,797)", "fr": "chiffres manuscrits (scikit-learn, 1 797)"},
     "data.shapes": {"en": "coloured shapes, 5 classes", "fr": "formes colorées, 5 classes"},
     "data.faces": {"en": "cartoon faces with attributes", "fr": "visages dessinés avec attributs"},
+    "data.scenes-styles": {"en": "summer or winter scenes (labelled)", "fr": "paysages d'été ou d'hiver (étiquetés)"},
     "data.scenes-labels": {"en": "label maps -> landscape scenes (paired)", "fr": "cartes de régions -> paysages (appariés)"},
     "data.edges-objects": {"en": "edges -> filled objects (paired)", "fr": "contours -> objets remplis (appariés)"},
     "data.scenes-seasons": {"en": "summer and winter scenes (unpaired)", "fr": "paysages d'été et d'hiver (non appariés)"},
@@ -75,8 +76,8 @@ STRINGS: dict[str, dict[str, str]] = {
                        "fr": "Entraînez un GAN sur des chiffres, formes, visages, jeux 2-D ou vos images, et regardez-le apprendre."},
     "home.map_generate": {"en": "Sample from shipped or your own models: seeds, classes, truncation, interpolation, latent arithmetic.",
                           "fr": "Échantillonnez des modèles fournis ou les vôtres : graines, classes, troncature, interpolation, arithmétique latente."},
-    "home.map_translate": {"en": "Image-to-image translation with Pix2Pix and CycleGAN (coming later).",
-                           "fr": "Traduction d'image à image avec Pix2Pix et CycleGAN (à venir)."},
+    "home.map_translate": {"en": "Image-to-image translation with Pix2Pix and CycleGAN: draw a landscape, change the season, train your own.",
+                           "fr": "Traduction d'image à image avec Pix2Pix et CycleGAN : dessinez un paysage, changez de saison, entraînez le vôtre."},
     "home.map_sr": {"en": "Super-resolution: GANs that invent plausible detail (coming later).",
                     "fr": "Super-résolution : des GAN qui inventent des détails plausibles (à venir)."},
     "home.map_evaluate": {"en": "Compare generators with FID, KID, IS and precision/recall; coverage, copies, progress over training.",
@@ -118,6 +119,31 @@ STRINGS: dict[str, dict[str, str]] = {
     "task.classifier": {"en": "classifier", "fr": "classifieur"},
     "task.pix2pix": {"en": "Pix2Pix", "fr": "Pix2Pix"},
     "task.cyclegan": {"en": "CycleGAN", "fr": "CycleGAN"},
+    "chart.adversarial": {"en": "Adversarial losses", "fr": "Pertes adverses"},
+    "chart.l1": {"en": "L1 to the target", "fr": "L1 par rapport à la cible"},
+    "chart.generator_terms": {"en": "Generators' terms", "fr": "Termes des générateurs"},
+    "chart.discriminators": {"en": "Discriminators", "fr": "Discriminateurs"},
+    "chart.lr": {"en": "Learning rate", "fr": "Taux d'apprentissage"},
+    "series.loss_g_gan": {"en": "generator, adversarial", "fr": "générateur, adverse"},
+    "series.loss_g_l1": {"en": "L1 to the target", "fr": "L1 par rapport à la cible"},
+    "series.loss_cycle": {"en": "cycle consistency", "fr": "cohérence de cycle"},
+    "series.loss_identity": {"en": "identity", "fr": "identité"},
+    "series.loss_d_a": {"en": "discriminator A", "fr": "discriminateur A"},
+    "series.loss_d_b": {"en": "discriminator B", "fr": "discriminateur B"},
+    "series.lr": {"en": "learning rate", "fr": "taux d'apprentissage"},
+    "job.charts_help_pix2pix": {
+        "en": "The L1 curve should fall steadily: the outputs get closer to their targets. The adversarial losses "
+              "stay in a tug of war; D's outputs near 1 and 0 for long mean D has won and the textures stop improving.",
+        "fr": "La courbe L1 doit baisser régulièrement : les sorties se rapprochent de leurs cibles. Les pertes adverses "
+              "restent en tension ; des sorties de D longtemps proches de 1 et 0 signifient que D a gagné et que les "
+              "textures ne progressent plus.",
+    },
+    "job.charts_help_cyclegan": {
+        "en": "The cycle term should fall: going there and back returns the input. The learning rate falls to zero "
+              "over the second half of the run, which calms the game at the end.",
+        "fr": "Le terme de cycle doit baisser : l'aller-retour rend l'entrée. Le taux d'apprentissage descend à zéro "
+              "pendant la seconde moitié de l'entraînement, ce qui calme le jeu à la fin.",
+    },
     "chart.grad_norms": {"en": "Gradient norms", "fr": "Normes des gradients"},
     "chart.norm": {"en": "norm (log scale)", "fr": "norme (échelle log)"},
     "chart.real": {"en": "real", "fr": "réel"},
@@ -338,6 +364,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "card.steps": {"en": "training steps", "fr": "pas d'entraînement"},
     "card.created": {"en": "created", "fr": "créé le"},
     "card.command": {"en": "Made by this command:", "fr": "Produit par cette commande :"},
+    "card.io_direction": {"en": "trained direction", "fr": "sens entraîné"},
+    "card.io_domain_a": {"en": "domain A", "fr": "domaine A"},
+    "card.io_domain_b": {"en": "domain B", "fr": "domaine B"},
+    "card.metric_measured_on": {"en": "figures measured on", "fr": "chiffres mesurés sur"},
+    "card.metric_held_out_l1": {"en": "held-out L1 ↓", "fr": "L1 sur données mises de côté ↓"},
+    "card.metric_held_out_psnr": {"en": "held-out PSNR (dB) ↑", "fr": "PSNR sur données mises de côté (dB) ↑"},
+    "card.metric_baseline_l1": {"en": "trivial baseline's L1", "fr": "L1 de la référence triviale"},
+    "card.metric_baseline_psnr": {"en": "trivial baseline's PSNR (dB)", "fr": "PSNR de la référence triviale (dB)"},
+    "card.metric_baseline": {"en": "trivial baseline", "fr": "référence triviale"},
+    "card.metric_cycle_l1_a": {"en": "cycle error A → B → A (L1) ↓", "fr": "erreur de cycle A → B → A (L1) ↓"},
+    "card.metric_cycle_l1_b": {"en": "cycle error B → A → B (L1) ↓", "fr": "erreur de cycle B → A → B (L1) ↓"},
     "card.metric_digits_judge": {"en": "digits judge (independent SVM)", "fr": "juge des chiffres (SVM indépendant)"},
     "card.metric_classifier_judge": {"en": "judge (domain classifier)", "fr": "juge (classifieur du domaine)"},
     "card.judge_confidence": {"en": "confidence {x:.2f}", "fr": "confiance {x:.2f}"},
@@ -357,8 +394,195 @@ STRINGS: dict[str, dict[str, str]] = {
               "juge de petits morceaux ; **CycleGAN** se passe de paires : deux générateurs traduisent dans les deux "
               "sens, et une perte de cycle exige que l'aller-retour rende l'original.",
     },
-    "translate.later": {"en": "The interactive translation demo (draw a label map, translate between styles) arrives in a later release.",
-                        "fr": "La démo interactive de traduction (dessiner une carte, passer d'un style à l'autre) arrive dans une prochaine version."},
+    "translate.how_title": {"en": "How image-to-image GANs work, and what you are looking at",
+                            "fr": "Comment marchent les GAN d'image à image, et ce que vous voyez"},
+    "translate.how_paired": {
+        "en": "**Paired or unpaired.** Pix2Pix learns from aligned pairs: every label map comes with the very scene it "
+              "lays out, so the generator can be told exactly what it should have drawn. CycleGAN learns from two "
+              "separate piles of pictures (summer scenes, winter scenes) with no pair between them, so nobody can say "
+              "what the right answer for one image is.",
+        "fr": "**Apparié ou non.** Pix2Pix apprend sur des paires alignées : chaque carte de régions vient avec le "
+              "paysage exact qu'elle décrit, on peut donc dire au générateur ce qu'il aurait dû dessiner. CycleGAN "
+              "apprend sur deux piles d'images séparées (paysages d'été, paysages d'hiver) sans aucune paire : personne "
+              "ne peut dire quelle est la bonne réponse pour une image donnée.",
+    },
+    "translate.how_unet": {
+        "en": "**U-Net and its skip connections.** The generator squeezes the image down to a small summary and builds "
+              "the output back up; skip connections hand each level of detail straight from the way down to the way "
+              "up, so edges and region borders land exactly where they were in the input.",
+        "fr": "**Le U-Net et ses connexions de saut.** Le générateur comprime l'image en un petit résumé puis "
+              "reconstruit la sortie ; les connexions de saut passent chaque niveau de détail directement de la "
+              "descente à la remontée, si bien que contours et frontières de régions restent exactement à leur place.",
+    },
+    "translate.how_patchgan": {
+        "en": "**PatchGAN.** The discriminator does not give one verdict for the whole picture: it scores every small "
+              "patch as real or fake. That pushes for sharp, believable texture everywhere, while an L1 term keeps "
+              "Pix2Pix's colours and layout close to the target.",
+        "fr": "**PatchGAN.** Le discriminateur ne rend pas un seul verdict pour toute l'image : il note chaque petit "
+              "morceau comme vrai ou faux. Cela exige une texture nette et crédible partout, tandis qu'un terme L1 "
+              "garde les couleurs et la disposition de Pix2Pix proches de la cible.",
+    },
+    "translate.how_cycle": {
+        "en": "**Cycle consistency.** With no pairs, CycleGAN trains two generators, A to B and B to A, and asks that "
+              "going there and back gives the original image again. That stops a generator from inventing any winter "
+              "scene at all: it must keep the layout of the summer scene it was given.",
+        "fr": "**Cohérence de cycle.** Sans paires, CycleGAN entraîne deux générateurs, de A vers B et de B vers A, et "
+              "exige que l'aller-retour rende l'image d'origine. Cela empêche un générateur d'inventer n'importe quel "
+              "paysage d'hiver : il doit garder la disposition du paysage d'été reçu.",
+    },
+    "translate.how_looking": {
+        "en": "**What you are looking at.** Left: the input as the network saw it, at its training size (a drawing is "
+              "first snapped to the region colours). Middle: its translation. Right: for Pix2Pix the target the data "
+              "set pairs with that input; for CycleGAN the way back, A to B to A, which should look like the input. "
+              "The images are tiny (64 pixels) and enlarged with square pixels, so nothing is smoothed for you.",
+        "fr": "**Ce que vous voyez.** À gauche : l'entrée telle que le réseau l'a vue, à sa taille d'entraînement (un "
+              "dessin est d'abord ramené aux couleurs des régions). Au milieu : sa traduction. À droite : pour Pix2Pix, "
+              "la cible que les données associent à cette entrée ; pour CycleGAN, le retour A vers B vers A, qui devrait "
+              "ressembler à l'entrée. Les images sont minuscules (64 pixels) et agrandies en pixels carrés : rien n'est "
+              "lissé pour vous.",
+    },
+    "translate.none": {
+        "en": "No translation model is available yet. The shipped ones (label maps to scenes, edges to objects, summer "
+              "to winter) are not on this server yet: train your own below, or upload a checkpoint above.",
+        "fr": "Aucun modèle de traduction disponible pour l'instant. Les modèles fournis (cartes vers paysages, contours "
+              "vers objets, été vers hiver) ne sont pas encore sur ce serveur : entraînez le vôtre ci-dessous, ou "
+              "envoyez un checkpoint ci-dessus.",
+    },
+    "translate.upload_model_title": {"en": "Upload your own translation model (.safetensors)",
+                                     "fr": "Envoyer votre modèle de traduction (.safetensors)"},
+    "translate.model": {"en": "Translation model", "fr": "Modèle de traduction"},
+    "translate.model_help": {"en": "Shipped models, your own Pix2Pix and CycleGAN runs, and files you uploaded.",
+                             "fr": "Modèles fournis, vos entraînements Pix2Pix et CycleGAN, et vos fichiers envoyés."},
+    "translate.card": {"en": "Model card: how this model was made", "fr": "Fiche du modèle : comment il a été fait"},
+    "translate.direction": {"en": "Direction", "fr": "Sens"},
+    "translate.direction_help": {"en": "A CycleGAN holds both generators: translate either way.",
+                                 "fr": "Un CycleGAN contient les deux générateurs : traduisez dans un sens ou dans l'autre."},
+    "translate.one_way": {"en": "Direction: {a} → {b} (a Pix2Pix model translates one way only)",
+                          "fr": "Sens : {a} → {b} (un modèle Pix2Pix ne traduit que dans un sens)"},
+    "translate.tab_examples": {"en": "Examples", "fr": "Exemples"},
+    "translate.tab_upload": {"en": "Your image", "fr": "Votre image"},
+    "translate.tab_draw": {"en": "Draw your own", "fr": "Dessinez"},
+    "translate.tab_train": {"en": "Train your own", "fr": "Entraînez le vôtre"},
+    "translate.example": {"en": "Example", "fr": "Exemple"},
+    "translate.examples_caption": {
+        "en": "Examples the model never saw in training: drawn fresh from {data} with seed {seed} (training used seed {train_seed}).",
+        "fr": "Des exemples que le modèle n'a jamais vus à l'entraînement : tirés à neuf de {data} avec la graine {seed} (l'entraînement a utilisé la graine {train_seed}).",
+    },
+    "translate.no_examples": {
+        "en": "This model was trained on uploaded data, so there are no built-in examples: upload an image or draw one.",
+        "fr": "Ce modèle a été entraîné sur des données envoyées, il n'y a donc pas d'exemples intégrés : envoyez une image ou dessinez-en une.",
+    },
+    "translate.col_input": {"en": "Input ({domain})", "fr": "Entrée ({domain})"},
+    "translate.col_output": {"en": "Translation ({domain})", "fr": "Traduction ({domain})"},
+    "translate.col_target": {"en": "Target from the data set", "fr": "Cible des données"},
+    "translate.col_cycle": {"en": "Back again ({domain})", "fr": "Retour ({domain})"},
+    "translate.col_yours": {"en": "Your image", "fr": "Votre image"},
+    "translate.note": {"en": "Engine's note: {note}", "fr": "Note du moteur (en anglais) : {note}"},
+    "translate.upload_image": {"en": "A PNG or JPEG image", "fr": "Une image PNG ou JPEG"},
+    "translate.upload_image_help": {
+        "en": "Any size: it is translated at the model's training size. For a label-map model, paint the regions in "
+              "the colours of the legend on the Draw tab.",
+        "fr": "Toute taille : elle est traduite à la taille d'entraînement du modèle. Pour un modèle de cartes, peignez "
+              "les régions aux couleurs de la légende de l'onglet Dessinez.",
+    },
+    "translate.upload_prompt": {"en": "Upload an image to translate it.", "fr": "Envoyez une image pour la traduire."},
+    "translate.image_refused": {"en": "Refused: {reason}", "fr": "Refusé : {reason}"},
+    "translate.draw_regions": {
+        "en": "Pick a region, then paint on the canvas: the model turns your map into a scene each time you lift the "
+              "mouse. Soft stroke edges are snapped to the nearest region colour before the model sees them.",
+        "fr": "Choisissez une région, puis peignez sur le canevas : le modèle transforme votre carte en paysage chaque "
+              "fois que vous relâchez la souris. Les bords adoucis des traits sont ramenés à la couleur de région la "
+              "plus proche avant que le modèle ne les voie.",
+    },
+    "translate.draw_lines": {
+        "en": "Draw dark outlines on the white page: the model fills in the object each time you lift the mouse.",
+        "fr": "Dessinez des contours sombres sur la page blanche : le modèle remplit l'objet chaque fois que vous "
+              "relâchez la souris.",
+    },
+    "translate.draw_cyclegan": {
+        "en": "Drawing works with Pix2Pix models (label maps, edges). A CycleGAN translates photos of one style into "
+              "another: try the examples or upload an image.",
+        "fr": "Le dessin fonctionne avec les modèles Pix2Pix (cartes de régions, contours). Un CycleGAN fait passer des "
+              "images d'un style à l'autre : essayez les exemples ou envoyez une image.",
+    },
+    "translate.region": {"en": "Region to paint", "fr": "Région à peindre"},
+    "translate.region_sky": {"en": "sky", "fr": "ciel"},
+    "translate.region_water": {"en": "water", "fr": "eau"},
+    "translate.region_grass": {"en": "grass", "fr": "herbe"},
+    "translate.region_mountain": {"en": "mountain", "fr": "montagne"},
+    "translate.region_tree": {"en": "tree", "fr": "arbre"},
+    "translate.region_building": {"en": "building", "fr": "bâtiment"},
+    "translate.brush": {"en": "Brush size", "fr": "Taille du pinceau"},
+    "translate.start": {"en": "Start from", "fr": "Partir de"},
+    "translate.start_example": {"en": "the chosen example", "fr": "l'exemple choisi"},
+    "translate.start_split": {"en": "sky over grass", "fr": "ciel au-dessus de l'herbe"},
+    "translate.start_blank": {"en": "an empty canvas", "fr": "un canevas vide"},
+    "translate.legend": {"en": "Region colours:", "fr": "Couleurs des régions :"},
+    "translate.canvas": {"en": "Your drawing", "fr": "Votre dessin"},
+    "translate.seen": {"en": "What the model sees ({size}x{size})", "fr": "Ce que voit le modèle ({size}x{size})"},
+    "translate.drawn_output": {"en": "Its translation", "fr": "Sa traduction"},
+    "translate.blank_regions": {
+        "en": "Your map is a single region so far: pick another region and paint a few strokes to see a scene appear.",
+        "fr": "Votre carte ne compte encore qu'une seule région : choisissez-en une autre et donnez quelques coups de "
+              "pinceau pour voir apparaître un paysage.",
+    },
+    "translate.blank_lines": {
+        "en": "The page is still empty: draw an outline (a circle, a star, a heart...) and the model will fill it in.",
+        "fr": "La page est encore vide : dessinez un contour (un cercle, une étoile, un cœur...) et le modèle le remplira.",
+    },
+    "translate.train_intro": {
+        "en": "Train a small Pix2Pix or CycleGAN in the background on a built-in set or your own zip, and watch it "
+              "learn: the charts show the players' losses, the samples show held-out inputs, outputs and targets.",
+        "fr": "Entraînez en arrière-plan un petit Pix2Pix ou CycleGAN sur un jeu intégré ou votre propre zip, et "
+              "regardez-le apprendre : les graphiques montrent les pertes des joueurs, les échantillons des entrées "
+              "mises de côté, les sorties et les cibles.",
+    },
+    "translate.train_task": {"en": "Kind of translation", "fr": "Type de traduction"},
+    "translate.task_pix2pix": {"en": "Pix2Pix: from pairs", "fr": "Pix2Pix : à partir de paires"},
+    "translate.task_cyclegan": {"en": "CycleGAN: without pairs", "fr": "CycleGAN : sans paires"},
+    "translate.train_data": {"en": "Data set", "fr": "Jeu de données"},
+    "translate.data_upload": {"en": "Your own pairs (upload a .zip)", "fr": "Vos propres images (envoyer un .zip)"},
+    "translate.zip_pix2pix": {"en": "Zip in Pix2Pix's layout: train/ holding side-by-side A|B images",
+                              "fr": "Zip au format Pix2Pix : train/ avec des images A|B côte à côte"},
+    "translate.zip_cyclegan": {"en": "Zip in CycleGAN's layout: trainA/ and trainB/ folders",
+                               "fr": "Zip au format CycleGAN : dossiers trainA/ et trainB/"},
+    "translate.zip_help": {
+        "en": "The layouts of the public data sets (facades, edges2shoes, horse2zebra...); at least 4 images per side. "
+              "Archives are checked before use.",
+        "fr": "Les formats des jeux publics (facades, edges2shoes, horse2zebra...) ; au moins 4 images par côté. Les "
+              "archives sont vérifiées avant usage.",
+    },
+    "translate.zip_refused": {"en": "Refused: {reason}", "fr": "Refusé : {reason}"},
+    "translate.zip_wrong_ab": {"en": "Refused: {name} holds side-by-side pairs (Pix2Pix's layout): choose Pix2Pix for it.",
+                               "fr": "Refusé : {name} contient des paires côte à côte (format Pix2Pix) : choisissez Pix2Pix."},
+    "translate.zip_wrong_cyclegan": {"en": "Refused: {name} holds trainA/ and trainB/ (CycleGAN's layout): choose CycleGAN for it.",
+                                     "fr": "Refusé : {name} contient trainA/ et trainB/ (format CycleGAN) : choisissez CycleGAN."},
+    "translate.zip_accepted": {"en": "{name}: {counts}; domains {a} and {b}. Ready to train.",
+                               "fr": "{name} : {counts} ; domaines {a} et {b}. Prêt pour l'entraînement."},
+    "translate.zip_count": {"en": "{folder}/ {n:,} images", "fr": "{folder}/ {n:,} images"},
+    "translate.need_upload": {"en": "upload a zip first", "fr": "envoyez d'abord un zip"},
+    "translate.steps": {"en": "Training steps", "fr": "Pas d'entraînement"},
+    "translate.steps_help": {
+        "en": "About a second per step on a shared CPU; a preview every 100 steps. Hundreds of steps show the idea, "
+              "thousands give clean pictures.",
+        "fr": "Environ une seconde par pas sur un CPU partagé ; un aperçu tous les 100 pas. Quelques centaines de pas "
+              "montrent l'idée, quelques milliers donnent des images propres.",
+    },
+    "translate.width": {"en": "Width (feature maps)", "fr": "Largeur (cartes de features)"},
+    "translate.width_help": {"en": "Feature maps of the first layer: 64 in the papers; 16 trains far faster on a CPU.",
+                             "fr": "Cartes de features de la première couche : 64 dans les articles ; 16 s'entraîne bien plus vite sur CPU."},
+    "translate.train_start": {"en": "Start training", "fr": "Lancer l'entraînement"},
+    "translate.train_refused": {"en": "Not started: {reason}", "fr": "Non lancé : {reason}"},
+    "translate.your_runs": {"en": "Your translation runs", "fr": "Vos entraînements de traduction"},
+    "translate.no_jobs": {"en": "You have no translation runs yet: choose settings above and press start.",
+                          "fr": "Aucun entraînement de traduction pour l'instant : choisissez des réglages ci-dessus et lancez."},
+    "translate.samples_rows": {
+        "en": "Each sample row: a held-out input | the model's output | the target (CycleGAN: input | translation | "
+              "back again).",
+        "fr": "Chaque ligne d'échantillons : une entrée mise de côté | la sortie du modèle | la cible (CycleGAN : "
+              "entrée | traduction | retour).",
+    },
+    "translate.use_run": {"en": "Translate with this model", "fr": "Traduire avec ce modèle"},
     "sr.title": {"en": "Super-Resolution", "fr": "Super-résolution"},
     "sr.intro": {
         "en": "Super-resolution GANs (SRGAN, ESRGAN) enlarge an image and invent plausible fine detail: a perceptual "

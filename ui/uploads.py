@@ -15,6 +15,7 @@ from typing import Any
 import streamlit as st
 
 import ganengine as ge
+from ganengine.pipelines import TranslatePipeline
 
 from .engine import uploads_dir
 from .i18n import t
@@ -62,6 +63,60 @@ def store_generator(owner: str, name: str, content: bytes) -> Verdict:
         return str(kept), t("pick.accepted", name=kept.name)
 
     return checked_once("checked_uploads", content, check)
+
+
+def translators_dir(owner: str) -> Path:
+    """Uploaded translation models live apart from generators, so the generator pickers never list them."""
+    folder = uploads_dir(owner) / "translators"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def store_translator(owner: str, name: str, content: bytes) -> Verdict:
+    """Keep an uploaded .safetensors Pix2Pix or CycleGAN model once it loads cleanly (header, card, task, shapes)."""
+
+    def check() -> Verdict:
+        if len(content) > MAX_UPLOAD_BYTES:
+            return "", t("pick.too_big", mb=MAX_UPLOAD_BYTES // 2**20)
+        stem = safe_stem(name, 60)
+        folder = translators_dir(owner)
+        (folder / ".checking").mkdir(exist_ok=True)
+        checking = folder / ".checking" / f"{stem}.safetensors"  # the user's own name shows in any refusal
+        checking.write_bytes(content)
+        try:
+            TranslatePipeline.load(checking)
+        except (ge.CheckpointError, ValueError, RuntimeError) as exc:
+            checking.unlink(missing_ok=True)
+            return "", t("pick.refused", reason=exc)
+        kept = checking.rename(folder / f"{stem}.safetensors")
+        return str(kept), t("pick.accepted", name=kept.name)
+
+    return checked_once("checked_translators", content, check)
+
+
+def store_pair_zip(owner: str, name: str, content: bytes, task: str) -> Verdict:
+    """Keep an uploaded zip in Pix2Pix's AB layout (task "pix2pix") or CycleGAN's trainA/trainB layout ("cyclegan"),
+    named by its content, once `check_pair_set` accepts it; a zip in the other task's layout is refused in one line."""
+
+    def check() -> Verdict:
+        digest = hashlib.sha256(content).hexdigest()[:8]
+        folder = uploads_dir(owner)
+        (folder / ".checking").mkdir(exist_ok=True)
+        checking = folder / ".checking" / f"pairs-{safe_stem(name, 40)}-{digest}.zip"
+        checking.write_bytes(content)
+        try:
+            summary = ge.data.check_pair_set(checking)
+        except ge.DataError as exc:
+            checking.unlink(missing_ok=True)
+            return "", t("translate.zip_refused", reason=str(exc).replace(checking.name, name))
+        if summary.paired != (task == "pix2pix"):
+            checking.unlink(missing_ok=True)
+            return "", t("translate.zip_wrong_ab" if summary.paired else "translate.zip_wrong_cyclegan", name=name)
+        kept = checking.replace(folder / checking.name)  # same name, same bytes: a queued job reading it is unaffected
+        counts = ", ".join(t("translate.zip_count", folder=f, n=n) for f, n in summary.counts.items())
+        return str(kept), t("translate.zip_accepted", name=name, counts=counts, a=summary.domains[0], b=summary.domains[1])
+
+    return checked_once(f"checked_pair_zips_{task}", content, check)
 
 
 def store_data_zip(owner: str, name: str, content: bytes) -> Verdict:
