@@ -128,6 +128,7 @@ if next(j for j in jobs if j.id == selected).active:
 else:
     jobs_panel.render_job(manager, owner, selected)
     has_checkpoint = ge.RunDir(next(j for j in jobs if j.id == selected).run_dir).latest_checkpoint() is not None
-    if has_checkpoint and st.button(t("train.go_generate"), icon="🎨"):
+    if has_checkpoint and next(j for j in jobs if j.id == selected).config.task == "gan" and \
+            st.button(t("train.go_generate"), icon="🎨"):
         st.session_state["generate_checkpoint"] = run_choice_key(selected)  # Generate opens on this run
         st.switch_page("pages/2_Generate.py")

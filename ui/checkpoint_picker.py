@@ -33,6 +33,8 @@ def generator_choices(owner: str) -> dict[str, GeneratorChoice]:
     for entry in sorted(ge.catalog(SHIPPED, ("gan", "cgan")), key=lambda e: (e.card.task != "gan", e.path.stem)):
         choices[f"shipped/{entry.path.stem}"] = GeneratorChoice(t("pick.shipped", name=entry.path.stem), entry.path)
     for job in job_manager().list(owner):
+        if job.config.task != "gan":  # translation and other runs are not generators
+            continue
         latest = ge.RunDir(job.run_dir).latest_checkpoint()
         if latest is not None:
             label = t("pick.own", id=job.id, model=getattr(job.config, "model", job.config.task),

@@ -42,9 +42,10 @@ def t(key: str, **values: object) -> str:
     return _Formatter(language).format(text, **values) if values else text
 
 
-def t_or(key: str, fallback: str) -> str:
-    """The string `key` when the catalogue has it, else `fallback` (for names that come from data, e.g. a card's metrics)."""
-    return t(key) if key in STRINGS else fallback
+def t_or(key: str, fallback: str, **fields: object) -> str:
+    """The string `key` (formatted with `fields`) when the catalogue has it, else `fallback` (for names that come
+    from data, e.g. a card's metrics, or a task's own caption)."""
+    return t(key, **fields) if key in STRINGS else fallback
 
 
 def number(value: float, spec: str = ",") -> str:

@@ -417,7 +417,6 @@ def train_section(owner: str) -> None:
             st.session_state[MODEL_KEY] = run_choice_key(selected)
             st.session_state.pop(f"{MODEL_KEY}__{lang()}", None)  # the picker's widget follows the plain key
             st.rerun()
-    st.caption(t("translate.samples_rows"))
 
 
 @st.fragment(run_every=1.5)

@@ -194,7 +194,7 @@ class CycleGanTask(Task):
         err_b = float((g_ab(g_ba(b)).float() - b).abs().mean())
         g_ab.train(modes[0])
         g_ba.train(modes[1])
-        return {"measured_on": f"{len(a)} + {len(b)} held-out images of {self.cfg.data}",
+        return {"measured_on": f"{len(a)} + {len(b)} held-out images of {self.data.name}",
                 "cycle_l1_a": round(err_a, 4), "cycle_l1_b": round(err_b, 4)}
 
     def card(self, step: int, nets: dict[str, nn.Module]) -> ModelCard:

@@ -148,7 +148,7 @@ class Pix2PixTask(Task):
         return (
             Chart("adversarial", "Adversarial losses", ("loss_d", "loss_g_gan"), axis="loss"),
             Chart("l1", "L1 to the target", ("loss_g_l1",), axis="loss"),
-            Chart("d_outputs", "D on real and generated pairs", ("d_real", "d_fake"),
+            Chart("d_pairs", "D on real and generated pairs", ("d_real", "d_fake"),
                   axis="probability" if probability else "score", reference=0.5 if probability else None,
                   y_range=(0.0, 1.0) if probability else None),
         )
@@ -170,7 +170,7 @@ class Pix2PixTask(Task):
         return ModelCard(
             task="pix2pix", roles={"generator": spec.to_dict()},
             io={"input": f"a {spec.in_channels}x{size} {domain_a}", "output": f"a {spec.channels}x{size} {domain_b}",
-                "direction": self.cfg.direction},
+                "direction": self.cfg.direction, "domain_a": domain_a, "domain_b": domain_b},
             data=self.cfg.data, image_size=spec.image_size, channels=spec.channels,
             class_names=[name for name, _ in data.palette], palette=[list(rgb) for _, rgb in data.palette],
             steps=step, metrics=held_out_figures(nets["generator"], self.held, data), command=self.cfg.command,

@@ -1,16 +1,19 @@
 """The default backend: one worker process per job on this machine (`python -m ganengine.jobs.worker RUN_DIR`).
 
 A crash, even a hard one, ends that process only. A cancel writes the run's STOP file (the loop
-stops at its next step), then terminates and finally kills the process if it is still there after
-the grace period. A worker also stops by itself when the server that started it has gone (it was
+stops at its next step and writes a last checkpoint, whose card may take a few seconds of held-out
+figures); after the grace period the process is asked again (SIGTERM, which the worker also takes
+as a stop), and after twice the grace period it is killed. A worker also stops by itself when the server that started it has gone (it was
 re-parented): that check lives here because only a local process has a parent to lose.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,7 +38,7 @@ class LocalProcessBackend(Backend):
 
     name = "local"
 
-    def __init__(self, cancel_grace: float = 3.0) -> None:
+    def __init__(self, cancel_grace: float = 10.0) -> None:
         self.cancel_grace = cancel_grace
 
     def start(self, job_id: str, run: RunDir, resources: Resources) -> LocalHandle:
@@ -72,7 +75,11 @@ class LocalProcessBackend(Backend):
 
 
 def parent_watch(run: RunDir) -> Callable[[], bool]:
-    """Stop when the STOP file appears, or when the server that started us has gone (we were re-parented)."""
+    """Stop when the STOP file appears, on SIGTERM, or when the server that started us has gone (we were re-parented).
+
+    SIGTERM only raises the flag: the loop stops at its next step and still writes its last checkpoint."""
     stop_file, parent = file_stop_flag(run.stop_path), os.getppid()
-    return lambda: stop_file() or os.getppid() != parent
+    terminated = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: terminated.set())
+    return lambda: terminated.is_set() or stop_file() or os.getppid() != parent
 
