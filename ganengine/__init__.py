@@ -26,7 +26,19 @@ from .jobs import BACKENDS, Backend, JobInfo, JobManager, JobNotFound, QueueFull
 from .limits import LIMITS
 from .losses import LOSSES
 from .models import ARCHITECTURES, generator_architectures
-from .pipelines import PIPELINES, ClassifyPipeline, SamplePipeline, TranslatePipeline, Translation, open_pipeline
+from .pipelines import (
+    PIPELINES,
+    ClassifyPipeline,
+    Detection,
+    DetectPipeline,
+    SamplePipeline,
+    TranslatePipeline,
+    Translation,
+    Upscaled,
+    UpscaleError,
+    UpscalePipeline,
+    open_pipeline,
+)
 from .registry import Registry
 from .runs import RunDir
 from .settings import Settings, settings
@@ -35,9 +47,11 @@ from .tasks import (
     Chart,
     ClassifierConfig,
     CycleGanConfig,
+    DetectorConfig,
     GanConfig,
     Pix2PixConfig,
     Preview,
+    SuperResConfig,
     Task,
     config_from_dict,
     config_type,
@@ -85,6 +99,9 @@ __all__ = [
     "CycleGanConfig",
     "DataError",
     "DataRequest",
+    "DetectPipeline",
+    "Detection",
+    "DetectorConfig",
     "GanConfig",
     "ImageInputError",
     "JobInfo",
@@ -100,6 +117,7 @@ __all__ = [
     "RunDir",
     "SamplePipeline",
     "Settings",
+    "SuperResConfig",
     "Task",
     "TensorData",
     "TrainResult",
@@ -107,6 +125,9 @@ __all__ = [
     "TranslatePipeline",
     "Translation",
     "UnknownName",
+    "UpscaleError",
+    "UpscalePipeline",
+    "Upscaled",
     "UserError",
     "WorkItem",
     "WorkQueue",

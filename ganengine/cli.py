@@ -1,6 +1,6 @@
 """Command line: python -m ganengine <command>. Errors a user can fix print one line and exit 2.
 
-Commands: train (any task: --task gan|classifier|pix2pix|cyclegan|...), generate, translate, info, data, judge,
+Commands: train (any task: --task gan|classifier|pix2pix|cyclegan|detector|...), generate, translate, detect, info, data, judge,
 evaluate, bench, train-classifier, half. `python -m ganengine train --task TASK --help` lists that task's flags, made from
 its config dataclass (the same fields as config.json and the pages' forms).
 """
@@ -183,6 +183,58 @@ def cmd_translate(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_detect(a: argparse.Namespace) -> int:
+    """Probability that each image is generated, with the provenance and EXIF it carries; a refused image writes nothing."""
+    from .pipelines import DetectPipeline
+    from .pipelines.detect import METADATA_NOTE
+
+    if a.threshold is not None and not 0 < a.threshold < 1:
+        raise ConfigError("--threshold must be between 0 and 1")
+    pipeline = DetectPipeline.load(a.checkpoint)
+    found = [pipeline.detect(image, threshold=a.threshold) for image in a.images]  # all read before anything is written
+    for d in found:
+        claims = ", ".join(f"{k}={v}" for k, v in d.provenance.items()) or "none"
+        print(f"{d.name}: {100 * d.probability:.1f}% generated -> {d.verdict} (threshold {100 * d.threshold:g}%); "
+              f"provenance: {claims}" + (f"; EXIF: {len(d.exif)} fields" if d.exif else ""))
+    print(pipeline.domain_note())
+    print(METADATA_NOTE)
+    if a.json:
+        out = Path(a.json)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".tmp")
+        tmp.write_text(json.dumps({"detector": pipeline.name, "threshold": found[0].threshold, "note": METADATA_NOTE,
+                                   "caveat": pipeline.domain_note(), "images": [d.to_dict() for d in found]}, indent=2))
+        tmp.replace(out)
+        print(f"wrote {a.json}")
+    return 0
+
+
+def cmd_upscale(a: argparse.Namespace) -> int:
+    """Enlarge one image x2 or x4 with a superres checkpoint (tiled); the PNG carries its provenance."""
+    import numpy as np
+
+    from .imageio import open_image
+    from .pipelines import UpscalePipeline
+
+    if a.scale is not None and a.scale not in (2, 4):
+        raise ConfigError(f"--scale must be 2 or 4 (got {a.scale})")
+    pipeline = UpscalePipeline.load(a.checkpoint, resolve_device(a.device))
+    if a.scale is not None and a.scale != pipeline.scale:
+        raise ConfigError(f"{Path(a.checkpoint).name} enlarges x{pipeline.scale}, not x{a.scale}: use a x{a.scale} model "
+                          f"or leave out --scale")
+    image = np.asarray(open_image(a.image, mode="RGB"))
+    result = pipeline.upscale(image, tile=a.tile)
+    meta = {"model": Path(a.checkpoint).name, "task": "superres", "scale": str(pipeline.scale),
+            "source": Path(a.image).name, "note": result.note}
+    save_png(result.output, a.out, meta)
+    h, w = result.output.shape[:2]
+    print(f"wrote {a.out} ({w}x{h}; {result.note}; {result.seconds:.1f} s)")
+    if a.bicubic:
+        save_png(result.bicubic, a.bicubic, {**meta, "what": "bicubic enlargement of the same image (to compare)"})
+        print(f"wrote {a.bicubic} (bicubic, to compare)")
+    return 0
+
+
 def cmd_half(a: argparse.Namespace) -> int:
     from .precision import to_half
 
@@ -289,6 +341,21 @@ def build_parser(task: str = "gan") -> argparse.ArgumentParser:
     tr.add_argument("--out", required=True, help="the translated PNG")
     tr.add_argument("--direction", choices=("AtoB", "BtoA"), default="AtoB", help="CycleGAN: which way (Pix2Pix: AtoB)")
     tr.add_argument("--cycle", default=None, help="CycleGAN: also write the translation translated back here")
+    up = sub.add_parser("upscale", help="enlarge an image x2 or x4 with a super-resolution checkpoint (tiled)")
+    up.add_argument("checkpoint", help="a superres checkpoint (train --task superres)")
+    up.add_argument("image", help="a PNG, JPEG, WebP, BMP or GIF")
+    up.add_argument("--out", required=True, help="the enlarged PNG")
+    up.add_argument("--scale", type=int, default=None, help="2 or 4: checked against the model's factor")
+    up.add_argument("--tile", type=int, default=None, help="input tile side in pixels (default: from the free memory)")
+    up.add_argument("--bicubic", default=None, help="also write bicubic's enlargement here (to compare)")
+    up.add_argument("--device", choices=DEVICES, default="auto")
+    dt = sub.add_parser("detect", help="probability that images are generated (a detector checkpoint), and the provenance "
+                                       "and EXIF they carry")
+    dt.add_argument("checkpoint", help="a detector checkpoint (train --task detector)")
+    dt.add_argument("images", nargs="+", help="PNG, JPEG, WebP, BMP or GIF files (one still frame each)")
+    dt.add_argument("--json", default=None, help="also write the results here")
+    dt.add_argument("--threshold", type=float, default=None, help="probability above which to say generated (default: "
+                                                                  "the card's, 0.5)")
     h = sub.add_parser("half", help="store a checkpoint's weights in half precision if its outputs still match")
     h.add_argument("checkpoint")
     h.add_argument("--out", required=True)
@@ -353,8 +420,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.cmd == "train-classifier":
             return cmd_train_classifier(args, argv)
         commands = {"generate": cmd_generate, "translate": cmd_translate, "half": cmd_half, "info": cmd_info, "data": cmd_data,
-                    "judge": cmd_judge, "evaluate": cmd_evaluate,
-                    "bench": cmd_bench}
+                    "judge": cmd_judge, "evaluate": cmd_evaluate, "detect": cmd_detect,
+                    "upscale": cmd_upscale, "bench": cmd_bench}
         return commands[args.cmd](args)
     except USER_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -28,8 +28,12 @@ class ImageInputError(UserError, ValueError):
     """A user-supplied image or archive was refused; the message says why in one line."""
 
 
-def open_image(source: bytes | str | Path, mode: str = "RGB", max_pixels: int = MAX_PIXELS) -> Image.Image:
-    """Open, fully decode and normalise one untrusted image to RGB or L (uint8)."""
+def open_image(source: bytes | str | Path, mode: str = "RGB", max_pixels: int = MAX_PIXELS,
+               single_frame: bool = False) -> Image.Image:
+    """Open, fully decode and normalise one untrusted image to RGB or L (uint8).
+
+    An animated GIF, PNG or WebP gives its first frame, or is refused with single_frame=True.
+    """
     if mode not in ("RGB", "L"):
         raise ValueError("mode must be RGB or L")
     if isinstance(source, bytes):
@@ -49,6 +53,8 @@ def open_image(source: bytes | str | Path, mode: str = "RGB", max_pixels: int = 
             w, h = img.size
             if w * h > max_pixels:
                 raise ImageInputError(f"{label}: {w}x{h} pixels is over the limit of {max_pixels:,}")
+            if single_frame and getattr(img, "is_animated", False):
+                raise ImageInputError(f"{label}: an animated image (several frames); give one still image")
             img.load()
     except ImageInputError:
         raise
@@ -59,6 +65,8 @@ def open_image(source: bytes | str | Path, mode: str = "RGB", max_pixels: int = 
     except Exception as exc:  # Pillow raises many types for broken files; their messages name no user data
         raise ImageInputError(f"{label}: the image is damaged or cut short ({type(exc).__name__})") from None
     img = ImageOps.exif_transpose(img)
+    if img.mode.startswith("I"):  # 16-bit grey PNGs: keep the top 8 bits (Pillow's convert would clip at 255: white)
+        img = Image.fromarray((np.asarray(img).astype(np.int64).clip(0, 65535) >> 8).astype(np.uint8))
     if img.mode in ("RGBA", "LA", "P", "PA") and mode == "RGB":
         rgba = img.convert("RGBA")
         background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
@@ -92,7 +100,10 @@ def png_bytes(image: Image.Image | np.ndarray, provenance: dict[str, str] | None
 
 def read_provenance(source: bytes | str | Path) -> dict[str, str]:
     """The PNG text chunks of an image (empty for other formats)."""
-    img = Image.open(io.BytesIO(source) if isinstance(source, bytes) else source, formats=("PNG",))
+    try:
+        img = Image.open(io.BytesIO(source) if isinstance(source, bytes) else source, formats=("PNG",))
+    except Image.UnidentifiedImageError:
+        return {}
     return {k: str(v) for k, v in getattr(img, "text", {}).items()}
 
 

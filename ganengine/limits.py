@@ -51,4 +51,5 @@ LIMITS: dict[str, Bound] = {  # keyed by the config or architecture field they b
     "num_attributes": Bound(0, 64, "number of attributes"),
     "in_channels": Bound(0, 8, "input channels"),
     "blocks": Bound(0, 16, "residual blocks"),
+    "scale": Bound(0, 4, "up-scaling factor"),
 }

@@ -10,7 +10,7 @@ import numpy as np
 import torch
 
 from .checkpoints import load_checkpoint, save_checkpoint
-from .pipelines import ClassifyPipeline, Pipeline, SamplePipeline, TranslatePipeline, open_pipeline
+from .pipelines import ClassifyPipeline, Pipeline, SamplePipeline, TranslatePipeline, UpscalePipeline, open_pipeline
 
 
 def probe(pipeline: Pipeline) -> torch.Tensor:
@@ -23,6 +23,9 @@ def probe(pipeline: Pipeline) -> torch.Tensor:
         images = (torch.rand(8, 3, size, size, generator=g) * 255).round().to(torch.uint8).permute(0, 2, 3, 1).numpy()
         return torch.stack([torch.from_numpy(pipeline.translate(np.ascontiguousarray(im)).output).float() / 127.5 - 1
                             for im in images])
+    if isinstance(pipeline, UpscalePipeline):
+        images = (torch.rand(4, 24, 24, 3, generator=g) * 255).round().to(torch.uint8).numpy()
+        return torch.stack([torch.from_numpy(pipeline.upscale(im).output).float() / 127.5 - 1 for im in images])
     if isinstance(pipeline, ClassifyPipeline):
         return pipeline.logits(torch.rand(32, pipeline.card.channels, size, size, generator=g) * 2 - 1)[0]
     raise TypeError(f"no probe for {type(pipeline).__name__}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..registry import Registry
-from . import digits, procedural, scenes, torchvision_sets, toy2d
+from . import digits, photos, procedural, scenes, torchvision_sets, toy2d
 from .base import DATA_KINDS, DataError, DataRequest, DatasetEntry, PairedData, TensorData
 from .folder import ImageSetSummary, check_image_set, load_folder
 from .pairs import PairSetSummary, check_pair_set, load_pairs, pair_layout
@@ -18,7 +18,8 @@ def _check(name: str, entry: DatasetEntry) -> None:
 
 
 DATASETS: Registry[DatasetEntry] = Registry("data set", _check)
-for _entry in (*toy2d.ENTRIES, *digits.ENTRIES, *procedural.ENTRIES, *scenes.ENTRIES, *torchvision_sets.ENTRIES):
+for _entry in (*toy2d.ENTRIES, *digits.ENTRIES, *procedural.ENTRIES, *scenes.ENTRIES, *torchvision_sets.ENTRIES,
+               *photos.ENTRIES):
     DATASETS.register(_entry.name, _entry)
 ALIASES = {"toy2d": "toy2d-ring"}
 
@@ -32,6 +33,8 @@ def load_data(name_or_path: str, request: DataRequest = DataRequest()) -> Tensor
     """A registered data set by name, else a folder or zip by path; DataError says what is wrong."""
     name = ALIASES.get(name_or_path, name_or_path)
     if name in DATASETS:
+        if DATASETS[name].kind == "photos":
+            raise DataError(f"{name} holds whole photos for super-resolution (--task superres), not images to learn from")
         return DATASETS[name].loader(request)
     if Path(name_or_path).exists():
         return load_folder(name_or_path, request)

@@ -159,7 +159,7 @@ class PairedData:
         return self.a[ia], self.b[ib]
 
 
-DATA_KINDS = ("images", "points", "paired", "unpaired")
+DATA_KINDS = ("images", "points", "paired", "unpaired", "photos")  # photos: whole photos of any size (super-resolution)
 Loader = Callable[[DataRequest], "TensorData | PairedData"]
 
 

@@ -10,8 +10,10 @@ from torch import nn
 from ..registry import Registry
 from .classifier import SmallClassifier
 from .dcgan import DCGANDiscriminator, DCGANGenerator
+from .detector import pixel_detector, spectrum_detector
 from .mlp import MLPDiscriminator, MLPGenerator
 from .spec import D_NORMS, ModelSpec
+from .superres import RRDBNet, SRResNet, VGGDiscriminator
 from .translation import PatchDiscriminator, ResnetGenerator, UNetGenerator
 
 Builder = Callable[[ModelSpec], nn.Module]
@@ -58,6 +60,16 @@ for _arch in (
                  {"generator": ResnetGenerator}, makes_points=False),
     Architecture("patchgan", "A fully convolutional discriminator that scores image patches.",
                  {"discriminator": PatchDiscriminator}, makes_points=False),
+    Architecture("srresnet", "Super-resolution ResNet (SRGAN's generator, without batch norm): residual blocks, "
+                 "pixel-shuffle up-sampling x2 or x4.", {"generator": SRResNet}, makes_points=False),
+    Architecture("rrdb", "ESRGAN's generator: residual-in-residual dense blocks, pixel-shuffle up-sampling x2 or x4.",
+                 {"generator": RRDBNet}, makes_points=False),
+    Architecture("vgg-d", "SRGAN / ESRGAN's VGG-style discriminator, fully convolutional: one logit per image.",
+                 {"discriminator": VGGDiscriminator}, makes_points=False),
+    Architecture("detector", "A small CNN that tells generated images from real ones (one logit).",
+                 {"detector": pixel_detector}, makes_points=False),
+    Architecture("detector-spectrum", "The detector CNN, also fed the image's radial power spectrum.",
+                 {"detector": spectrum_detector}, makes_points=False),
 ):
     ARCHITECTURES.register(_arch.name, _arch)
 

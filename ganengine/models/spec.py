@@ -11,7 +11,8 @@ from ..limits import LIMITS
 D_NORMS = ("batch", "spectral", "none")
 NORMS = ("batch", "instance", "none")
 #: Architecture arguments read from files are bounded (ganengine.limits): nothing larger is ever built.
-BOUNDED = ("nz", "width", "image_size", "channels", "num_classes", "out_dim", "num_attributes", "in_channels", "blocks")
+BOUNDED = ("nz", "width", "image_size", "channels", "num_classes", "out_dim", "num_attributes", "in_channels", "blocks",
+           "scale")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class ModelSpec:
     blocks: int = 0  # residual blocks (ResNet generators)
     norm: str = "batch"  # image-to-image models: batch, instance or none
     dropout: bool = False  # U-Net: dropout in the inner up-sampling layers (pix2pix's noise)
+    scale: int = 0  # super-resolution generators: the up-scaling factor (2 or 4); 0 for every other model
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

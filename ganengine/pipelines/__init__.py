@@ -14,13 +14,17 @@ from ..checkpoints import CheckpointError, read_card
 from ..registry import Registry
 from .base import Pipeline
 from .classify import ClassifyPipeline
+from .detect import Detection, DetectPipeline
 from .sample import SamplePipeline
 from .translate import TranslatePipeline, Translation
+from .upscale import Upscaled, UpscaleError, UpscalePipeline
 
 PIPELINES: Registry[type[Pipeline]] = Registry("pipeline")
 PIPELINES.register("sample", SamplePipeline)
 PIPELINES.register("classify", ClassifyPipeline)
 PIPELINES.register("translate", TranslatePipeline)
+PIPELINES.register("upscale", UpscalePipeline)
+PIPELINES.register("detect", DetectPipeline)
 
 
 def open_pipeline(path: str | Path, device: torch.device | str = "cpu") -> Pipeline:
@@ -32,4 +36,5 @@ def open_pipeline(path: str | Path, device: torch.device | str = "cpu") -> Pipel
     raise CheckpointError(f"{Path(path).name}: no pipeline runs {card.task} checkpoints yet")
 
 
-__all__ = ["PIPELINES", "ClassifyPipeline", "Pipeline", "SamplePipeline", "TranslatePipeline", "Translation", "open_pipeline"]
+__all__ = ["PIPELINES", "ClassifyPipeline", "DetectPipeline", "Detection", "Pipeline", "SamplePipeline", "TranslatePipeline",
+           "Translation", "UpscaleError", "UpscalePipeline", "Upscaled", "open_pipeline"]

@@ -18,8 +18,10 @@ from ..registry import Registry
 from .base import Chart, NonFiniteLoss, Preview, Task, TrainEnv
 from .classifier import ClassifierConfig, ClassifierTask
 from .cyclegan import CycleGanConfig, CycleGanTask
+from .detector import DetectorConfig, DetectorTask
 from .gan import GanConfig, GanTask
 from .pix2pix import Pix2PixConfig, Pix2PixTask
+from .superres import SuperResConfig, SuperResTask
 
 ENV_TASK_MODULES = "GANSTUDIO_TASK_MODULES"
 
@@ -38,6 +40,8 @@ TASKS.register("gan", GanTask)
 TASKS.register("classifier", ClassifierTask)
 TASKS.register("pix2pix", Pix2PixTask)
 TASKS.register("cyclegan", CycleGanTask)
+TASKS.register("superres", SuperResTask)
+TASKS.register("detector", DetectorTask)
 
 
 def load_task_modules() -> None:
@@ -79,12 +83,16 @@ __all__ = [
     "ClassifierTask",
     "CycleGanConfig",
     "CycleGanTask",
+    "DetectorConfig",
+    "DetectorTask",
     "GanConfig",
     "GanTask",
     "NonFiniteLoss",
     "Pix2PixConfig",
     "Pix2PixTask",
     "Preview",
+    "SuperResConfig",
+    "SuperResTask",
     "Task",
     "TrainEnv",
     "config_from_dict",
