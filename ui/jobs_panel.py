@@ -162,7 +162,8 @@ def _render_samples(info: ge.JobInfo, cache: dict[str, Any]) -> None:
     else:
         path = Path(info.run_dir) / sample["path"]
         if path.exists():
-            st.image(upscale(np.asarray(ge.open_image(path)), 360), caption=t_or(f"job.sample_caption_{info.config.task}", t("job.sample_step", step=chosen), step=chosen))
+            caption = t_or(f"job.sample_caption_{info.config.task}", t("job.sample_step", step=chosen), step=chosen)
+            st.image(upscale(np.asarray(ge.open_image(path)), 360), caption=caption)
 
 
 def jobs_table(jobs: list[ge.JobInfo]) -> pd.DataFrame:
