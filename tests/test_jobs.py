@@ -30,6 +30,7 @@ def manager(tmp_path):
     m.shutdown()
 
 
+@pytest.mark.slow
 def test_queue_limit_owner_isolation_and_cancel(manager, tiny_points_config):
     long = dataclasses.replace(tiny_points_config, steps=200_000)
     a = manager.submit(long, ALICE)
@@ -71,6 +72,7 @@ def test_failing_job_ends_with_message_not_exception(manager):
     assert ended.state == "failed" and "no data set or path named 'no-such-data'" in ended.reason
 
 
+@pytest.mark.slow
 def test_killed_worker_is_reported_and_checkpoint_kept(manager, tiny_points_config):
     info = manager.submit(dataclasses.replace(tiny_points_config, steps=200_000, checkpoint_every=50), ALICE)
     assert wait_for(lambda: RunDir(info.run_dir).latest_checkpoint() is not None)
@@ -82,6 +84,7 @@ def test_killed_worker_is_reported_and_checkpoint_kept(manager, tiny_points_conf
     assert events[-1]["status"] == "failed" and events[-1]["checkpoint"]
 
 
+@pytest.mark.slow
 def test_history_survives_a_restart(tmp_path, tiny_points_config):
     m = JobManager(tmp_path / "runs", threads_per_job=1)
     info = m.submit(tiny_points_config, ALICE)

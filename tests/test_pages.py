@@ -375,6 +375,7 @@ def test_translate_page_refuses_bad_files_in_one_line(monkeypatch, translators, 
     assert at.success[0].value == "facades.zip: train/ 4 images; domains A and B. Ready to train."
 
 
+@pytest.mark.slow
 def test_translate_page_starts_and_stops_a_training_job(monkeypatch, translators):
     import ui.engine
 
