@@ -150,11 +150,19 @@ class Task(ABC):
         return self.cfg.batch_size
 
     def state(self) -> dict[str, Any]:
-        """Extra resume state (beyond networks, optimisers and global RNGs): e.g. a batch sampler's RNG."""
-        return {}
+        """Extra resume state (beyond networks, optimisers and global RNGs): the batch sampler's RNG when the task
+        keeps one in `self.batch_gen`; tasks with more (CycleGAN's image pools) extend it."""
+        gen = getattr(self, "batch_gen", None)
+        return {"batch_rng": gen.get_state()} if gen is not None else {}
 
-    def load_state(self, state: dict[str, Any]) -> None:  # noqa: B027 (optional hook: most tasks keep no extra state)
+    def load_state(self, state: dict[str, Any]) -> None:
         """Restore what state() returned."""
+        gen = getattr(self, "batch_gen", None)
+        if gen is not None and "batch_rng" in state:
+            gen.set_state(state["batch_rng"])
 
-    def reseed(self, seed: int) -> None:  # noqa: B027 (optional hook)
+    def reseed(self, seed: int) -> None:
         """Re-seed the task's own generators (each data-parallel rank after a resume: the saved state is rank 0's)."""
+        gen = getattr(self, "batch_gen", None)
+        if gen is not None:
+            gen.manual_seed(seed)

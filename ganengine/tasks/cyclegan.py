@@ -214,14 +214,11 @@ class CycleGanTask(Task):
                 "domains": list(self.data.domains)}
 
     def state(self) -> dict[str, Any]:
-        return {"batch_rng": self.batch_gen.get_state(), "pool_rng": self.pool_a.gen.get_state(),
-                "pool_a": self.pool_a.state(), "pool_b": self.pool_b.state()}
+        return {**super().state(), "pool_rng": self.pool_a.gen.get_state(), "pool_a": self.pool_a.state(),
+                "pool_b": self.pool_b.state()}
 
     def load_state(self, state: dict[str, Any]) -> None:
-        self.batch_gen.set_state(state["batch_rng"])
+        super().load_state(state)
         self.pool_a.gen.set_state(state["pool_rng"])
         self.pool_a.load_state(state["pool_a"], self.env.device)
         self.pool_b.load_state(state["pool_b"], self.env.device)
-
-    def reseed(self, seed: int) -> None:
-        self.batch_gen.manual_seed(seed)

@@ -261,14 +261,6 @@ class DetectorTask(Task):
         return {"kind": "images", "data_items": len(self.data), "generators": list(self.generators),
                 "unseen": list(self.unseen), "held_out": self.held.description}
 
-    def state(self) -> dict[str, Any]:
-        return {"batch_rng": self.batch_gen.get_state()}
-
-    def load_state(self, state: dict[str, Any]) -> None:
-        self.batch_gen.set_state(state["batch_rng"])
-
-    def reseed(self, seed: int) -> None:
-        self.batch_gen.manual_seed(seed)
 
 
 @torch.no_grad()

@@ -236,12 +236,3 @@ class GanTask(Task):
     def info(self) -> dict[str, Any]:
         return {"kind": self.data.kind, "d_output": "probability" if self.loss.probabilistic else "score",
                 "data_items": len(self.data), "class_names": list(self.data.class_names)}
-
-    def state(self) -> dict[str, Any]:
-        return {"batch_rng": self.batch_gen.get_state()}
-
-    def load_state(self, state: dict[str, Any]) -> None:
-        self.batch_gen.set_state(state["batch_rng"])
-
-    def reseed(self, seed: int) -> None:
-        self.batch_gen.manual_seed(seed)

@@ -180,12 +180,3 @@ class Pix2PixTask(Task):
     def info(self) -> dict[str, Any]:
         return {"kind": "paired", "data_items": len(self.data), "held_out": len(self.held), "domains": list(self.data.domains),
                 "d_output": "probability" if self.loss.probabilistic else "score"}
-
-    def state(self) -> dict[str, Any]:
-        return {"batch_rng": self.batch_gen.get_state()}
-
-    def load_state(self, state: dict[str, Any]) -> None:
-        self.batch_gen.set_state(state["batch_rng"])
-
-    def reseed(self, seed: int) -> None:
-        self.batch_gen.manual_seed(seed)

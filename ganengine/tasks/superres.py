@@ -399,13 +399,3 @@ class SuperResTask(Task):
         return {"kind": "photos", "data_items": len(self.photos.train), "held_out": len(self.photos.val),
                 "validation_crops": len(self.val_hr), "scale": self.cfg.scale, "stage": self.cfg.stage,
                 "d_output": "probability"}
-
-    def state(self) -> dict[str, Any]:
-        return {"batch_rng": self.batch_gen.get_state()}
-
-    def load_state(self, state: dict[str, Any]) -> None:
-        if "batch_rng" in state:
-            self.batch_gen.set_state(state["batch_rng"])
-
-    def reseed(self, seed: int) -> None:
-        self.batch_gen.manual_seed(seed)
