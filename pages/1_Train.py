@@ -1,14 +1,13 @@
 """Train: choose data, model and loss, start a background run, and watch it learn live."""
 
 import dataclasses
-from pathlib import Path
 
 import streamlit as st
 
 import ganengine as ge
 from ui import jobs_panel
 from ui.checkpoint_picker import run_choice_key
-from ui.engine import job_manager
+from ui.engine import job_manager, with_recorded_command
 from ui.i18n import t
 from ui.layout import setup_page
 from ui.uploads import show, store_data_zip
@@ -93,12 +92,7 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
                 beta1=float(beta1), beta2=float(beta2), d_steps=int(d_steps), g_steps=int(g_steps), spectral_norm=spectral,
                 label_smoothing=float(smoothing), instance_noise=float(noise), seed=int(seed),
             ).validate()
-            # What the run records is the command that repeats it; an upload is named by its file name (its
-            # path stays on the server).
-            shown = config if data != UPLOAD else dataclasses.replace(config, data=Path(data_path).name)
-            out = f"runs/{Path(shown.data).stem}-{shown.model}-seed{shown.seed}"
-            config = dataclasses.replace(config, command=shown.cli_command(out=out))
-            info = manager.submit(config, owner)
+            info = manager.submit(with_recorded_command(config, data == UPLOAD, config.model), owner)
         except (ge.UserError, ValueError) as exc:
             st.error(t("train.refused", reason=exc))
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -109,3 +110,11 @@ def real_points(name: str, seed: int = 0) -> np.ndarray:
 def shown_data(name_or_path: str) -> str:
     """A run's data as users may see it: a set's name, or an upload's file name (never a server path)."""
     return name_or_path if name_or_path in ge.registry() else Path(name_or_path).name
+
+
+def with_recorded_command(config: ge.RunConfig, uploaded: bool, label: str) -> ge.RunConfig:
+    """The config with the `python -m ganengine train ...` command that repeats it (writing to runs/<data>-<label>-
+    seed<N>); an uploaded data set is named by its file name: its path stays on the server."""
+    shown = dataclasses.replace(config, data=Path(config.data).name) if uploaded else config
+    out = f"runs/{Path(shown.data).stem}-{label}-seed{shown.seed}"
+    return dataclasses.replace(config, command=shown.cli_command(out=out))

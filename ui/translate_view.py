@@ -8,7 +8,6 @@ import hashlib
 import io
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -21,7 +20,7 @@ from ganengine.pipelines import TranslatePipeline, Translation
 
 from . import engine, jobs_panel
 from .checkpoint_picker import GeneratorChoice, card_table, run_choice_key
-from .engine import job_manager, shown_data
+from .engine import job_manager, shown_data, with_recorded_command
 from .i18n import lang, t, t_or
 from .layout import upscale
 from .uploads import show, store_pair_zip, store_translator, translators_dir
@@ -389,11 +388,7 @@ def train_section(owner: str) -> None:
             if not data_path:
                 raise ge.ConfigError(t("translate.need_upload"))
             config = dataclasses.replace(base, data=data_path, steps=int(steps), width=int(width)).validate()
-            # The run records the command that repeats it; an upload is named by its file name (its path stays here).
-            shown = config if data != UPLOAD else dataclasses.replace(config, data=Path(data_path).name)
-            out = f"runs/{Path(shown.data).stem}-{task}-seed{shown.seed}"
-            config = dataclasses.replace(config, command=shown.cli_command(out=out))
-            info = manager.submit(config, owner)
+            info = manager.submit(with_recorded_command(config, data == UPLOAD, task), owner)
         except (ge.UserError, ValueError) as exc:
             st.error(t("translate.train_refused", reason=exc))
         else:

@@ -43,26 +43,31 @@ def show(verdict: Verdict, where: Any = st) -> None:
     (where.success if verdict[0] else where.error)(verdict[1])
 
 
-def store_generator(owner: str, name: str, content: bytes) -> Verdict:
-    """Keep an uploaded .safetensors generator once it loads cleanly (header, card, kind, shapes, finiteness)."""
+def _store_checkpoint(folder: Path, name: str, content: bytes, load: Callable[[Path], object], store: str) -> Verdict:
+    """Keep an uploaded .safetensors file in `folder` once `load` accepts it (header, card, task, shapes,
+    finiteness); a refused file leaves nothing behind."""
 
     def check() -> Verdict:
         if len(content) > MAX_UPLOAD_BYTES:
             return "", t("pick.too_big", mb=MAX_UPLOAD_BYTES // 2**20)
         stem = safe_stem(name, 60)
-        folder = uploads_dir(owner)
         (folder / ".checking").mkdir(exist_ok=True)
         checking = folder / ".checking" / f"{stem}.safetensors"  # the user's own name shows in any refusal
         checking.write_bytes(content)
         try:
-            ge.load_generator(checking)
+            load(checking)
         except (ge.CheckpointError, ValueError, RuntimeError) as exc:
             checking.unlink(missing_ok=True)
             return "", t("pick.refused", reason=exc)
         kept = checking.rename(folder / f"{stem}.safetensors")
         return str(kept), t("pick.accepted", name=kept.name)
 
-    return checked_once("checked_uploads", content, check)
+    return checked_once(store, content, check)
+
+
+def store_generator(owner: str, name: str, content: bytes) -> Verdict:
+    """Keep an uploaded .safetensors generator once it loads cleanly."""
+    return _store_checkpoint(uploads_dir(owner), name, content, ge.load_generator, "checked_uploads")
 
 
 def translators_dir(owner: str) -> Path:
@@ -73,25 +78,8 @@ def translators_dir(owner: str) -> Path:
 
 
 def store_translator(owner: str, name: str, content: bytes) -> Verdict:
-    """Keep an uploaded .safetensors Pix2Pix or CycleGAN model once it loads cleanly (header, card, task, shapes)."""
-
-    def check() -> Verdict:
-        if len(content) > MAX_UPLOAD_BYTES:
-            return "", t("pick.too_big", mb=MAX_UPLOAD_BYTES // 2**20)
-        stem = safe_stem(name, 60)
-        folder = translators_dir(owner)
-        (folder / ".checking").mkdir(exist_ok=True)
-        checking = folder / ".checking" / f"{stem}.safetensors"  # the user's own name shows in any refusal
-        checking.write_bytes(content)
-        try:
-            TranslatePipeline.load(checking)
-        except (ge.CheckpointError, ValueError, RuntimeError) as exc:
-            checking.unlink(missing_ok=True)
-            return "", t("pick.refused", reason=exc)
-        kept = checking.rename(folder / f"{stem}.safetensors")
-        return str(kept), t("pick.accepted", name=kept.name)
-
-    return checked_once("checked_translators", content, check)
+    """Keep an uploaded .safetensors Pix2Pix or CycleGAN model once it loads cleanly."""
+    return _store_checkpoint(translators_dir(owner), name, content, TranslatePipeline.load, "checked_translators")
 
 
 def store_pair_zip(owner: str, name: str, content: bytes, task: str) -> Verdict:

@@ -18,15 +18,14 @@ from torch import nn
 
 from ..checkpoints import ModelCard
 from ..config import RunConfig, choice, in_range, option
-from ..data import DataRequest, PairedData
+from ..data import PairedData
 from ..errors import ConfigError
 from ..limits import LIMITS
 from ..losses import LOSSES
 from ..models import ModelSpec, build
 from ..models.spec import NORMS
 from .base import Chart, Preview, Task, TrainEnv
-from .pix2pix import IMAGE_SIZES, load_translation_data
-from .translation import DIRECTIONS, HELD_OUT, MAX_MEASURED, ImagePool, triplet_grid
+from .translation import DIRECTIONS, IMAGE_SIZES, MAX_MEASURED, ImagePool, load_split, triplet_grid
 
 
 @dataclass(frozen=True)
@@ -89,20 +88,16 @@ class CycleGanTask(Task):
     def __init__(self, cfg: CycleGanConfig, env: TrainEnv, data: PairedData | None = None) -> None:
         super().__init__(cfg, env, data)
         self.cfg: CycleGanConfig = cfg
-        if data is None:
-            req = DataRequest(image_size=cfg.image_size, seed=cfg.seed, max_items=cfg.max_items)
-            data = load_translation_data(cfg.data, req, cfg.direction, "unpaired")
-        train, held = data.split(HELD_OUT, cfg.seed)
-        self.data, self.held = train.to(env.device), held.to(env.device)
-        c_a, c_b = data.channels
-        self.spec_ab = ModelSpec("resnet", width=cfg.width, image_size=data.image_size, channels=c_b, in_channels=c_a,
+        self.data, self.held = load_split(cfg, env.device, "unpaired", data)
+        c_a, c_b = self.data.channels
+        self.spec_ab = ModelSpec("resnet", width=cfg.width, image_size=self.data.image_size, channels=c_b, in_channels=c_a,
                                  blocks=cfg.blocks, norm=cfg.norm)
-        self.spec_ba = ModelSpec("resnet", width=cfg.width, image_size=data.image_size, channels=c_a, in_channels=c_b,
+        self.spec_ba = ModelSpec("resnet", width=cfg.width, image_size=self.data.image_size, channels=c_a, in_channels=c_b,
                                  blocks=cfg.blocks, norm=cfg.norm)
-        d = ModelSpec("patchgan", width=cfg.width, image_size=data.image_size, channels=c_a, norm=cfg.norm)
+        d = ModelSpec("patchgan", width=cfg.width, image_size=self.data.image_size, channels=c_a, norm=cfg.norm)
         self.G_AB, self.G_BA = build(self.spec_ab, "G_AB").to(env.device), build(self.spec_ba, "G_BA").to(env.device)
         self.D_A = build(d, "D_A").to(env.device)
-        self.D_B = build(ModelSpec("patchgan", width=cfg.width, image_size=data.image_size, channels=c_b, norm=cfg.norm),
+        self.D_B = build(ModelSpec("patchgan", width=cfg.width, image_size=self.data.image_size, channels=c_b, norm=cfg.norm),
                          "D_B").to(env.device)
         # Each generator runs several forwards per backward (translation, cycle, identity), which
         # DistributedDataParallel does not allow: CycleGAN trains in one process.

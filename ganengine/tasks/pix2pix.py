@@ -16,34 +16,14 @@ from torch import nn
 
 from ..checkpoints import ModelCard
 from ..config import RunConfig, choice, in_range, option
-from ..data import DataRequest, PairedData, registry
-from ..data.base import DataError
+from ..data import PairedData
 from ..errors import ConfigError
 from ..limits import LIMITS
 from ..losses import LOSSES
 from ..models import ModelSpec, build
 from ..models.spec import NORMS
 from .base import Chart, Preview, Task, TrainEnv
-from .translation import DIRECTIONS, HELD_OUT, held_out_figures, triplet_grid
-
-IMAGE_SIZES = (32, 64, 128)
-
-
-def load_translation_data(data: str, req: DataRequest, direction: str, kind: str) -> PairedData:
-    """A registered set of this kind, or a user's folder / zip in the public layouts, in the chosen direction."""
-    entry = registry().get(data)
-    if entry is not None:
-        if entry.kind != kind:
-            raise DataError(f"{data} is a {entry.kind} data set; this task needs {kind} images")
-        pairs = entry.loader(req)
-    else:
-        from ..data import load_pairs
-
-        pairs = load_pairs(data, req)
-        if pairs.kind != kind:
-            raise DataError(f"{data} holds {pairs.kind} images (its layout); this task needs {kind} ones")
-    assert isinstance(pairs, PairedData)
-    return pairs.reversed() if direction == "BtoA" else pairs
+from .translation import DIRECTIONS, IMAGE_SIZES, held_out_figures, load_split, triplet_grid
 
 
 @dataclass(frozen=True)
@@ -92,15 +72,11 @@ class Pix2PixTask(Task):
     def __init__(self, cfg: Pix2PixConfig, env: TrainEnv, data: PairedData | None = None) -> None:
         super().__init__(cfg, env, data)
         self.cfg: Pix2PixConfig = cfg
-        if data is None:
-            req = DataRequest(image_size=cfg.image_size, seed=cfg.seed, max_items=cfg.max_items)
-            data = load_translation_data(cfg.data, req, cfg.direction, "paired")
-        train, held = data.split(HELD_OUT, cfg.seed)
-        self.data, self.held = train.to(env.device), held.to(env.device)
-        c_in, c_out = data.channels
-        self.spec = ModelSpec("unet", width=cfg.width, image_size=data.image_size, channels=c_out, in_channels=c_in,
+        self.data, self.held = load_split(cfg, env.device, "paired", data)
+        c_in, c_out = self.data.channels
+        self.spec = ModelSpec("unet", width=cfg.width, image_size=self.data.image_size, channels=c_out, in_channels=c_in,
                               norm=cfg.norm, dropout=cfg.dropout)
-        self.d_spec = ModelSpec("patchgan", width=cfg.width, image_size=data.image_size, channels=c_out,
+        self.d_spec = ModelSpec("patchgan", width=cfg.width, image_size=self.data.image_size, channels=c_out,
                                 in_channels=c_in, norm=cfg.norm)
         self.G = build(self.spec, "generator").to(env.device)
         self.D = build(self.d_spec, "discriminator").to(env.device)

@@ -8,12 +8,42 @@ from typing import Any
 import torch
 from torch import nn
 
-from ..data import PairedData
+from ..data import DataRequest, PairedData, registry
+from ..data.base import DataError
 from ..sampling import grid
 
 DIRECTIONS = ("AtoB", "BtoA")
+IMAGE_SIZES = (32, 64, 128)
 HELD_OUT = 0.1  # share of each set kept apart for previews and the card's figures
 MAX_MEASURED = 200  # held-out pairs measured for a card (a checkpoint is written often)
+
+
+def load_translation_data(data: str, req: DataRequest, direction: str, kind: str) -> PairedData:
+    """A registered set of this kind, or a user's folder / zip in the public layouts, in the chosen direction."""
+    entry = registry().get(data)
+    if entry is not None:
+        if entry.kind != kind:
+            raise DataError(f"{data} is a {entry.kind} data set; this task needs {kind} images")
+        pairs = entry.loader(req)
+    else:
+        from ..data import load_pairs
+
+        pairs = load_pairs(data, req)
+        if pairs.kind != kind:
+            raise DataError(f"{data} holds {pairs.kind} images (its layout); this task needs {kind} ones")
+    assert isinstance(pairs, PairedData)
+    return pairs.reversed() if direction == "BtoA" else pairs
+
+
+def load_split(cfg: Any, device: torch.device, kind: str, data: PairedData | None = None) -> tuple[PairedData, PairedData]:
+    """The task's (train, held-out) sets on its device: its data set (or `data`, given), the held-out share kept apart
+    by its seed, so the card's figures and previews come from images training never saw."""
+    if data is None:
+        req = DataRequest(image_size=cfg.image_size, seed=cfg.seed, max_items=cfg.max_items)
+        data = load_translation_data(cfg.data, req, cfg.direction, kind)
+    train, held = data.split(HELD_OUT, cfg.seed)
+    return train.to(device), held.to(device)
+
 
 
 def triplet_grid(columns: list[torch.Tensor]) -> Any:
