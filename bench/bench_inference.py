@@ -10,7 +10,10 @@ evaluate: FID + KID + precision/recall of faces-dcgan against procedural faces (
 translate: every shipped translation model on an input of each size (64, 512, 2048 px square), as the Translate
   page does (resize to the model's size, snap label maps to the palette, translate, bring back to the input's
   size); warm (model cached), medians. Peak memory of the process is printed after each size.
-Later inference paths (upscale, detect) join this script as they arrive.
+upscale: every shipped super-resolution model on a 128x128 input (median, model cached, whole image in one pass),
+  then a 2048x2048 input through tiles (the tile side the free memory gives, and 128), each in a fresh child process so
+  its peak memory is its own; then tiled against whole-image output on a 512x512 input (largest difference in 8-bit
+  levels). The 2048 px runs raise the output pixel limit, as `upscale --max-pixels` does.
 """
 
 from __future__ import annotations
@@ -122,9 +125,66 @@ def bench_translate(device: str, repeats: int) -> None:
               f"{rss:.0f} MB", flush=True)
 
 
+def _upscale_child(path: str, size: int, tile: int | None, device: str, threads: int, out: object) -> None:
+    """In a fresh process: one enlargement of a size x size input; puts (seconds, tiles, tile, peak RSS in MB) on `out`."""
+    import resource
+
+    import numpy as np
+    import torch
+
+    import ganengine as ge
+    from ganengine.devices import resolve_device
+
+    if threads:
+        torch.set_num_threads(threads)
+    pipeline = ge.UpscalePipeline.load(path, resolve_device(device))
+    image = np.random.default_rng(0).integers(0, 256, (size, size, 3), dtype=np.uint8)
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result = pipeline.upscale(image, tile=tile, max_pixels=(size * pipeline.scale) ** 2)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out.put((result.seconds, result.tiles, result.tile, peak, base))
+
+
+def bench_upscale(device: str, repeats: int, threads: int) -> None:
+    import multiprocessing as mp
+
+    import numpy as np
+    import torch
+
+    import ganengine as ge
+    from ganengine.devices import resolve_device
+
+    dev = resolve_device(device)
+    sync = torch.cuda.synchronize if dev.type == "cuda" else (lambda: None)
+    print(f"\n## upscale ({dev})")
+    ctx = mp.get_context("spawn")
+    for entry in ge.catalog(ROOT / "checkpoints", ("superres",)):
+        pipeline = ge.UpscalePipeline.load(entry.path, dev)
+        small = np.random.default_rng(0).integers(0, 256, (128, 128, 3), dtype=np.uint8)
+        t = median_seconds(partial(pipeline.upscale, small, 512), repeats, sync)
+        print(f"{entry.path.stem}: x{pipeline.scale} of 128x128 -> {128 * pipeline.scale}px: {1000 * t:.0f} ms "
+              f"(median of {repeats}, model cached)", flush=True)
+        for tile in (None, 128):
+            queue = ctx.Queue()
+            child = ctx.Process(target=_upscale_child, args=(str(entry.path), 2048, tile, device, threads, queue))
+            child.start()
+            seconds, tiles, used, peak, base = queue.get()
+            child.join()
+            out_mb = (2048 * pipeline.scale) ** 2 * 3 * 2 / 2**20
+            print(f"{entry.path.stem}: x{pipeline.scale} of 2048x2048 in {tiles} tiles of {used} px"
+                  f"{' (from free memory)' if tile is None else ''}: {seconds:.1f} s, peak RSS {peak:.0f} MB "
+                  f"(after loading: {base:.0f} MB; output + bicubic buffers: {out_mb:.0f} MB)", flush=True)
+        image = np.random.default_rng(1).integers(0, 256, (512, 512, 3), dtype=np.uint8)
+        whole = pipeline.upscale(image, tile=512).output.astype(int)
+        for tile in (64, 128):
+            diff = np.abs(pipeline.upscale(image, tile=tile).output.astype(int) - whole)
+            print(f"{entry.path.stem}: 512x512 in tiles of {tile} vs one pass: max difference {diff.max()} levels, "
+                  f"{(diff > 0).mean():.4%} of values differ", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=("generate", "evaluate", "translate"), default=None)
+    parser.add_argument("--only", choices=("generate", "evaluate", "translate", "upscale"), default=None)
     parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--eval-checkpoint", type=Path, default=ROOT / "checkpoints" / "faces-dcgan.safetensors")
     parser.add_argument("--eval-sizes", type=int, nargs="+", default=[1000])
@@ -143,6 +203,8 @@ def main() -> None:
         bench_evaluate(args.eval_checkpoint, args.eval_sizes, args.device)
     if args.only in (None, "translate"):
         bench_translate(args.device, args.repeats)
+    if args.only in (None, "upscale"):
+        bench_upscale(args.device, min(args.repeats, 10), args.threads)
 
 
 if __name__ == "__main__":

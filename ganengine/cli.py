@@ -213,7 +213,7 @@ def cmd_upscale(a: argparse.Namespace) -> int:
     """Enlarge one image x2 or x4 with a superres checkpoint (tiled); the PNG carries its provenance."""
     import numpy as np
 
-    from .imageio import open_image
+    from .imageio import MAX_PIXELS, open_image
     from .pipelines import UpscalePipeline
 
     if a.scale is not None and a.scale not in (2, 4):
@@ -223,7 +223,9 @@ def cmd_upscale(a: argparse.Namespace) -> int:
         raise ConfigError(f"{Path(a.checkpoint).name} enlarges x{pipeline.scale}, not x{a.scale}: use a x{a.scale} model "
                           f"or leave out --scale")
     image = np.asarray(open_image(a.image, mode="RGB"))
-    result = pipeline.upscale(image, tile=a.tile)
+    if a.max_pixels is not None and a.max_pixels < 1:
+        raise ConfigError(f"--max-pixels must be positive (got {a.max_pixels})")
+    result = pipeline.upscale(image, tile=a.tile, max_pixels=a.max_pixels or MAX_PIXELS)
     meta = {"model": Path(a.checkpoint).name, "task": "superres", "scale": str(pipeline.scale),
             "source": Path(a.image).name, "note": result.note}
     save_png(result.output, a.out, meta)
@@ -348,6 +350,8 @@ def build_parser(task: str = "gan") -> argparse.ArgumentParser:
     up.add_argument("--scale", type=int, default=None, help="2 or 4: checked against the model's factor")
     up.add_argument("--tile", type=int, default=None, help="input tile side in pixels (default: from the free memory)")
     up.add_argument("--bicubic", default=None, help="also write bicubic's enlargement here (to compare)")
+    up.add_argument("--max-pixels", type=int, default=None, help="largest output in pixels (default 16,000,000; the "
+                    "output and bicubic's take about 6 bytes a pixel, the tiles stay small)")
     up.add_argument("--device", choices=DEVICES, default="auto")
     dt = sub.add_parser("detect", help="probability that images are generated (a detector checkpoint), and the provenance "
                                        "and EXIF they carry")

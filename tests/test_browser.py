@@ -205,3 +205,37 @@ def test_translate_draw_on_the_canvas_updates_the_output(server, browser, tmp_pa
     elsewhere = sorted({url for url in requests if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != here})
     assert requests and not elsewhere, elsewhere
     context.close()
+
+
+def test_super_resolution_slider_moves_the_border(server, browser):
+    """The before/after view of the shipped model: dragging on the picture moves the border between bicubic and the
+    model's output (the slider follows), and the page fetches nothing from any other machine."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1600})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    _open(page, f"{server}/Super_Resolution", "Super-Resolution")
+    frame = page.frame_locator("iframe[title='st.iframe'], iframe").first
+    before = frame.locator("#before")
+    before.wait_for(timeout=60_000)
+    assert before.evaluate("el => el.style.clipPath") == "inset(0px 50% 0px 0px)"
+    box = frame.locator("#ba").bounding_box()
+    page.mouse.move(box["x"] + 0.5 * box["width"], box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 0.8 * box["width"], box["y"] + box["height"] / 2, steps=8)
+    page.mouse.up()
+    clip = before.evaluate("el => el.style.clipPath")
+    assert clip.startswith("inset(0px 2") or clip.startswith("inset(0px 19"), clip  # about 20% hidden on the right
+    assert 78 <= float(frame.locator("#pos").input_value()) <= 82
+    frame.locator("#pos").fill("10")  # the range input moves it too (keyboard and assistive technology)
+    assert before.evaluate("el => el.style.clipPath") == "inset(0px 90% 0px 0px)"
+    page.wait_for_timeout(800)
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "super-resolution-slider.png"), full_page=True)
+    from urllib.parse import urlsplit
+
+    here = urlsplit(server).netloc
+    elsewhere = sorted({url for url in requests if urlsplit(url).scheme not in ("data", "blob", "about")
+                        and urlsplit(url).netloc != here})
+    assert not elsewhere, elsewhere
+    context.close()

@@ -432,3 +432,72 @@ def test_translate_page_offers_a_finished_run_as_a_model(monkeypatch, translator
     assert_clean(at)
     assert at.session_state["translate_model"] == f"run/{run.id}"
     assert at.selectbox(key="translate_model__en").value == f"run/{run.id}"
+
+
+# --- Super-Resolution -----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def upscalers(tmp_path_factory) -> Path:
+    """A tiny pixel-loss x4 model and a tiny GAN fine-tune of it, under the shipped models' names."""
+    from ganengine.tasks import SuperResConfig
+    from ganengine.train import run_task
+
+    folder = tmp_path_factory.mktemp("upscalers")
+    tiny = {"width": 4, "blocks": 1, "patch_size": 32, "batch_size": 2, "sample_every": 100, "num_threads": 1}
+    psnr = run_task(SuperResConfig(steps=4, checkpoint_every=4, lr=1e-3, **tiny), tmp_path_factory.mktemp("psnr"))
+    (folder / "photos-srresnet-x4.safetensors").write_bytes(psnr.checkpoint.read_bytes())
+    gan = run_task(SuperResConfig(stage="gan", init=str(folder / "photos-srresnet-x4.safetensors"), d_width=4, steps=2,
+                                  checkpoint_every=2, **tiny), tmp_path_factory.mktemp("gan"))
+    (folder / "photos-esrgan-x4.safetensors").write_bytes(gan.checkpoint.read_bytes())
+    return folder
+
+
+def open_sr(monkeypatch, shipped: Path) -> AppTest:
+    import ui.engine
+
+    monkeypatch.setattr(ui.engine, "SHIPPED", shipped)
+    return open_page("pages/4_Super_Resolution.py")
+
+
+def test_sr_page_enlarges_an_example_and_scores_it_against_the_original(monkeypatch, upscalers):
+    at = open_sr(monkeypatch, upscalers)
+    assert_clean(at)
+    assert at.session_state["sr_model_x4"] == "shipped/photos-esrgan-x4"  # the GAN model comes first
+    assert any(c.value.startswith("A crop of *chelsea*") for c in at.caption)
+    # The before/after view is one offline component: both images inline as PNG, nothing fetched.
+    (view,) = [e for e in at.get("iframe")] or [e for e in at.get("html")]
+    assert view.proto.srcdoc.count("data:image/png;base64,") == 2 and "http" not in view.proto.srcdoc
+    scores = at.dataframe[0].value
+    assert list(scores["method"]) == ["bicubic", "photos-srresnet-x4", "photos-esrgan-x4"]
+    assert scores["PSNR-Y (dB)"].between(15, 60).all() and scores["SSIM-Y"].between(0, 1).all()
+    assert len(at.dataframe[1].value) == 2  # the two cards' held-out figures
+    assert at.get("plotly_chart")  # the perception-distortion chart
+    crops = [i for i in at.get("image") if i.captions]
+    assert [c.captions[0] for c in crops][:2] == ["input (small)", "bicubic"] and len(crops) == 5
+    assert at.get("download_button")
+    # Another example, another scale of comparison: the original on the left of the slider.
+    at.selectbox(key="sr_example").set_value("coins").run()
+    at.selectbox(key="sr_compare").set_value("original").run()
+    assert_clean(at)
+    assert any(c.value.startswith("A crop of *coins*") for c in at.caption)
+
+
+def test_sr_page_enlarges_an_upload_and_refuses_a_bad_one(monkeypatch, upscalers):
+    import numpy as np
+
+    at = open_sr(monkeypatch, upscalers)
+    at.radio(key="sr_source").set_value("upload").run()
+    assert_clean(at)
+    assert any("Upload an image" in i.value for i in at.info)
+    rgba = np.random.default_rng(0).integers(0, 256, (40, 52, 4), dtype=np.uint8)
+    at.file_uploader(key="sr_upload").set_value(("mine.png", png(rgba), "image/png")).run()  # alpha: composited on white
+    assert_clean(at)
+    assert any("208x160 pixels" in c.value for c in at.caption)  # 52x40 enlarged x4
+    assert any("No original is known" in c.value for c in at.caption)
+    at.checkbox(key="sr_shrink").check().run()
+    assert_clean(at)
+    assert any("your image is the reference" in c.value for c in at.caption)
+    assert len(at.dataframe[0].value) == 3
+    at.file_uploader(key="sr_upload").set_value(("fake.png", b"not an image at all", "image/png")).run()
+    assert [e.value for e in at.error] == ["Refused: uploaded image: not a PNG, JPEG, WebP, BMP or GIF image"]

@@ -20,7 +20,7 @@ PAGES: tuple[Page, ...] = (
     Page("pages/1_Train.py", "🏋️", "train.title", "home.map_train"),
     Page("pages/2_Generate.py", "🎨", "generate.title", "home.map_generate"),
     Page("pages/3_Translate.py", "🔁", "translate.title", "home.map_translate"),
-    Page("pages/4_Super_Resolution.py", "🔍", "sr.title", "home.map_sr", ready=False),
+    Page("pages/4_Super_Resolution.py", "🔍", "sr.title", "home.map_sr"),
     Page("pages/5_Evaluate.py", "📏", "evaluate.title", "home.map_evaluate"),
     Page("pages/6_Ethics_Detection.py", "🛡️", "ethics.title", "home.map_ethics"),
 )

@@ -79,8 +79,8 @@ STRINGS: dict[str, dict[str, str]] = {
                           "fr": "Échantillonnez des modèles fournis ou les vôtres : graines, classes, troncature, interpolation, arithmétique latente."},
     "home.map_translate": {"en": "Image-to-image translation with Pix2Pix and CycleGAN: draw a landscape, change the season, train your own.",
                            "fr": "Traduction d'image à image avec Pix2Pix et CycleGAN : dessinez un paysage, changez de saison, entraînez le vôtre."},
-    "home.map_sr": {"en": "Super-resolution: GANs that invent plausible detail (coming later).",
-                    "fr": "Super-résolution : des GAN qui inventent des détails plausibles (à venir)."},
+    "home.map_sr": {"en": "Super-resolution: enlarge a photo x4 with a pixel-loss model and its GAN fine-tune; see why sharper scores lower.",
+                    "fr": "Super-résolution : agrandir une photo x4 avec un modèle sur les pixels et son affinage GAN ; voir pourquoi plus net est moins bien noté."},
     "home.map_evaluate": {"en": "Compare generators with FID, KID, IS and precision/recall; coverage, copies, progress over training.",
                           "fr": "Comparez des générateurs avec FID, KID, IS et précision/rappel ; couverture, copies, progrès pendant l'entraînement."},
     "home.map_ethics": {"en": "Deepfakes, consent and detection; read the provenance of GAN Studio images.",
@@ -593,15 +593,122 @@ STRINGS: dict[str, dict[str, str]] = {
     "translate.use_run": {"en": "Translate with this model", "fr": "Traduire avec ce modèle"},
     "sr.title": {"en": "Super-Resolution", "fr": "Super-résolution"},
     "sr.intro": {
-        "en": "Super-resolution GANs (SRGAN, ESRGAN) enlarge an image and invent plausible fine detail: a perceptual "
-              "loss keeps the content, and the adversarial loss makes textures look real rather than blurry. The "
-              "detail is invented, so it is not evidence of what the original contained.",
-        "fr": "Les GAN de super-résolution (SRGAN, ESRGAN) agrandissent une image et inventent des détails plausibles : "
-              "une perte perceptuelle garde le contenu, la perte adverse rend les textures réalistes plutôt que "
-              "floues. Ces détails sont inventés : ils ne prouvent rien sur l'original.",
+        "en": "A super-resolution network enlarges a small photo x2 or x4. The pixel-loss model (SRResNet) learns to be "
+              "as close as possible to the original on average, which looks smooth; its GAN fine-tune (ESRGAN-style) "
+              "adds an adversarial loss that makes textures look real. The detail it adds is **invented**: plausible, "
+              "not evidence of what the original contained. Move the slider over the picture to compare.",
+        "fr": "Un réseau de super-résolution agrandit une petite photo x2 ou x4. Le modèle entraîné sur les pixels "
+              "(SRResNet) apprend à être, en moyenne, le plus proche possible de l'original, ce qui donne une image "
+              "lisse ; son affinage GAN (façon ESRGAN) ajoute une perte adverse qui rend les textures réalistes. Les "
+              "détails ajoutés sont **inventés** : plausibles, mais pas une preuve de ce que contenait l'original. "
+              "Déplacez le curseur sur l'image pour comparer.",
     },
-    "sr.later": {"en": "The before/after upscaling demo arrives in a later release.",
-                 "fr": "La démo d'agrandissement avant/après arrive dans une prochaine version."},
+    "sr.none": {"en": "No super-resolution model is available yet: train one with `python -m ganengine train --task "
+                      "superres` (see the README).",
+                "fr": "Aucun modèle de super-résolution n'est encore disponible : entraînez-en un avec `python -m "
+                      "ganengine train --task superres` (voir le README)."},
+    "sr.scale": {"en": "Enlargement", "fr": "Agrandissement"},
+    "sr.model": {"en": "Model", "fr": "Modèle"},
+    "sr.model_help": {"en": "Pixel loss: closest to the original on average, smooth. GAN: sharper, with invented texture.",
+                      "fr": "Perte sur les pixels : la plus proche de l'original en moyenne, lisse. GAN : plus net, "
+                            "avec des textures inventées."},
+    "sr.model_label": {"en": "{name} · x{scale} · {kind}", "fr": "{name} · x{scale} · {kind}"},
+    "sr.stage_psnr": {"en": "pixel loss (PSNR-oriented)", "fr": "perte sur les pixels (orienté PSNR)"},
+    "sr.stage_gan": {"en": "GAN fine-tune (sharper)", "fr": "affiné par GAN (plus net)"},
+    "sr.source": {"en": "Image", "fr": "Image"},
+    "sr.source_example": {"en": "an example", "fr": "un exemple"},
+    "sr.source_upload": {"en": "my image", "fr": "mon image"},
+    "sr.example": {"en": "Example photo", "fr": "Photo d'exemple"},
+    "sr.example_label": {"en": "{name} ({kind})", "fr": "{name} ({kind})"},
+    "sr.example_note": {
+        "en": "A crop of *{name}* ({kind}), a photo no shipped model trained on, shrunk x{scale} to {w}x{h} pixels by "
+              "bicubic down-sampling: the original is known, so the scores below are real.",
+        "fr": "Un recadrage de *{name}* ({kind}), une photo qu'aucun modèle fourni n'a vue à l'entraînement, réduite "
+              "x{scale} à {w}x{h} pixels par sous-échantillonnage bicubique : l'original est connu, les scores "
+              "ci-dessous sont donc réels.",
+    },
+    "sr.upload": {"en": "Your image (PNG, JPEG, WebP or BMP)", "fr": "Votre image (PNG, JPEG, WebP ou BMP)"},
+    "sr.upload_help": {"en": "Checked before use (at most {pixels:,} pixels). The page enlarges up to {side} pixels on the "
+                             "long side (larger images are shrunk first); the CLI takes any size, in tiles.",
+                       "fr": "Vérifiée avant usage ({pixels:,} pixels au plus). La page agrandit jusqu'à {side} pixels "
+                             "sur le grand côté (les images plus grandes sont d'abord réduites) ; la CLI accepte toute taille, par tuiles."},
+    "sr.shrink_first": {"en": "Shrink my image first, so it is the reference", "fr": "Réduire d'abord mon image, pour qu'elle serve de référence"},
+    "sr.shrink_first_help": {
+        "en": "Your image is shrunk by the scale, then enlarged back: the result can be scored against your original.",
+        "fr": "Votre image est réduite du facteur choisi puis ré-agrandie : le résultat peut être comparé à votre original.",
+    },
+    "sr.upload_prompt": {"en": "Upload an image to enlarge it, or pick an example.",
+                         "fr": "Envoyez une image pour l'agrandir, ou choisissez un exemple."},
+    "sr.shrunk": {"en": "Your {w0}x{h0} image was shrunk to {w}x{h} first.",
+                  "fr": "Votre image de {w0}x{h0} a d'abord été réduite à {w}x{h}."},
+    "sr.shrunk_first": {"en": "Shrunk x{scale} to {w}x{h} pixels (bicubic): your image is the reference.",
+                        "fr": "Réduite x{scale} à {w}x{h} pixels (bicubique) : votre image sert de référence."},
+    "sr.working": {"en": "Enlarging…", "fr": "Agrandissement…"},
+    "sr.refused": {"en": "Refused: {reason}", "fr": "Refusé : {reason}"},
+    "sr.compare_with": {"en": "Left of the slider", "fr": "À gauche du curseur"},
+    "sr.bicubic": {"en": "bicubic", "fr": "bicubique"},
+    "sr.original": {"en": "original", "fr": "original"},
+    "sr.input": {"en": "input (small)", "fr": "entrée (petite)"},
+    "sr.slider_hint": {"en": "Drag to move the border between the two images",
+                       "fr": "Glissez pour déplacer la frontière entre les deux images"},
+    "sr.made": {"en": "{w}x{h} pixels: {note}, in {seconds:.2f} s.", "fr": "{w}x{h} pixels : {note}, en {seconds:.2f} s."},
+    "sr.download": {"en": "Download the enlargement (PNG, with provenance)",
+                    "fr": "Télécharger l'agrandissement (PNG, avec provenance)"},
+    "sr.crops_title": {"en": "Zoom in", "fr": "Zoom"},
+    "sr.crops_text": {
+        "en": "The same small region of every version, enlarged with square pixels so nothing is smoothed by the "
+              "browser. Bicubic blurs edges; the pixel-loss model makes them crisp but smooths texture; the GAN adds "
+              "texture that looks right but may not be what was there.",
+        "fr": "La même petite région de chaque version, agrandie en pixels carrés pour que le navigateur ne lisse rien. "
+              "Le bicubique floute les contours ; le modèle sur les pixels les rend nets mais lisse les textures ; le "
+              "GAN ajoute une texture crédible, qui n'est pas forcément celle qui était là.",
+    },
+    "sr.crop_x": {"en": "Zoom: left ↔ right", "fr": "Zoom : gauche ↔ droite"},
+    "sr.crop_y": {"en": "Zoom: top ↕ bottom", "fr": "Zoom : haut ↕ bas"},
+    "sr.tradeoff_title": {"en": "Sharper, yet a lower score: the perception-distortion trade-off",
+                          "fr": "Plus net, mais moins bien noté : le compromis perception-distorsion"},
+    "sr.tradeoff_text": {
+        "en": "PSNR and SSIM reward being close to the original pixel by pixel. When many sharp images could have "
+              "been shrunk into the same small one, the closest guess *on average* is their blurry mean, so the "
+              "pixel-loss model wins on PSNR. The GAN commits to one sharp, plausible answer: it looks more like a "
+              "real photo but misses the exact pixels, so its PSNR drops (Blau and Michaeli, 2018, proved you cannot "
+              "have both at once). The chart puts each model on both axes.",
+        "fr": "Le PSNR et le SSIM récompensent la proximité avec l'original, pixel par pixel. Quand beaucoup d'images "
+              "nettes auraient pu donner la même petite image, la meilleure réponse *en moyenne* est leur moyenne "
+              "floue : le modèle entraîné sur les pixels gagne donc au PSNR. Le GAN choisit une réponse nette et "
+              "plausible : elle ressemble davantage à une vraie photo mais rate les pixels exacts, et son PSNR baisse "
+              "(Blau et Michaeli, 2018, ont montré qu'on ne peut pas avoir les deux à la fois). Le graphique place "
+              "chaque modèle sur les deux axes.",
+    },
+    "sr.tradeoff_numbers": {
+        "en": "On the held-out photos of the model cards, the pixel-loss model scores **{p_psnr} dB** PSNR and the "
+              "GAN **{g_psnr} dB** (bicubic: {b_psnr} dB), while their detail ratios are **{p_detail}** and "
+              "**{g_detail}** (bicubic: {b_detail}; 1 = as much fine texture as the real photo). Measured on {where}.",
+        "fr": "Sur les photos mises de côté des fiches de modèle, le modèle sur les pixels obtient **{p_psnr} dB** de "
+              "PSNR et le GAN **{g_psnr} dB** (bicubique : {b_psnr} dB), avec des taux de détail de **{p_detail}** et "
+              "**{g_detail}** (bicubique : {b_detail} ; 1 = autant de texture fine que la vraie photo). Mesuré sur : {where}.",
+    },
+    "sr.scores_here": {"en": "Scores on this image (*{name}*), against its original:",
+                       "fr": "Scores sur cette image (*{name}*), par rapport à son original :"},
+    "sr.no_reference": {"en": "No original is known for this image, so it cannot be scored; tick “shrink my image "
+                              "first” to score it.",
+                        "fr": "Aucun original n'est connu pour cette image : pas de score possible ; cochez « réduire "
+                              "d'abord mon image » pour l'évaluer."},
+    "sr.col_method": {"en": "method", "fr": "méthode"},
+    "sr.col_detail": {"en": "detail ratio", "fr": "taux de détail"},
+    "sr.col_bicubic_psnr": {"en": "bicubic PSNR-Y (dB)", "fr": "PSNR-Y bicubique (dB)"},
+    "sr.col_gain": {"en": "gain over bicubic (dB)", "fr": "gain sur le bicubique (dB)"},
+    "sr.cards_trace": {"en": "model cards (held-out photos)", "fr": "fiches de modèle (photos mises de côté)"},
+    "sr.this_trace": {"en": "this image", "fr": "cette image"},
+    "sr.as_textured": {"en": "as textured as the photo", "fr": "aussi texturé que la photo"},
+    "sr.axis_psnr": {"en": "PSNR-Y (dB): closer to the original →", "fr": "PSNR-Y (dB) : plus proche de l'original →"},
+    "sr.axis_detail": {"en": "detail ratio (1 = real photo)", "fr": "taux de détail (1 = vraie photo)"},
+    "sr.cards_caption": {
+        "en": "From each model card: PSNR and SSIM on luminance, borders shaved, on crops of photos the model never "
+              "saw; bicubic measured on the same crops.",
+        "fr": "D'après chaque fiche de modèle : PSNR et SSIM sur la luminance, bords rognés, sur des recadrages de "
+              "photos que le modèle n'a jamais vues ; le bicubique est mesuré sur les mêmes recadrages.",
+    },
     # --- evaluate ---
     "evaluate.title": {"en": "Evaluate", "fr": "Évaluer"},
     "evaluate.intro": {

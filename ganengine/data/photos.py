@@ -200,6 +200,47 @@ def describe_degradation(scale: int, blur: float = 0.0, noise: float = 0.0, jpeg
     return ", then ".join(parts)
 
 
+def shrink(hr: np.ndarray, scale: int) -> tuple[np.ndarray, np.ndarray]:
+    """An HxWx3 uint8 photo -> (its LR version, the HR reference cropped to multiples of `scale`), made by the same
+    bicubic down-sampling and 8-bit rounding as the training inputs and the card's figures (no blur, noise or JPEG)."""
+    h, w = (hr.shape[0] // scale) * scale, (hr.shape[1] // scale) * scale
+    if h < scale or w < scale:
+        raise ValueError(f"an image must be at least {scale} pixels on each side to shrink it x{scale}")
+    ref = np.array(_as_rgb(hr)[:h, :w])  # its own writable copy
+    x = torch.from_numpy(ref).permute(2, 0, 1)[None].float() / 127.5 - 1
+    lr = degrade(x, scale)[0]
+    return ((lr + 1) * 127.5).round().clamp(0, 255).to(torch.uint8).permute(1, 2, 0).numpy(), ref
+
+
+@dataclass(frozen=True)
+class ExamplePhoto:
+    """A crop of a bundled photo no shipped model trained on, to try super-resolution on with a known reference."""
+
+    name: str
+    kind: str
+    image: np.ndarray  # HxWx3 uint8, the high-resolution reference
+
+
+#: (photo, top, left) of each example crop: a region with texture and edges, chosen by eye
+EXAMPLE_CROPS = {"chelsea": (40, 110), "coins": (60, 40), "immunohistochemistry": (200, 200)}
+
+
+def example_photos(side: int = 192) -> list[ExamplePhoto]:
+    """A `side`-pixel square crop of each held-out bundled photo present (of kinds no shipped model was tuned on)."""
+    found = []
+    for name, kind, held in BUNDLED:
+        if not held:
+            continue
+        try:
+            arr = _as_rgb(_bundled(name))
+        except Exception:  # missing from this scikit-image
+            continue
+        top, left = EXAMPLE_CROPS.get(name, (0, 0))
+        top, left = min(top, max(arr.shape[0] - side, 0)), min(left, max(arr.shape[1] - side, 0))
+        found.append(ExamplePhoto(name, kind, np.ascontiguousarray(arr[top : top + side, left : left + side])))
+    return found
+
+
 # --------------------------------------------------------------------------------------------------- loading
 
 

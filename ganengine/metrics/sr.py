@@ -8,6 +8,7 @@ SSIM is Wang et al. (2004): an 11x11 Gaussian window with sigma 1.5, C1 = (0.01 
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 
@@ -92,3 +93,14 @@ def sr_figures(out: torch.Tensor, target: torch.Tensor, scale: int) -> dict[str,
     p, s = sr_scores(out, target, scale)
     return {"psnr_y": round(float(p.mean()), 3), "ssim_y": round(float(s.mean()), 4)}
 
+
+
+def image_scores(out: np.ndarray, reference: np.ndarray, scale: int) -> dict[str, float]:
+    """PSNR-Y (dB), SSIM-Y and detail ratio of one HxWx3 uint8 enlargement against its HxWx3 uint8 reference, as the
+    cards measure them (borders shaved by `scale`)."""
+    if out.shape != reference.shape:
+        raise ValueError(f"the output is {out.shape[1]}x{out.shape[0]}, the reference {reference.shape[1]}x{reference.shape[0]}")
+    o, r = (torch.from_numpy(np.array(a, dtype=np.uint8)).permute(2, 0, 1)[None].float() / 127.5 - 1 for a in (out, reference))
+    p, s = sr_scores(o, r, scale)
+    return {"psnr_y": round(float(p[0]), 2), "ssim_y": round(float(s[0]), 4),
+            "detail_ratio": round(float(detail_ratio(o, r, scale)[0]), 3)}

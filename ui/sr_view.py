@@ -1,0 +1,281 @@
+"""The Super-Resolution page's parts: model choices, inputs (examples with a known original, or an upload), the
+enlargements, a before/after slider drawn offline, zoomed crops, scores and the perception-distortion chart."""
+
+from __future__ import annotations
+
+import base64
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+import streamlit.components.v1 as components
+from PIL import Image
+
+import ganengine as ge
+from ganengine.data.photos import ExamplePhoto, example_photos, shrink
+from ganengine.metrics.sr import image_scores
+
+from . import engine
+from .checkpoint_picker import GeneratorChoice, run_choice_key
+from .i18n import number, t
+from .layout import upscale
+
+MAX_INPUT_SIDE = 256  # the page enlarges inputs up to this long side (larger ones are shrunk first); the CLI takes any size
+SLIDER_WIDTH = 576  # screen pixels of the before/after view
+CROP_SHOW = 176  # screen side of each zoomed crop
+BICUBIC = "bicubic"
+ORIGINAL = "original"
+MODEL_KEY = "sr_model"
+
+
+@dataclass(frozen=True)
+class SrModel:
+    """One super-resolution checkpoint the user may run, with what its card says."""
+
+    key: str
+    label: str
+    path: Path
+    scale: int
+    stage: str  # psnr | gan
+    card: ge.ModelCard
+
+
+def _model(key: str, choice: GeneratorChoice) -> SrModel | None:
+    try:
+        card = ge.read_card(choice.path)
+    except (ge.CheckpointError, OSError):
+        return None
+    if card.task != "superres":
+        return None
+    return SrModel(key, choice.label, choice.path, card.spec.scale, str(card.metrics.get("stage", "psnr")), card)
+
+
+def model_choices(owner: str) -> dict[str, SrModel]:
+    """Shipped super-resolution models (GAN fine-tunes first), then this user's own superres runs."""
+    found: dict[str, SrModel] = {}
+    shipped = sorted(ge.catalog(engine.SHIPPED, ("superres",)),
+                     key=lambda e: (-e.card.spec.scale, e.card.metrics.get("stage") != "gan", e.path.stem))
+    for entry in shipped:
+        key = f"shipped/{entry.path.stem}"
+        model = _model(key, GeneratorChoice(t("pick.shipped", name=entry.path.stem), entry.path))
+        if model is not None:
+            found[key] = model
+    for job in engine.job_manager().list(owner):
+        if job.config.task != "superres":
+            continue
+        latest = ge.RunDir(job.run_dir).latest_checkpoint()
+        if latest is not None:
+            key = run_choice_key(job.id)
+            label = t("pick.own", id=job.id, model=t("task.superres"), data=engine.shown_data(job.config.data),
+                      state=t("state." + job.state))
+            model = _model(key, GeneratorChoice(label, latest))
+            if model is not None:
+                found[key] = model
+    return found
+
+
+def model_label(model: SrModel) -> str:
+    return t("sr.model_label", name=model.label, scale=model.scale, kind=t(f"sr.stage_{model.stage}"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _pipeline(path: str, mtime: float) -> ge.UpscalePipeline:
+    """A super-resolution model loaded once and shared read-only (eval mode, no_grad) by every session."""
+    return ge.UpscalePipeline.load(path)
+
+
+def pipeline(model: SrModel) -> ge.UpscalePipeline:
+    return _pipeline(str(model.path), model.path.stat().st_mtime)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _enlarge(path: str, mtime: float, image: np.ndarray) -> tuple[np.ndarray, np.ndarray, str, float]:
+    result = _pipeline(path, mtime).upscale(image)
+    return result.output, result.bicubic, result.note, result.seconds
+
+
+def enlarge(model: SrModel, image: np.ndarray) -> tuple[np.ndarray, np.ndarray, str, float]:
+    """(output, bicubic, note, seconds) of one model on one LR image; cached for every session."""
+    return _enlarge(str(model.path), model.path.stat().st_mtime, image)
+
+
+@st.cache_data(show_spinner=False)
+def examples() -> list[ExamplePhoto]:
+    return example_photos()
+
+
+@dataclass(frozen=True)
+class SrInput:
+    """What the page enlarges: the LR image, and the original it was shrunk from when that is known."""
+
+    low: np.ndarray
+    reference: np.ndarray | None
+    name: str
+    note: str = ""
+
+
+def example_input(photo: ExamplePhoto, scale: int) -> SrInput:
+    low, ref = shrink(photo.image, scale)
+    return SrInput(low, ref, photo.name, t("sr.example_note", name=photo.name, kind=photo.kind, scale=scale,
+                                           w=low.shape[1], h=low.shape[0]))
+
+
+def upload_input(data: bytes, name: str, scale: int, shrink_first: bool) -> SrInput:
+    """An uploaded image (checked by ge.open_image), brought within MAX_INPUT_SIDE, optionally shrunk first so the
+    upload itself is the reference."""
+    image = ge.open_image(data, mode="RGB")
+    notes = []
+    limit = MAX_INPUT_SIDE * scale if shrink_first else MAX_INPUT_SIDE
+    if max(image.size) > limit:
+        w0, h0 = image.size
+        image.thumbnail((limit, limit), Image.Resampling.LANCZOS)
+        notes.append(t("sr.shrunk", w0=w0, h0=h0, w=image.width, h=image.height))
+    arr = np.asarray(image)
+    if shrink_first:
+        low, ref = shrink(arr, scale)
+        notes.append(t("sr.shrunk_first", scale=scale, w=low.shape[1], h=low.shape[0]))
+        return SrInput(low, ref, name, " ".join(notes))
+    return SrInput(np.ascontiguousarray(arr), None, name, " ".join(notes))
+
+
+def _data_url(image: np.ndarray) -> str:
+    return "data:image/png;base64," + base64.b64encode(ge.png_bytes(image)).decode("ascii")
+
+
+def before_after(left: np.ndarray, right: np.ndarray, left_label: str, right_label: str, hint: str) -> None:
+    """Two images of the same size, one over the other, with a slider that moves the border between them.
+
+    Drawn with inline HTML, CSS and a few lines of script in the page's own iframe: PNG data URLs, nothing fetched
+    from anywhere. Small images are shown enlarged with square pixels (no smoothing invented by the browser)."""
+    h, w = right.shape[:2]
+    width = w * max(1, SLIDER_WIDTH // w) if w <= SLIDER_WIDTH else SLIDER_WIDTH  # whole screen pixels per pixel
+    height = round(h * width / w)
+    rendering = "pixelated" if width > w else "auto"
+    left_label, right_label, hint = html.escape(left_label), html.escape(right_label), html.escape(hint)
+    page = f"""<div style="font-family:sans-serif">
+<div id="ba" style="position:relative;width:{width}px;height:{height}px;cursor:ew-resize;user-select:none;touch-action:none">
+  <img id="after" src="{_data_url(right)}" alt="{right_label}" draggable="false"
+       style="position:absolute;inset:0;width:{width}px;height:{height}px;image-rendering:{rendering}">
+  <img id="before" src="{_data_url(left)}" alt="{left_label}" draggable="false"
+       style="position:absolute;inset:0;width:{width}px;height:{height}px;image-rendering:{rendering};clip-path:inset(0 50% 0 0)">
+  <div id="bar" style="position:absolute;top:0;bottom:0;left:50%;width:2px;margin-left:-1px;background:#fff;box-shadow:0 0 3px #000"></div>
+  <span style="position:absolute;left:6px;top:6px;background:rgba(0,0,0,.6);color:#fff;padding:2px 6px;font-size:13px">{left_label}</span>
+  <span style="position:absolute;right:6px;top:6px;background:rgba(0,0,0,.6);color:#fff;padding:2px 6px;font-size:13px">{right_label}</span>
+</div>
+<input id="pos" type="range" min="0" max="100" value="50" aria-label="{hint}" title="{hint}" style="width:{width}px;margin:6px 0 0 0">
+</div>
+<script>
+const box = document.getElementById("ba"), before = document.getElementById("before"),
+      bar = document.getElementById("bar"), pos = document.getElementById("pos");
+function place(v) {{
+  v = Math.max(0, Math.min(100, v));
+  before.style.clipPath = "inset(0 " + (100 - v) + "% 0 0)";
+  bar.style.left = v + "%";
+  pos.value = v;
+}}
+pos.addEventListener("input", () => place(Number(pos.value)));
+function follow(e) {{ const r = box.getBoundingClientRect(); place(100 * (e.clientX - r.left) / r.width); }}
+box.addEventListener("pointerdown", e => {{ box.setPointerCapture(e.pointerId); follow(e); }});
+box.addEventListener("pointermove", e => {{ if (e.buttons) follow(e); }});
+</script>"""
+    components.html(page, height=height + 40)
+
+
+def crop_box(shape: tuple[int, ...], x_share: float, y_share: float, scale: int) -> tuple[int, int, int]:
+    """(top, left, side) of a square crop of an output of `shape`, centred at the shares given, a multiple of `scale`
+    so the LR crop lines up exactly."""
+    h, w = shape[:2]
+    side = max(scale * 8, min(h, w) // 4 // scale * scale)
+    side = min(side, h // scale * scale, w // scale * scale)
+    top = round((h - side) * y_share) // scale * scale
+    left = round((w - side) * x_share) // scale * scale
+    return top, left, side
+
+
+def zoomed_crops(images: dict[str, np.ndarray], low: np.ndarray, scale: int, x_share: float, y_share: float) -> None:
+    """The same small region of every image, enlarged with square pixels: the LR input first."""
+    first = next(iter(images.values()))
+    top, left, side = crop_box(first.shape, x_share, y_share, scale)
+    row = {t("sr.input"): low[top // scale : (top + side) // scale, left // scale : (left + side) // scale]}
+    row.update({label: img[top : top + side, left : left + side] for label, img in images.items()})
+    for column, (label, crop) in zip(st.columns(len(row)), row.items(), strict=True):
+        column.image(upscale(np.ascontiguousarray(crop), CROP_SHOW), caption=label, width=CROP_SHOW)
+
+
+def scores_table(outputs: dict[str, np.ndarray], reference: np.ndarray, scale: int) -> pd.DataFrame:
+    rows = []
+    for label, out in outputs.items():
+        scores = image_scores(out, reference, scale)
+        rows.append({t("sr.col_method"): label, "PSNR-Y (dB)": scores["psnr_y"], "SSIM-Y": scores["ssim_y"],
+                     t("sr.col_detail"): scores["detail_ratio"]})
+    return pd.DataFrame(rows)
+
+
+def card_rows(models: list[SrModel]) -> pd.DataFrame:
+    """Each model's card figures (held-out photos), with bicubic's measured on the same crops."""
+    rows = []
+    for m in models:
+        f = m.card.metrics
+        if "psnr_y" not in f:
+            continue
+        rows.append({t("sr.col_method"): model_label(m), "PSNR-Y (dB)": f["psnr_y"], "SSIM-Y": f.get("ssim_y"),
+                     t("sr.col_detail"): f.get("detail_ratio"), t("sr.col_bicubic_psnr"): f.get("bicubic_psnr_y"),
+                     t("sr.col_gain"): f.get("psnr_gain_db")})
+    return pd.DataFrame(rows)
+
+
+def perception_distortion_figure(models: list[SrModel], measured: pd.DataFrame | None = None) -> go.Figure:
+    """PSNR (distortion: right is closer to the original) against detail ratio (perception: 1 is as textured as the
+    photo) for bicubic and each model, from their cards; the current image's scores as hollow markers."""
+    fig = go.Figure()
+    xs, ys, names = [], [], []
+    bicubic_done = False
+    for m in models:
+        f = m.card.metrics
+        if "psnr_y" not in f or "detail_ratio" not in f:
+            continue
+        if not bicubic_done and "bicubic_detail_ratio" in f:
+            xs.append(f["bicubic_psnr_y"])
+            ys.append(f["bicubic_detail_ratio"])
+            names.append(t("sr.bicubic"))
+            bicubic_done = True
+        xs.append(f["psnr_y"])
+        ys.append(f["detail_ratio"])
+        names.append(m.path.stem)
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers+text", text=names, textposition="top center",
+                             marker={"size": 13}, name=t("sr.cards_trace")))
+    if measured is not None and len(measured):
+        fig.add_trace(go.Scatter(x=measured["PSNR-Y (dB)"], y=measured[t("sr.col_detail")], mode="markers+text",
+                                 text=measured[t("sr.col_method")], textposition="bottom center",
+                                 marker={"size": 11, "symbol": "circle-open", "line": {"width": 2}},
+                                 name=t("sr.this_trace")))
+    fig.add_hline(y=1.0, line_dash="dot", annotation_text=t("sr.as_textured"))
+    fig.update_layout(xaxis_title=t("sr.axis_psnr"), yaxis_title=t("sr.axis_detail"), height=380,
+                      margin={"t": 30, "b": 40, "l": 50, "r": 20}, legend={"orientation": "h", "y": -0.25})
+    return fig
+
+
+def trade_off_text(models: list[SrModel]) -> str | None:
+    """The two shipped kinds' card numbers in a sentence, when a pixel-loss model and a GAN model of one scale exist."""
+    by_stage = {m.stage: m for m in models if "psnr_y" in m.card.metrics}
+    if "psnr" not in by_stage or "gan" not in by_stage:
+        return None
+    p, g = by_stage["psnr"].card.metrics, by_stage["gan"].card.metrics
+    return t("sr.tradeoff_numbers", p_psnr=number(p["psnr_y"], ".2f"), g_psnr=number(g["psnr_y"], ".2f"),
+             b_psnr=number(p["bicubic_psnr_y"], ".2f"), p_detail=number(p["detail_ratio"], ".2f"),
+             g_detail=number(g["detail_ratio"], ".2f"), b_detail=number(p["bicubic_detail_ratio"], ".2f"),
+             where=p.get("measured_on", ""))
+
+
+def download_name(source: str, model: SrModel) -> str:
+    stem = "".join(c for c in Path(source).stem if c.isalnum() or c in "-_")[:40] or "image"
+    return f"{stem}-x{model.scale}-{model.path.stem[:40]}.png"
+
+
+def provenance(model: SrModel, source: str, note: str) -> dict[str, str]:
+    return {"model": model.path.name, "task": "superres", "scale": str(model.scale), "source": Path(source).name,
+            "note": note}
