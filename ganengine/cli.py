@@ -248,6 +248,17 @@ def cmd_half(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(a: argparse.Namespace) -> int:
+    """Export one network to ONNX or a plain safetensors file, checked against the original (ONNX Runtime)."""
+    from .export import export_checkpoint
+
+    report = export_checkpoint(a.checkpoint, a.format, a.out, a.role)
+    print(f"wrote {report.path} ({report.format}, {report.task} {report.role}): largest difference from the original "
+          f"{report.max_abs_diff:.3g} on {report.checked_on}"
+          + (f"; exported in eval mode ({', '.join(report.train_only_layers)})" if report.train_only_layers else ""))
+    return 0
+
+
 def cmd_info(a: argparse.Namespace) -> int:
     print(json.dumps(json.loads(read_card(a.checkpoint).to_json()), indent=2))
     return 0
@@ -364,6 +375,12 @@ def build_parser(task: str = "gan") -> argparse.ArgumentParser:
     h.add_argument("checkpoint")
     h.add_argument("--out", required=True)
     h.add_argument("--max-diff", type=float, default=0.05, help="largest output change allowed (outputs span [-1, 1])")
+    ex = sub.add_parser("export", help="export a generator, translation or super-resolution model to ONNX or a plain "
+                                       "safetensors file, checked against the original")
+    ex.add_argument("checkpoint")
+    ex.add_argument("--format", choices=("onnx", "safetensors"), default="onnx")
+    ex.add_argument("--out", required=True, help="the exported file (.onnx or .safetensors)")
+    ex.add_argument("--role", default=None, help="which network (default: the generator; CycleGAN: G_AB, or G_BA)")
     i = sub.add_parser("info", help="print a checkpoint's model card")
     i.add_argument("checkpoint")
     sub.add_parser("data", help="list the data sets that need no network")
@@ -424,7 +441,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.cmd == "train-classifier":
             return cmd_train_classifier(args, argv)
         commands = {"generate": cmd_generate, "translate": cmd_translate, "half": cmd_half, "info": cmd_info, "data": cmd_data,
-                    "judge": cmd_judge, "evaluate": cmd_evaluate, "detect": cmd_detect,
+                    "export": cmd_export, "judge": cmd_judge, "evaluate": cmd_evaluate, "detect": cmd_detect,
                     "upscale": cmd_upscale, "bench": cmd_bench}
         return commands[args.cmd](args)
     except USER_ERRORS as exc:
