@@ -48,6 +48,13 @@ st.subheader(t("home.jobs_title"))
 device = ge.describe_device()
 st.caption(t("home.device", device=device.get("gpu") or t("sidebar.cpu", n=device["cpu_threads"]),
              torch=device["torch"], running=job_manager().running_count(), queued=job_manager().queued_count()))
+where = ge.describe_backend(job_manager().backend)
+if where.kind != "ray":
+    st.caption(t("home.where_local", cpus=where.cpus))
+elif where.error:
+    st.caption(t("home.where_ray_down", address=where.address))
+else:
+    st.caption(t("home.where_ray", address=where.address, cpus=where.cpus, gpus=where.gpus))
 jobs = job_manager().list(owner)
 if jobs:
     st.dataframe(jobs_table(jobs), hide_index=True, width="stretch")

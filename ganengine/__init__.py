@@ -22,7 +22,21 @@ from .devices import describe as describe_device
 from .errors import ConfigError, UnknownName, UserError
 from .events import SCHEMA_VERSION, TERMINAL, read_events
 from .imageio import ImageInputError, open_image, png_bytes, read_provenance, safe_extract_zip
-from .jobs import BACKENDS, Backend, JobInfo, JobManager, JobNotFound, QueueFull, Resources, WorkItem, WorkQueue, make_backend, owner_key
+from .jobs import (
+    BACKENDS,
+    Backend,
+    JobInfo,
+    JobManager,
+    JobNotFound,
+    Location,
+    QueueFull,
+    Resources,
+    WorkItem,
+    WorkQueue,
+    describe_backend,
+    make_backend,
+    owner_key,
+)
 from .limits import LIMITS
 from .losses import LOSSES
 from .models import ARCHITECTURES, generator_architectures
@@ -107,6 +121,7 @@ __all__ = [
     "JobInfo",
     "JobManager",
     "JobNotFound",
+    "Location",
     "ModelCard",
     "Pix2PixConfig",
     "Preview",
@@ -136,6 +151,7 @@ __all__ = [
     "config_from_dict",
     "config_type",
     "data_kind",
+    "describe_backend",
     "describe_device",
     "generator_architectures",
     "judge_checkpoint",

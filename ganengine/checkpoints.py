@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
 import pickle
 import struct
 from dataclasses import dataclass, field
@@ -22,7 +21,9 @@ from safetensors import safe_open
 from safetensors.torch import save_file
 from torch import nn
 
+from .atomic import write_atomic
 from .errors import UserError
+from .limits import IMAGE_CHANNELS, LIMITS
 from .models import ModelSpec, build
 
 FORMAT_VERSION = 2
@@ -37,6 +38,8 @@ MAX_FILE_BYTES = 256 * 2**20
 MAX_HEADER_BYTES = 4 * 2**20
 MAX_TENSORS = 4096
 ALLOWED_DTYPES = {"F32", "F16", "BF16", "I64", "I32", "U8", "BOOL"}
+#: Legacy PyTorch files, read only through torch.load(weights_only=True): both names PyTorch users give them.
+LEGACY_SUFFIXES = (".pt", ".pth")
 
 
 class CheckpointError(UserError, ValueError):
@@ -113,6 +116,7 @@ class ModelCard:
             raise CheckpointError(f"unknown checkpoint task {card.task!r}")
         if card.format_version > FORMAT_VERSION:
             raise CheckpointError(f"format version {card.format_version!r} is newer than this GAN Studio reads")
+        _check_sizes(card)
         return card
 
     @property
@@ -142,6 +146,33 @@ class ModelCard:
         return f"{self.arch.get('name', '?')} on {self.data} ({self.steps:,} steps)"
 
 
+def _check_sizes(card: ModelCard) -> None:
+    """Refuse a card whose image size or channels leave the engine's bounds or disagree with its main architecture.
+
+    Pages and metrics build real data at the card's size: a card that lies (512 px on 32 px weights) must stop here.
+    The main architecture's own sizes are checked against the tensors' shapes before any model is built (load_role).
+    """
+    size, channels = card.image_size, card.channels
+    bound = LIMITS["image_size"]
+    if not bound.low <= size <= bound.high:
+        raise CheckpointError(f"its image size {size} is outside [{bound.low:g}, {bound.high:g}]")
+    if channels not in (0, *IMAGE_CHANNELS):
+        raise CheckpointError(f"its images have {channels} channels; GAN Studio runs 1 (grey) or 3 (RGB)")
+    if card.task not in KINDS:  # a registered task's card describes its own model: bounds only
+        return
+    spec = card.spec
+    if spec.makes_points:
+        if channels:
+            raise CheckpointError(f"it makes 2-D points, but its card says {channels}-channel images")
+        return
+    bad = [c for c in (spec.channels, spec.in_channels or spec.channels) if c not in IMAGE_CHANNELS]
+    if bad:
+        raise CheckpointError(f"its {spec.name} architecture has {bad[0]}-channel images; GAN Studio runs 1 (grey) or 3 (RGB)")
+    if (size, channels) != (spec.image_size, spec.channels):
+        raise CheckpointError(f"its card says {channels}x{size}x{size} images, its {spec.name} architecture "
+                              f"{spec.channels}x{spec.image_size}x{spec.image_size}")
+
+
 def known_tasks() -> set[str]:
     """The card tasks this GAN Studio reads: the built-in ones and those of every registered training task."""
     from .tasks import TASKS  # tasks build on checkpoints: look them up only when a card is read
@@ -167,10 +198,7 @@ def save_checkpoint(path: str | Path, tensors: dict[str, torch.Tensor], card: Mo
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     plain = {k: v.detach().to("cpu").contiguous().clone() for k, v in tensors.items()}
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    save_file(plain, str(tmp), metadata={METADATA_KEY: card.to_json()})
-    os.replace(tmp, path)
-    return path
+    return write_atomic(path, lambda tmp: save_file(plain, str(tmp), metadata={METADATA_KEY: card.to_json()}))
 
 
 def _read_header(path: Path) -> dict[str, Any]:
@@ -197,38 +225,58 @@ def _read_header(path: Path) -> dict[str, Any]:
 def read_card(path: str | Path) -> ModelCard:
     """The model card from the header alone (no tensor is read)."""
     path = Path(path)
-    if path.suffix == ".pt":
+    if path.suffix.lower() in LEGACY_SUFFIXES:
         return _load_legacy(path)[1]
     if path.suffix != ".safetensors":
-        raise CheckpointError(f"{path.name}: checkpoints are .safetensors files")
+        raise CheckpointError(f"{path.name}: checkpoints are .safetensors files (or legacy .pt / .pth files)")
     header = _read_header(path)
-    meta = header.get("__metadata__") or {}
+    meta = header.get("__metadata__", {})
+    if not isinstance(meta, dict):
+        raise CheckpointError(f"{path.name}: not a safetensors file (its metadata is not a table)")
     if METADATA_KEY not in meta:
         raise CheckpointError(f"{path.name}: a safetensors file, but not a GAN Studio checkpoint (no model card)")
-    try:
-        card = ModelCard.from_json(meta[METADATA_KEY])
-    except CheckpointError as exc:
-        raise CheckpointError(f"{path.name}: {exc}") from None
+    if not isinstance(meta[METADATA_KEY], str):
+        raise CheckpointError(f"{path.name}: its model card is not text (JSON written as a string)")
+    if not all(isinstance(v, str) for v in meta.values()):
+        raise CheckpointError(f"{path.name}: not a safetensors file (its metadata values are not all text)")
     entries = {k: v for k, v in header.items() if k != "__metadata__"}
     if len(entries) > MAX_TENSORS:
         raise CheckpointError(f"{path.name}: {len(entries)} tensors is over the limit of {MAX_TENSORS}")
-    bad = sorted({str(v.get("dtype")) for v in entries.values() if not isinstance(v, dict) or v.get("dtype") not in ALLOWED_DTYPES})
+    if not all(_is_entry(v) for v in entries.values()):
+        raise CheckpointError(f"{path.name}: not a safetensors file (a tensor entry lacks its type, shape or offsets)")
+    bad = sorted({v["dtype"] for v in entries.values() if v["dtype"] not in ALLOWED_DTYPES})
     if bad:
-        raise CheckpointError(f"{path.name}: unsupported tensor types {', '.join(bad)}")
-    return card
+        raise CheckpointError(f"{path.name}: unsupported tensor types {', '.join(bad)[:80]}")
+    try:
+        return ModelCard.from_json(meta[METADATA_KEY])
+    except CheckpointError as exc:
+        raise CheckpointError(f"{path.name}: {exc}") from None
+
+
+def _is_entry(value: object) -> bool:
+    """A safetensors tensor entry: {"dtype": text, "shape": [whole numbers], "data_offsets": [start, end]}."""
+    if not isinstance(value, dict) or not isinstance(value.get("dtype"), str):
+        return False
+    shape, offsets = value.get("shape"), value.get("data_offsets")
+    return _whole_numbers(shape) and _whole_numbers(offsets) and len(offsets) == 2
+
+
+def _whole_numbers(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in value)
 
 
 def load_checkpoint(path: str | Path) -> tuple[dict[str, torch.Tensor], ModelCard]:
     """All tensors (on the CPU) and the card, after the header checks and a finiteness check."""
     path = Path(path)
-    if path.suffix == ".pt":
-        return _load_legacy(path)
-    card = read_card(path)
-    try:
-        with safe_open(str(path), framework="pt", device="cpu") as fh:
-            tensors = {k: fh.get_tensor(k) for k in fh.keys()}  # noqa: SIM118
-    except Exception as exc:  # safetensors raises its own error types for corrupt files
-        raise CheckpointError(f"{path.name}: unreadable tensors ({exc})") from None
+    if path.suffix.lower() in LEGACY_SUFFIXES:
+        tensors, card = _load_legacy(path)
+    else:
+        card = read_card(path)
+        try:
+            with safe_open(str(path), framework="pt", device="cpu") as fh:
+                tensors = {k: fh.get_tensor(k) for k in fh.keys()}  # noqa: SIM118
+        except Exception as exc:  # safetensors raises its own error types for corrupt files
+            raise CheckpointError(f"{path.name}: unreadable tensors ({exc})") from None
     for k, t in tensors.items():
         if t.is_floating_point() and not torch.isfinite(t).all():
             raise CheckpointError(f"{path.name}: tensor {k!r} holds NaN or infinite values")
@@ -236,7 +284,7 @@ def load_checkpoint(path: str | Path) -> tuple[dict[str, torch.Tensor], ModelCar
 
 
 def _load_legacy(path: Path) -> tuple[dict[str, torch.Tensor], ModelCard]:
-    """A legacy .pt holding {'card': json, 'state_dict': {...}}, through weights_only loading only."""
+    """A legacy .pt / .pth holding {'card': json, 'state_dict': {...}}, through weights_only loading only."""
     if path.stat().st_size > MAX_FILE_BYTES:
         raise CheckpointError(f"{path.name}: over the {MAX_FILE_BYTES // 2**20} MB limit")
     try:
@@ -248,7 +296,10 @@ def _load_legacy(path: Path) -> tuple[dict[str, torch.Tensor], ModelCard]:
     if not isinstance(obj, dict) or not isinstance(obj.get("state_dict"), dict) or "card" not in obj:
         raise CheckpointError(f"{path.name}: a PyTorch file, but not a GAN Studio checkpoint (needs 'card' and 'state_dict')")
     card_text = obj["card"] if isinstance(obj["card"], str) else json.dumps(obj["card"])
-    card = ModelCard.from_json(card_text)
+    try:
+        card = ModelCard.from_json(card_text)
+    except CheckpointError as exc:
+        raise CheckpointError(f"{path.name}: {exc}") from None
     tensors = {k: v for k, v in obj["state_dict"].items() if isinstance(v, torch.Tensor)}
     return tensors, card
 
@@ -270,6 +321,9 @@ def load_role(path: str | Path, role: str | None = None, tasks: tuple[str, ...] 
         raise CheckpointError(f"{name}: {exc}") from None
     if spec.num_classes and len(card.class_names) < spec.num_classes:
         raise CheckpointError(f"{name}: its card names {len(card.class_names)} classes, the model has {spec.num_classes}")
+    bad = [c for c in (spec.channels, spec.in_channels or spec.channels) if c not in IMAGE_CHANNELS]
+    if card.task in KINDS and not spec.makes_points and bad:
+        raise CheckpointError(f"{name}: its {role} has {bad[0]}-channel images; GAN Studio runs 1 (grey) or 3 (RGB)")
     try:
         with torch.device("meta"):  # shapes only: nothing is allocated until the weights are known to fit
             expected = build(spec, role).state_dict()
@@ -286,7 +340,20 @@ def load_role(path: str | Path, role: str | None = None, tasks: tuple[str, ...] 
             raise CheckpointError(f"{name}: tensor {k!r} has shape {tuple(found[k].shape)}, expected {tuple(v.shape)}")
     model = build(spec, role)
     model.load_state_dict({k: found[k].to(v.dtype) for k, v in model.state_dict().items()})
-    return model.to(device).eval(), card
+    model.eval()
+    if card.task in GENERATOR_KINDS and role == "generator":
+        probe_generator(model, name)
+    return model.to(device), card
+
+
+@torch.no_grad()
+def probe_generator(model: nn.Module, name: str, n: int = 4) -> None:
+    """Refuse a generator whose first few samples are NaN or infinite (finite but huge weights pass the tensor check)."""
+    z = torch.randn(n, int(model.z_size), generator=torch.Generator().manual_seed(0))
+    classes = int(getattr(model, "num_classes", 0))
+    out = model(z, torch.arange(n) % classes if classes else None)
+    if not torch.isfinite(out).all():
+        raise CheckpointError(f"{name}: its generator makes NaN or infinite values (are its weights far too large?)")
 
 
 def load_generator(path: str | Path, device: torch.device | str = "cpu") -> tuple[nn.Module, ModelCard]:

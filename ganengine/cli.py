@@ -1,6 +1,7 @@
 """Command line: python -m ganengine <command>. Errors a user can fix print one line and exit 2.
 
-Commands: train (any task: --task gan|classifier|pix2pix|cyclegan|detector|...), generate, translate, detect, info, data, judge,
+Commands: train (any task: --task gan|classifier|pix2pix|cyclegan|detector|...), submit (the same run through the job
+queue, on this machine or a Ray cluster: --backend local|ray), generate, translate, detect, info, data, judge,
 evaluate, bench, train-classifier, half. `python -m ganengine train --task TASK --help` lists that task's flags, made from
 its config dataclass (the same fields as config.json and the pages' forms).
 """
@@ -9,11 +10,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import getpass
 import json
+import os
 import shlex
 import shutil
 import sys
 import tempfile
+import time
 import types
 import typing
 from collections.abc import Sequence
@@ -26,11 +30,13 @@ from .data import registry
 from .devices import resolve_device
 from .distributed import init_from_env, shutdown
 from .errors import ConfigError, UserError
-from .events import Event, JsonlSink
+from .events import Event, JsonlSink, ended, event, read_events
 from .imageio import save_png
+from .jobs import BACKENDS, Backend, JobManager, Resources, make_backend
 from .pipelines import SamplePipeline
 from .runs import RunDir
 from .sampling import grid, to_uint8
+from .settings import REPO, settings
 from .tasks import TASKS, ClassifierConfig, config_type, preset
 from .train import run_task
 
@@ -100,21 +106,23 @@ def _print_event(e: Event) -> None:
         print(f"checkpoint: {e['path']}", flush=True)
 
 
+def resumed_config(run: RunDir, a: argparse.Namespace) -> RunConfig:
+    """The config of the run being continued, with a new --steps / --time-budget; any other flag is refused."""
+    if not run.config_path.exists():
+        raise FileNotFoundError(f"{run.root} is not a run directory (no config.json) to resume")
+    cfg = run.config()
+    changed = {f.name: getattr(a, f.name) for f in dataclasses.fields(cfg)
+               if hasattr(a, f.name) and f.name not in cfg.internal}
+    refused = sorted(set(changed) - set(RESUMABLE))
+    if refused:
+        raise ConfigError(f"a resumed run keeps its settings; only --steps and --time-budget may change "
+                          f"(got {', '.join('--' + n.replace('_', '-') for n in refused)})")
+    return dataclasses.replace(cfg, **changed).validate()
+
+
 def cmd_train(a: argparse.Namespace, argv: Sequence[str]) -> int:
     run = RunDir(Path(a.out))
-    if a.resume:
-        if not run.config_path.exists():
-            raise FileNotFoundError(f"{a.out} is not a run directory (no config.json) to resume")
-        cfg = run.config()
-        changed = {f.name: getattr(a, f.name) for f in dataclasses.fields(cfg)
-                   if hasattr(a, f.name) and f.name not in cfg.internal}
-        refused = sorted(set(changed) - set(RESUMABLE))
-        if refused:
-            raise ConfigError(f"a resumed run keeps its settings; only --steps and --time-budget may change "
-                              f"(got {', '.join('--' + n.replace('_', '-') for n in refused)})")
-        cfg = dataclasses.replace(cfg, **changed).validate()
-    else:
-        cfg = config_from_args(a, argv)
+    cfg = resumed_config(run, a) if a.resume else config_from_args(a, argv)
     log = JsonlSink(run.events_path)
 
     def sink(e: Event) -> None:
@@ -134,6 +142,106 @@ def cmd_train(a: argparse.Namespace, argv: Sequence[str]) -> int:
             shutil.copyfile(result.checkpoint, a.export)
             print(f"exported: {a.export}")
     return 0 if result.status == "finished" else 1
+
+
+def _submit_parser(sub: argparse._SubParsersAction, task: str) -> None:
+    p = sub.add_parser("submit", help="queue a training run on a job backend (this machine or a Ray cluster) and follow it",
+                       description=f"Queue a {task} run with the job manager on a backend and print its events until it ends "
+                                   f"(Ctrl-C stops it). `--task NAME --help` shows another task's flags.")
+    p.add_argument("--task", choices=TASKS.names(), default="gan", help="what to train (default gan)")
+    add_config_flags(p, config_type(task))
+    p.add_argument("--backend", choices=BACKENDS.names(), default=None,
+                   help="where the job runs: local (a process here) or ray (default: GANSTUDIO_BACKEND, else local)")
+    p.add_argument("--ray-address", default=None, help="the Ray cluster to join: auto, HOST:6379 or ray://HOST:10001 "
+                   "(default: GANSTUDIO_RAY_ADDRESS; none: a private Ray on this machine, 127.0.0.1 only)")
+    p.add_argument("--runs", default=None, help="where run directories are made (default runs/submit)")
+    p.add_argument("--resume", default=None, metavar="RUN_DIR",
+                   help="continue this run on the backend from its resume state (new --steps / --time-budget)")
+
+
+def _backend_for(a: argparse.Namespace) -> Backend:
+    config = settings()
+    name = a.backend or config.backend
+    if name == "ray":
+        from .jobs.backends.ray_backend import RayBackend
+
+        return RayBackend(address=config.ray_address if a.ray_address is None else a.ray_address)
+    return make_backend(name)
+
+
+def _print_end(status: str, step: int, reason: str, checkpoint: str | None) -> int:
+    print(f"{status} at step {step}" + (f": {reason}" if reason else ""), flush=True)
+    if checkpoint:
+        print(f"checkpoint: {checkpoint}", flush=True)
+    return 0 if status == "finished" else 1
+
+
+def cmd_submit(a: argparse.Namespace, argv: Sequence[str]) -> int:
+    """Queue a run on the chosen backend and print its events until it ends; --resume continues a run directory."""
+    backend = _backend_for(a)
+    try:
+        if a.resume:
+            return _continue_on(backend, RunDir(Path(a.resume)), resumed_config(RunDir(Path(a.resume)), a))
+        cfg = config_from_args(a, argv)
+        manager = JobManager(Path(a.runs) if a.runs else REPO / "runs" / "submit", backend, max_running=1,
+                             threads_per_job=cfg.num_threads or (os.cpu_count() or 1), poll_interval=0.1)
+        owner = os.environ.get("GANSTUDIO_OWNER") or f"cli-{getpass.getuser()}-ganstudio"
+        try:
+            info = manager.submit(cfg, owner)
+            print(f"submitted {info.id} to {backend.describe()}\nrun directory: {info.run_dir}", flush=True)
+            offset, stopping = 0, False
+            while True:
+                try:
+                    job = manager.get(info.id, owner)
+                    events, offset = manager.events(info.id, owner, offset)
+                    for e in events:
+                        _print_event(e)
+                    if not job.active:
+                        break
+                    time.sleep(0.3)
+                except KeyboardInterrupt:
+                    if stopping:
+                        raise
+                    stopping = True
+                    print("stopping (Ctrl-C again to leave it)...", flush=True)
+                    manager.cancel(info.id, owner)
+            latest = RunDir(job.run_dir).latest_checkpoint()
+            return _print_end(job.state, RunDir(job.run_dir).last_step(), job.reason, str(latest) if latest else None)
+        finally:
+            manager.shutdown()
+    finally:
+        backend.close()
+
+
+def _continue_on(backend: Backend, run: RunDir, cfg: RunConfig) -> int:
+    """Continue `run` from its resume state on `backend` (no queue: this command is the only user), printing its events."""
+    if not run.resume_path.exists():
+        raise ConfigError(f"{run.root} has no resume state (resume.pt) to continue from")
+    run.config_path.write_text(json.dumps(cfg.to_dict(), indent=2, sort_keys=True))
+    run.stop_path.unlink(missing_ok=True)
+    offset = run.events_path.stat().st_size if run.events_path.exists() else 0
+    JsonlSink(run.events_path)(event("queued", run.last_step()))
+    handle = backend.start(f"resume-{run.root.name}", run, Resources(cfg.num_threads or 1, int(cfg.device == "cuda")))
+    print(f"continuing {run.root} from step {run.last_step()} on {backend.describe()}", flush=True)
+    code = None
+    while code is None:
+        try:
+            code = backend.poll(handle)
+            events, offset = read_events(run.events_path, offset)
+            for e in events:
+                _print_event(e)
+            time.sleep(0.1 if code is None else 0)
+        except KeyboardInterrupt:
+            print("stopping...", flush=True)
+            backend.cancel(handle)
+    last = run.last_ended()
+    if last is None:  # the worker went without a word
+        latest = run.latest_checkpoint()
+        last = ended("failed", run.last_step(), f"the training process ended unexpectedly (exit code {code})",
+                     str(latest.relative_to(run.root)) if latest else None)
+        JsonlSink(run.events_path)(last)
+    checkpoint = run.root / last["checkpoint"] if last.get("checkpoint") else None
+    return _print_end(last["status"], int(last["step"]), last.get("reason", ""), str(checkpoint) if checkpoint else None)
 
 
 def cmd_generate(a: argparse.Namespace) -> int:
@@ -340,6 +448,7 @@ def build_parser(task: str = "gan") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ganengine", description="GAN Studio engine")
     sub = parser.add_subparsers(dest="cmd", required=True)
     _train_parser(sub, task)
+    _submit_parser(sub, task)
     g = sub.add_parser("generate", help="sample images from a checkpoint")
     g.add_argument("checkpoint")
     g.add_argument("--n", type=int, default=64)
@@ -434,10 +543,12 @@ def _task_in(argv: Sequence[str]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser(_task_in(argv[1:]) if argv[:1] == ["train"] else "gan").parse_args(argv)
+    args = build_parser(_task_in(argv[1:]) if argv[:1] in (["train"], ["submit"]) else "gan").parse_args(argv)
     try:
         if args.cmd == "train":
             return cmd_train(args, argv)
+        if args.cmd == "submit":
+            return cmd_submit(args, argv)
         if args.cmd == "train-classifier":
             return cmd_train_classifier(args, argv)
         commands = {"generate": cmd_generate, "translate": cmd_translate, "half": cmd_half, "info": cmd_info, "data": cmd_data,

@@ -107,10 +107,12 @@ def read_events(path: str | Path, offset: int = 0) -> tuple[list[Event], int]:
 
 
 def last_ended(events: list[Event]) -> Event | None:
-    """The last ended event, if the run has ended."""
+    """The last ended event, if the run has ended (a run queued again after it ended, to resume, has not)."""
     for e in reversed(events):
         if is_ended(e):
             return e
+        if e.get("type") == "queued":
+            return None
     return None
 
 

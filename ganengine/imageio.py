@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, PngImagePlugin
 
+from .atomic import write_atomic
 from .errors import UserError
 
 ALLOWED_FORMATS = ("PNG", "JPEG", "WEBP", "BMP", "GIF")
@@ -36,6 +37,26 @@ def open_image(source: bytes | str | Path, mode: str = "RGB", max_pixels: int = 
     """
     if mode not in ("RGB", "L"):
         raise ValueError("mode must be RGB or L")
+    img = _checked(source, max_pixels, single_frame, decode=True)
+    img = to_8bit(ImageOps.exif_transpose(img))
+    if img.mode in ("RGBA", "LA", "P", "PA") and mode == "RGB":
+        rgba = img.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        img = Image.alpha_composite(background, rgba)
+    return img.convert(mode)
+
+
+def check_image(source: bytes | str | Path, max_pixels: int = MAX_PIXELS) -> tuple[int, int]:
+    """(width, height) of an untrusted image from its header alone (format, byte size and pixel count checked).
+
+    Cheap enough for every member of an upload: what open_image would refuse for its size or kind is refused here.
+    """
+    with _checked(source, max_pixels, single_frame=False, decode=False) as img:
+        return img.size
+
+
+def _checked(source: bytes | str | Path, max_pixels: int, single_frame: bool, decode: bool) -> Image.Image:
+    """The image opened under the project's rules (formats, bytes, pixels, frames), decoded when `decode`."""
     if isinstance(source, bytes):
         if len(source) > MAX_IMAGE_BYTES:
             raise ImageInputError(f"image is larger than {MAX_IMAGE_BYTES // 2**20} MB")
@@ -55,7 +76,8 @@ def open_image(source: bytes | str | Path, mode: str = "RGB", max_pixels: int = 
                 raise ImageInputError(f"{label}: {w}x{h} pixels is over the limit of {max_pixels:,}")
             if single_frame and getattr(img, "is_animated", False):
                 raise ImageInputError(f"{label}: an animated image (several frames); give one still image")
-            img.load()
+            if decode:
+                img.load()
     except ImageInputError:
         raise
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
@@ -64,14 +86,14 @@ def open_image(source: bytes | str | Path, mode: str = "RGB", max_pixels: int = 
         raise ImageInputError(f"{label}: not a PNG, JPEG, WebP, BMP or GIF image") from None
     except Exception as exc:  # Pillow raises many types for broken files; their messages name no user data
         raise ImageInputError(f"{label}: the image is damaged or cut short ({type(exc).__name__})") from None
-    img = ImageOps.exif_transpose(img)
-    if img.mode.startswith("I"):  # 16-bit grey PNGs: keep the top 8 bits (Pillow's convert would clip at 255: white)
-        img = Image.fromarray((np.asarray(img).astype(np.int64).clip(0, 65535) >> 8).astype(np.uint8))
-    if img.mode in ("RGBA", "LA", "P", "PA") and mode == "RGB":
-        rgba = img.convert("RGBA")
-        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        img = Image.alpha_composite(background, rgba)
-    return img.convert(mode)
+    return img
+
+
+def to_8bit(img: Image.Image) -> Image.Image:
+    """16- and 32-bit grey (modes I;16*, I) scaled to 8-bit L by their top byte; Pillow's convert would clip at 255."""
+    if not img.mode.startswith("I"):
+        return img
+    return Image.fromarray((np.asarray(img).astype(np.int64).clip(0, 65535) >> 8).astype(np.uint8))
 
 
 def save_png(image: Image.Image | np.ndarray, path: str | Path, provenance: dict[str, str] | None = None) -> Path:
@@ -80,10 +102,8 @@ def save_png(image: Image.Image | np.ndarray, path: str | Path, provenance: dict
         image = Image.fromarray(image)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(png_bytes(image, provenance))
-    os.replace(tmp, path)
-    return path
+    data = png_bytes(image, provenance)
+    return write_atomic(path, lambda tmp: tmp.write_bytes(data))
 
 
 def png_bytes(image: Image.Image | np.ndarray, provenance: dict[str, str] | None = None) -> bytes:

@@ -19,9 +19,12 @@ from sklearn.svm import SVC
 from .checkpoints import CheckpointError, ModelCard, load_checkpoint, load_classifier, save_checkpoint
 from .data import load_data
 from .data.digits import raw_digits
+from .errors import ConfigError
 from .pipelines import SamplePipeline
 from .sampling import class_labels, latents
 
+#: Samples the judge reads: enough for its class shares and within-class spread, few enough for a shared server's memory.
+JUDGE_SAMPLES = (10, 10_000)
 JUDGE_NAME = "scikit-learn SVC(gamma=0.001), calibrated, trained on the 1,797 raw 8x8 digits"
 
 
@@ -114,6 +117,8 @@ def judge_with_classifier(images: torch.Tensor, classifier: torch.nn.Module, car
 def judge_checkpoint(path: str | Path, n: int = 1000, seed: int = 0, write_card: bool = False,
                      classifier: str | Path | None = None) -> dict[str, Any]:
     """Judge a generator: digits by the independent SVM, other sets by a given domain classifier."""
+    if isinstance(n, bool) or not isinstance(n, int) or not JUDGE_SAMPLES[0] <= n <= JUDGE_SAMPLES[1]:
+        raise ConfigError(f"the judge's sample count must be between {JUDGE_SAMPLES[0]} and {JUDGE_SAMPLES[1]:,} (got {n!r})")
     pipeline = SamplePipeline.load(path)
     card = pipeline.card
     labels = class_labels(n, pipeline.num_classes, None)

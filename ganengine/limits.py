@@ -32,6 +32,7 @@ LIMITS: dict[str, Bound] = {  # keyed by the config or architecture field they b
     "batch_size": Bound(2, 1024, "batch size"),
     "nz": Bound(2, 512, "latent size nz"),
     "width": Bound(4, 256, "width"),
+    "depth": Bound(1, 6, "hidden layers of the MLP"),
     "d_steps": Bound(1, 10, "D steps per G step"),
     "g_steps": Bound(1, 10, "G steps per D step"),
     "lr": Bound(1e-6, 1.0, "learning rate", whole=False),
@@ -53,3 +54,6 @@ LIMITS: dict[str, Bound] = {  # keyed by the config or architecture field they b
     "blocks": Bound(0, 16, "residual blocks"),
     "scale": Bound(0, 4, "up-scaling factor"),
 }
+
+#: Channel counts of the images the engine runs (grey, RGB); 0 on a card means a generator of 2-D points.
+IMAGE_CHANNELS = (1, 3)

@@ -87,3 +87,24 @@ class RunDir:
             if "step" in e:
                 return int(e["step"])
         return 0
+
+    def started(self) -> bool:
+        """Whether a worker ever began this run (a queued run that never started has only its queued event)."""
+        return any(e.get("type") == "started" for e in self.events())
+
+    def interrupted(self) -> bool:
+        """Whether the run ended because the server stopped or restarted (so it may be resumed)."""
+        last = self.last_ended()
+        return last is not None and str(last.get("reason", "")).startswith(INTERRUPTED)
+
+
+#: How the reason of a run stopped by a lost server begins; such a run can be resumed from its resume state.
+INTERRUPTED = "interrupted"
+
+
+def interrupted_reason(run: RunDir) -> str:
+    """The one line a run stopped by a lost server ends with: what it kept, and that it can go on."""
+    latest = run.latest_checkpoint()
+    kept = (f"its last checkpoint (step {step_of(latest)}) is kept and it can be resumed" if latest
+            else "no checkpoint had been written yet; start it again")
+    return f"{INTERRUPTED}: the server stopped while this run was going; {kept}"

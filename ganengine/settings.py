@@ -4,7 +4,9 @@
 |------------------------------|-------------------------------------------------------|-----------------------------|
 | GANSTUDIO_RUNS               | where the app keeps run directories                   | <repo>/runs/app             |
 | GANSTUDIO_MAX_JOBS           | training jobs running at once (the rest queue)        | half the CPU cores, at least 1 |
-| GANSTUDIO_BACKEND            | where jobs run: a registered job backend              | local                       |
+| GANSTUDIO_BACKEND            | where jobs run: local (processes here) or ray         | local                       |
+| GANSTUDIO_RAY_ADDRESS        | the Ray cluster to join: auto, HOST:6379 or           | empty: a private Ray on     |
+|                              | ray://HOST:10001 (with GANSTUDIO_BACKEND=ray)         | this machine, 127.0.0.1 only |
 | GANSTUDIO_CACHE              | the server's own cache (real-data features)           | ~/.cache/ganstudio          |
 | GANSTUDIO_DATA_DIR           | torchvision data sets' files                          | ~/.cache/ganstudio/data     |
 | GANSTUDIO_INCEPTION_WEIGHTS  | the Inception weights file (hash checked)             | torch hub's cache           |
@@ -27,6 +29,7 @@ class Settings:
     runs_root: Path
     max_jobs: int
     backend: str
+    ray_address: str = ""
 
 
 def settings() -> Settings:
@@ -39,5 +42,10 @@ def settings() -> Settings:
         raise ConfigError(f"GANSTUDIO_MAX_JOBS must be a whole number (got {raw_jobs!r})") from None
     if max_jobs < 1:
         raise ConfigError("GANSTUDIO_MAX_JOBS must be at least 1")
+    backend = os.environ.get("GANSTUDIO_BACKEND", "").strip() or "local"
+    from .jobs.backends import BACKENDS  # local, ray, or one the operator's own code registered
+
+    if backend not in BACKENDS:
+        raise ConfigError(f"GANSTUDIO_BACKEND must be one of {', '.join(BACKENDS.names())} (got {backend!r})")
     return Settings(runs_root=Path(os.environ.get("GANSTUDIO_RUNS") or REPO / "runs" / "app"), max_jobs=max_jobs,
-                    backend=os.environ.get("GANSTUDIO_BACKEND", "local"))
+                    backend=backend, ray_address=os.environ.get("GANSTUDIO_RAY_ADDRESS", "").strip())

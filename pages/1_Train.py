@@ -10,6 +10,7 @@ from ui.checkpoint_picker import run_choice_key
 from ui.engine import job_manager, with_recorded_command
 from ui.i18n import t
 from ui.layout import setup_page
+from ui.plaintext import defused
 from ui.uploads import show, store_data_zip
 
 owner = setup_page(__file__)
@@ -94,7 +95,7 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
             ).validate()
             info = manager.submit(with_recorded_command(config, data == UPLOAD, config.model), owner)
         except (ge.UserError, ValueError) as exc:
-            st.error(t("train.refused", reason=exc))
+            st.error(t("train.refused", reason=defused(exc)))
         else:
             st.session_state["train_job"] = info.id
             jobs = manager.list(owner)

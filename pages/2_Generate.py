@@ -11,8 +11,10 @@ from ganengine import sampling
 from ui import charts
 from ui.checkpoint_picker import card_table, generator_choices, translated_selectbox, upload_widget
 from ui.engine import attribute_classifier, real_points, sample_pipeline
+from ui.export_widget import export_section
 from ui.i18n import t
 from ui.layout import setup_page, upscale
+from ui.plaintext import defused
 
 owner = setup_page(__file__)
 st.title(t("generate.title"))
@@ -32,7 +34,7 @@ path = choices[choice].path
 try:
     pipeline = sample_pipeline(path)
 except (ge.CheckpointError, OSError) as exc:
-    st.error(t("pick.refused", reason=exc))
+    st.error(t("pick.refused", reason=defused(exc)))
     st.stop()
 model, card = pipeline.model, pipeline.card
 with st.expander(t("generate.card")):
@@ -40,6 +42,8 @@ with st.expander(t("generate.card")):
     if card.command:
         st.caption(t("card.command"))
         st.code(card.command, language="bash", wrap_lines=True)
+with st.expander(t("export.title")):
+    export_section(path, card, "generate_export")
 
 spec = card.spec
 provenance = {"model": path.name, "checkpoint_data": card.data}
@@ -52,7 +56,7 @@ if spec.makes_points:
         real = real_points(card.data)
     else:
         real = pts[:0]
-        st.caption(t("generate.no_real_points", data=card.data))
+        st.caption(t("generate.no_real_points", data=defused(card.data)))
     st.plotly_chart(charts.points_figure(real, pts, card.steps))
     st.stop()
 
@@ -123,7 +127,7 @@ with tab_arith:
             result = sampling.latent_arithmetic(model, clf_model, clf_card.attribute_names.index(attr), base_seed,
                                                 strengths=(-strength, 0.0, strength))
         except ValueError as exc:  # e.g. every sample has the attribute: no direction to find
-            st.info(t("generate.arith_failed", reason=exc))
+            st.info(t("generate.arith_failed", reason=defused(exc)))
         else:
             st.image(upscale(sampling.grid(result.images, nrow=len(result.images)), 160),
                      caption=t("generate.arith_caption", attr=attr, pos=result.n_with, neg=result.n_without,

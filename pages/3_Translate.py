@@ -6,8 +6,10 @@ import ganengine as ge
 from ui import translate_view as view
 from ui.checkpoint_picker import translated_selectbox
 from ui.engine import translate_pipeline
+from ui.export_widget import export_section
 from ui.i18n import t
 from ui.layout import setup_page
+from ui.plaintext import defused
 
 owner = setup_page(__file__)
 st.title(t("translate.title"))
@@ -32,8 +34,10 @@ try:
         view.show_card(card)
     direction = view.direction_picker(card)
     pipeline = translate_pipeline(path, direction)
+    with st.expander(t("export.title")):
+        export_section(path, card, "translate_export", role=view.export_role(card, direction))
 except (ge.CheckpointError, OSError) as exc:
-    st.error(t("pick.refused", reason=exc))
+    st.error(t("pick.refused", reason=defused(exc)))
     st.subheader(t("translate.tab_train"))
     view.train_section(owner)
     st.stop()

@@ -7,88 +7,98 @@ import ganengine as ge
 from ganengine.imageio import MAX_PIXELS
 from ui import sr_view as view
 from ui.checkpoint_picker import translated_selectbox
+from ui.export_widget import export_section
 from ui.i18n import t
 from ui.layout import setup_page
+from ui.translate_view import follow_language
 
 owner = setup_page(__file__)
 st.title(t("sr.title"))
 st.markdown(t("sr.intro"))
 
-models = view.model_choices(owner)
-if not models:
-    st.info(t("sr.none"))
-    st.stop()
+tab_try, tab_train = st.tabs([t("sr.tab_try"), t("sr.tab_train")])
+with tab_train:  # drawn first: the other tab may stop the script early (no upload yet)
+    view.train_section(owner)
 
-c1, c2 = st.columns([1, 2])
-scales = sorted({m.scale for m in models.values()}, reverse=True)
-scale = c1.radio(t("sr.scale"), scales, format_func=lambda s: f"x{s}", horizontal=True, key="sr_scale")
-at_scale = {k: m for k, m in models.items() if m.scale == scale}
-with c1:
-    choice = translated_selectbox(t("sr.model"), list(at_scale), lambda k: view.model_label(at_scale[k]),
-                                  key=f"{view.MODEL_KEY}_x{scale}", help=t("sr.model_help"))
-model = at_scale[choice]
+with tab_try:
+    models = view.model_choices(owner)
+    if not models:
+        st.info(t("sr.none"))
+        st.stop()
 
-source = c1.radio(t("sr.source"), ["example", "upload"], format_func=lambda s: t(f"sr.source_{s}"), horizontal=True,
-                  key="sr_source")
-try:
-    if source == "example":
-        photos = view.examples()
-        names = [p.name for p in photos]
-        picked = c1.selectbox(t("sr.example"), names, format_func=lambda n: t("sr.example_label", name=n,
-                              kind=next(p.kind for p in photos if p.name == n)), key="sr_example")
-        item = view.example_input(next(p for p in photos if p.name == picked), scale)
+    c1, c2 = st.columns([1, 2])
+    scales = sorted({m.scale for m in models.values()}, reverse=True)
+    scale = c1.radio(t("sr.scale"), scales, format_func=lambda s: f"x{s}", horizontal=True, key="sr_scale")
+    at_scale = {k: m for k, m in models.items() if m.scale == scale}
+    with c1:
+        labels = {k: view.model_label(m) for k, m in at_scale.items()}  # made now, in this run's language
+        choice = translated_selectbox(t("sr.model"), list(at_scale), labels.get, key=f"{view.MODEL_KEY}_x{scale}",
+                                      help=t("sr.model_help"))
+    model = at_scale[choice]
+
+    sources = {s: t(f"sr.source_{s}") for s in ("example", "upload")}
+    source = follow_language(c1.radio, t("sr.source"), list(sources), sources.get, key="sr_source", horizontal=True)
+    try:
+        if source == "example":
+            photos = view.examples()
+            names = [p.name for p in photos]
+            picked = c1.selectbox(t("sr.example"), names, format_func=lambda n: t("sr.example_label", name=n,
+                                  kind=next(p.kind for p in photos if p.name == n)), key="sr_example")
+            item = view.example_input(next(p for p in photos if p.name == picked), scale)
+        else:
+            file = c1.file_uploader(t("sr.upload"), type=["png", "jpg", "jpeg", "webp", "bmp"], key="sr_upload",
+                                    help=t("sr.upload_help", pixels=MAX_PIXELS, side=view.MAX_INPUT_SIDE))
+            shrink_first = c1.checkbox(t("sr.shrink_first"), value=False, help=t("sr.shrink_first_help"), key="sr_shrink")
+            if file is None:
+                c2.info(t("sr.upload_prompt"))
+                st.stop()
+            item = view.upload_input(file.getvalue(), file.name, scale, shrink_first)
+        with st.spinner(t("sr.working")):
+            output, bicubic, note, seconds = view.enlarge(model, item.low)
+            others = {m.path.stem: view.enlarge(m, item.low)[0] for k, m in at_scale.items() if k != choice}
+    except (ge.UserError, ValueError, OSError) as exc:
+        st.error(t("sr.refused", reason=exc))
+        st.stop()
+
+    with c2:
+        st.caption(item.note)
+        compare = [view.BICUBIC, *others, *([view.ORIGINAL] if item.reference is not None else [])]
+        names = {k: t(f"sr.{k}") if k in (view.BICUBIC, view.ORIGINAL) else k for k in compare}
+        left = follow_language(st.selectbox, t("sr.compare_with"), compare, names.get, key="sr_compare")
+        left_image = bicubic if left == view.BICUBIC else item.reference if left == view.ORIGINAL else others[left]
+        left_label = t(f"sr.{left}") if left in (view.BICUBIC, view.ORIGINAL) else left
+        view.before_after(left_image, output, left_label, model.path.stem, t("sr.slider_hint"))
+        st.caption(t("sr.made", note=note, seconds=seconds, w=output.shape[1], h=output.shape[0]))
+        st.download_button(t("sr.download"), ge.png_bytes(output, view.provenance(model, item.name, note)),
+                           file_name=view.download_name(item.name, model), mime="image/png", icon="⬇️")
+        with st.expander(t("export.title")):
+            export_section(model.path, model.card, "sr_export")
+
+    st.subheader(t("sr.crops_title"))
+    st.markdown(t("sr.crops_text"))
+    z1, z2 = st.columns(2)
+    x_share = z1.slider(t("sr.crop_x"), 0, 100, 50, key="sr_crop_x") / 100
+    y_share = z2.slider(t("sr.crop_y"), 0, 100, 40, key="sr_crop_y") / 100
+    shown = {t("sr.bicubic"): bicubic, **others, model.path.stem: output}
+    if item.reference is not None:
+        shown[t("sr.original")] = item.reference
+    view.zoomed_crops(shown, item.low, scale, x_share, y_share)
+
+    st.subheader(t("sr.tradeoff_title"))
+    st.markdown(t("sr.tradeoff_text"))
+    measured = None
+    if item.reference is not None:
+        outputs = {t("sr.bicubic"): bicubic, **others, model.path.stem: output}
+        measured = view.scores_table(outputs, item.reference, scale)
+        st.markdown(t("sr.scores_here", name=item.name))
+        st.dataframe(measured, hide_index=True)
     else:
-        file = c1.file_uploader(t("sr.upload"), type=["png", "jpg", "jpeg", "webp", "bmp"], key="sr_upload",
-                                help=t("sr.upload_help", pixels=MAX_PIXELS, side=view.MAX_INPUT_SIDE))
-        shrink_first = c1.checkbox(t("sr.shrink_first"), value=False, help=t("sr.shrink_first_help"), key="sr_shrink")
-        if file is None:
-            c2.info(t("sr.upload_prompt"))
-            st.stop()
-        item = view.upload_input(file.getvalue(), file.name, scale, shrink_first)
-    with st.spinner(t("sr.working")):
-        output, bicubic, note, seconds = view.enlarge(model, item.low)
-        others = {m.path.stem: view.enlarge(m, item.low)[0] for k, m in at_scale.items() if k != choice}
-except (ge.UserError, ValueError, OSError) as exc:
-    st.error(t("sr.refused", reason=exc))
-    st.stop()
-
-with c2:
-    st.caption(item.note)
-    compare = [view.BICUBIC, *others, *([view.ORIGINAL] if item.reference is not None else [])]
-    left = st.selectbox(t("sr.compare_with"), compare, format_func=lambda k: t(f"sr.{k}") if k in
-                        (view.BICUBIC, view.ORIGINAL) else k, key="sr_compare")
-    left_image = bicubic if left == view.BICUBIC else item.reference if left == view.ORIGINAL else others[left]
-    left_label = t(f"sr.{left}") if left in (view.BICUBIC, view.ORIGINAL) else left
-    view.before_after(left_image, output, left_label, model.path.stem, t("sr.slider_hint"))
-    st.caption(t("sr.made", note=note, seconds=seconds, w=output.shape[1], h=output.shape[0]))
-    st.download_button(t("sr.download"), ge.png_bytes(output, view.provenance(model, item.name, note)),
-                       file_name=view.download_name(item.name, model), mime="image/png", icon="⬇️")
-
-st.subheader(t("sr.crops_title"))
-st.markdown(t("sr.crops_text"))
-z1, z2 = st.columns(2)
-x_share = z1.slider(t("sr.crop_x"), 0, 100, 50, key="sr_crop_x") / 100
-y_share = z2.slider(t("sr.crop_y"), 0, 100, 40, key="sr_crop_y") / 100
-shown = {t("sr.bicubic"): bicubic, **others, model.path.stem: output}
-if item.reference is not None:
-    shown[t("sr.original")] = item.reference
-view.zoomed_crops(shown, item.low, scale, x_share, y_share)
-
-st.subheader(t("sr.tradeoff_title"))
-st.markdown(t("sr.tradeoff_text"))
-measured = None
-if item.reference is not None:
-    outputs = {t("sr.bicubic"): bicubic, **others, model.path.stem: output}
-    measured = view.scores_table(outputs, item.reference, scale)
-    st.markdown(t("sr.scores_here", name=item.name))
-    st.dataframe(measured, hide_index=True)
-else:
-    st.caption(t("sr.no_reference"))
-numbers = view.trade_off_text(list(at_scale.values()))
-if numbers:
-    st.markdown(numbers)
-st.plotly_chart(view.perception_distortion_figure(list(at_scale.values()), measured), use_container_width=True)
-cards = view.card_rows(list(at_scale.values()))
-if len(cards):
-    st.caption(t("sr.cards_caption"))
-    st.dataframe(cards, hide_index=True)
+        st.caption(t("sr.no_reference"))
+    numbers = view.trade_off_text(list(at_scale.values()))
+    if numbers:
+        st.markdown(numbers)
+    st.plotly_chart(view.perception_distortion_figure(list(at_scale.values()), measured), use_container_width=True)
+    cards = view.card_rows(list(at_scale.values()))
+    if len(cards):
+        st.caption(t("sr.cards_caption"))
+        st.dataframe(cards, hide_index=True)

@@ -19,6 +19,7 @@ from ui.checkpoint_picker import generator_choices, run_choice_key, translated_s
 from ui.engine import job_manager, shared_results, shown_data, work_queue
 from ui.i18n import number, t
 from ui.layout import setup_page, upscale
+from ui.plaintext import defused
 from ui.strings import STRINGS
 
 owner = setup_page(__file__)
@@ -56,7 +57,7 @@ extractor = c4.radio(t("evaluate.extractor"), ["auto", "domain", "inception"], f
 
 other = [choices[key].label for key in selected if cards[key].data != data]
 if other:
-    st.warning(t("evaluate.other_data", names=", ".join(other), data=data))
+    st.warning(t("evaluate.other_data", names=defused(", ".join(other)), data=data))
 results: dict = st.session_state.setdefault("eval_results", {})  # (path, mtime, settings) -> one generator's figures
 queue = work_queue()
 shared = shared_results()  # coverage, memorisation, judge: they depend only on the checkpoint, so every session shares them
@@ -170,12 +171,12 @@ if st.button(t("evaluate.run"), type="primary", disabled=running) and not runnin
 if "run" in items:
     live("run")
 elif "run" in failures:
-    st.error(t("evaluate.failed", reason=failures["run"][1]))
+    st.error(t("evaluate.failed", reason=defused(failures["run"][1])))
 
 done = [(choices[key].label, results[key_of(key)]) for key in selected if key_of(key) in results]
 for label, r in done:
     if "error" in r:
-        st.error(t("evaluate.refused", name=label, reason=r["error"]))
+        st.error(t("evaluate.refused", name=defused(label), reason=defused(r["error"])))
 good = [(label, r) for label, r in done if "error" not in r]
 if not good:
     if "run" not in items:
@@ -197,7 +198,8 @@ else:
                                     for c in table.columns if f"col.{c}" in STRINGS})
         if "kid" in table and (table["kid"] < 0).any():
             st.caption(t("evaluate.negative_kid"))
-        st.caption(t("evaluate.measured", n=n, real=rows[0][1]["real_samples"], data=data, extractor=rows[0][1]["extractor_description"]))
+        st.caption(t("evaluate.measured", n=n, real=rows[0][1]["real_samples"], data=data,
+                     extractor=defused(rows[0][1]["extractor_description"])))
         shown = [m for m in ("fid", "kid", "isc", "precision", "recall") if m in table]
         cols = st.columns(len(shown) or 1)
         for i, m in enumerate(shown):
@@ -221,18 +223,18 @@ with tab_cov:
     cov, error = measured("coverage", ("coverage", str(path), mtime, n), f"coverage {path.name}",
                           lambda progress, path=path, n=n: ge.metrics.class_coverage(ge.SamplePipeline.load(path), n=n))
     if error:
-        st.info(t("evaluate.unavailable", reason=error))
+        st.info(t("evaluate.unavailable", reason=defused(error)))
     elif cov is not None:
         st.plotly_chart(charts.coverage_figure(cov.class_names, cov.generated, cov.real,
                                                t("evaluate.coverage_title", n=cov.samples)), key="coverage")
-        st.caption(t("evaluate.coverage_caption", clf=cov.classifier, n=cov.samples))
+        st.caption(t("evaluate.coverage_caption", clf=defused(cov.classifier), n=cov.samples))
 
 with tab_mem:
     st.markdown(t("evaluate.memory_intro"))
     mem, error = measured("memorisation", ("memorisation", str(path), mtime), f"memorisation {path.name}",
                           lambda progress, path=path: ge.metrics.memorisation_check(ge.SamplePipeline.load(path)))
     if error:
-        st.info(t("evaluate.unavailable", reason=error))
+        st.info(t("evaluate.unavailable", reason=defused(error)))
     elif mem is not None:
         st.image(upscale(mem.strip(), 200), caption=t("evaluate.memory_caption"))
         st.caption(t("evaluate.memory_numbers", d=" · ".join(number(d, ".2f") for d in mem.distances), typical=round(mem.real_typical, 2)))
@@ -265,7 +267,7 @@ with tab_steps:
         if "fid" in items:
             live("fid")
         elif failures.get("fid", (None,))[0] == run_key:
-            st.error(t("evaluate.refused", name=run_label, reason=failures["fid"][1]))
+            st.error(t("evaluate.refused", name=defused(run_label), reason=defused(failures["fid"][1])))
         if st.session_state.get("fid_curve", (None,))[0] == run_key:
             _, points, samples = st.session_state["fid_curve"]
             st.plotly_chart(charts.fid_curve([p[0] for p in points], [p[1] for p in points], samples), key="fid_curve")
@@ -280,7 +282,7 @@ with tab_judge:
         report, error = measured("judge", ("judge", str(path), mtime, samples), f"judge {path.name}",
                                  lambda progress, path=path, samples=samples: ge.judge_checkpoint(path, n=samples, seed=0))
         if error:
-            st.info(t("evaluate.unavailable", reason=error))
+            st.info(t("evaluate.unavailable", reason=defused(error)))
         elif report is not None:
             j1, j2, j3, j4 = st.columns(4)
             j1.metric(t("evaluate.confidence"), number(report["mean_confidence"], ".2f"), help=t("evaluate.confidence_help"))
@@ -290,5 +292,5 @@ with tab_judge:
                 j4.metric(t("evaluate.accuracy"), number(report["class_accuracy"], ".0%"), help=t("evaluate.accuracy_help"))
             st.plotly_chart(charts.class_shares_figure(report["class_shares"], [str(i) for i in range(10)],
                                                       t("evaluate.shares_title", n=report["samples"])), key="judge_shares")
-            st.caption(t("evaluate.measured_on", judge=report["judge"], n=report["samples"]))
+            st.caption(t("evaluate.measured_on", judge=defused(report["judge"]), n=report["samples"]))
             st.caption(t("evaluate.two_readers"))

@@ -1,47 +1,58 @@
-"""Ethics & Detection: what GANs make possible and how to tell. Today: provenance of GAN Studio images."""
+"""Ethics & Detection: check an image with a real-vs-generated detector (verdict, spectrum, provenance), compare the
+spectra of real and generated images, see how the detector fails, play the real-or-fake quiz, audit a generator's
+bias, and read the ethics. The work lives in ui.detect_view and the engine; this file is the layout."""
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
 import ganengine as ge
-from ganengine import sampling
-from ui.engine import SHIPPED, sample_pipeline
-from ui.i18n import t, t_or
-from ui.layout import setup_page, upscale
+from ui import detect_view as view
+from ui.checkpoint_picker import translated_selectbox
+from ui.engine import detect_pipeline
+from ui.i18n import t
+from ui.layout import setup_page
 
-DEMO = SHIPPED / "digits-dcgan.safetensors"
-
-setup_page(__file__)
+owner = setup_page(__file__)
 st.title(t("ethics.title"))
 st.markdown(t("ethics.intro"))
-st.info(t("ethics.later"))
+view.collect(owner)
 
-st.subheader(t("ethics.provenance_title"))
-st.markdown(t("ethics.provenance_text"))
-upload = st.file_uploader(t("ethics.upload"), type=["png"])
-data = upload.getvalue() if upload is not None else None
-if data is None and DEMO.exists():
-    pipeline = sample_pipeline(DEMO)
-    demo = sampling.to_uint8(pipeline(1, seed=42))[0].squeeze(-1)
-    data = ge.png_bytes(demo, {"model": DEMO.name, "seed": "42"})
-    st.caption(t("ethics.demo"))
-if data is not None:
+with st.expander(t("ethics.upload_detector_title")):
+    view.upload_detector_widget(owner)
+choices = view.detector_choices(owner)
+det = path = held = None
+why = ""
+if not choices:
+    st.warning(t("ethics.none"))
+else:
+    choice = translated_selectbox(t("ethics.detector"), list(choices), lambda k: choices[k].label, key=view.DETECTOR_KEY,
+                                  help=t("ethics.detector_help"))
+    path = choices[choice].path
     try:
-        image = ge.open_image(data)
-        chunks = ge.read_provenance(data)
-    except (ge.ImageInputError, OSError) as exc:
-        st.error(t("ethics.refused", reason=exc))
+        det = detect_pipeline(path)
+    except (ge.CheckpointError, OSError) as exc:
+        st.error(t("pick.refused", reason=view.plain(exc)))
     else:
-        c1, c2 = st.columns([1, 2])
-        c1.image(upscale(np.asarray(image), 160), caption=f"{image.width}x{image.height}")
-        if chunks.get("Software", "").startswith("GAN Studio"):
-            c2.warning(t("ethics.is_ours"))
-        else:
-            c2.info(t("ethics.no_mark"))
-        if chunks:
-            rows = [(t_or(f"prov.{k.lower()}", k), v) for k, v in chunks.items() if v not in ("", "None")]
-            c2.dataframe(pd.DataFrame(rows, columns=[t("card.field"), t("card.value")]), hide_index=True)
+        with st.expander(t("ethics.card")):
+            view.show_card(det.card)
+        held, why = view.held_out(path)
 
-st.subheader(t("ethics.questions_title"))
-st.markdown(t("ethics.questions"))
+tab_check, tab_spectra, tab_robust, tab_quiz, tab_bias, tab_train, tab_ethics = st.tabs(
+    [t("ethics.tab_check"), t("ethics.tab_spectra"), t("ethics.tab_robust"), t("ethics.tab_quiz"), t("ethics.tab_bias"),
+     t("ethics.tab_train"), t("ethics.tab_ethics")])
+with tab_check:
+    if det is not None:
+        view.check_section(det, held)
+with tab_spectra:
+    view.spectra_section(owner)
+with tab_robust:
+    if det is not None:
+        view.robustness_section(owner, det, path, held, why)
+with tab_quiz:
+    if det is not None:
+        view.quiz_section(det, held, why)
+with tab_bias:
+    view.bias_section(owner)
+with tab_train:
+    view.train_section(owner)
+with tab_ethics:
+    view.ethics_section()

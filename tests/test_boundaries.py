@@ -44,7 +44,7 @@ def test_every_design_page_exists_and_the_registry_lists_exactly_them():
 
     pages = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
     assert pages == ["1_Train.py", "2_Generate.py", "3_Translate.py", "4_Super_Resolution.py", "5_Evaluate.py",
-                     "6_Ethics_Detection.py"]
+                     "6_Ethics_Detection.py", "7_Playground.py"]
     assert sorted(p.path for p in PAGES) == sorted(["streamlit_app.py", *(f"pages/{name}" for name in pages)])
 
 

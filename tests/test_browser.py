@@ -207,6 +207,28 @@ def test_translate_draw_on_the_canvas_updates_the_output(server, browser, tmp_pa
     context.close()
 
 
+def test_ethics_quiz_in_the_browser(server, browser):
+    """A student answers the quiz's eight images (half are real, so "real" everywhere scores exactly 4), presses Check,
+    and sees the truth and the detector's answer under each image, and both scores."""
+    page = browser.new_page(viewport={"width": 1400, "height": 2200})
+    _open(page, f"{server}/Ethics_Detection", "Ethics & Detection")
+    page.get_by_role("tab", name="Quiz: real or fake?").click()
+    for i in range(1, 9):
+        page.get_by_role("radiogroup", name=f"Image {i}", exact=True).get_by_text("real", exact=True).click()
+    page.get_by_role("button", name="Check", exact=True).click()
+    page.get_by_text("You got 4 of 8 right; the detector got").wait_for(timeout=60_000)
+    quiz = page.get_by_role("tabpanel", name="Quiz: real or fake?")
+    assert quiz.get_by_text("Truth: ").count() == 8 and quiz.get_by_text("Detector: ").count() == 8
+    assert quiz.locator("[data-testid='stMetric']").filter(has_text="Your score").inner_text().endswith("4 / 8")
+    assert page.get_by_role("radiogroup", name="Image 1", exact=True).count() == 0  # no second try at a checked round
+    page.wait_for_timeout(500)
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "ethics-quiz-checked.png"), full_page=True)
+    page.get_by_role("button", name="New round").click()
+    page.get_by_text("Round 2").wait_for(timeout=30_000)
+    page.close()
+
+
 def test_super_resolution_slider_moves_the_border(server, browser):
     """The before/after view of the shipped model: dragging on the picture moves the border between bicubic and the
     model's output (the slider follows), and the page fetches nothing from any other machine."""

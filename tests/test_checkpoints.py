@@ -186,3 +186,97 @@ def test_a_card_names_each_role_and_loads_any_of_them(tmp_path):
     assert torch.equal(D(x), D2(x)) and card2.primary == "generator" and card2.io["output"] == "a 1x32x32 image"
     with pytest.raises(CheckpointError, match="holds no classifier"):
         load_role(path, "classifier")
+
+
+# --- issue 13: hostile checkpoints are refused in one line before anything is built -----------------------------------
+
+@pytest.mark.parametrize("size", [512, 1024, 4096])
+def test_a_card_that_lies_about_the_image_size_is_refused_before_anything_is_built(tmp_path, size):
+    """The card's size bounds what metrics build (real data at card.image_size): it must agree with the weights."""
+    from hostile import lying_card
+
+    path = lying_card(tmp_path / "big.safetensors", image_size=size)
+    with pytest.raises(CheckpointError, match=f"big.safetensors: its image size {size} is outside"):
+        read_card(path)
+    assert catalog(tmp_path) == []  # never offered in a picker either
+    within = lying_card(tmp_path / "64.safetensors", image_size=64)  # inside the bounds, but not what the weights make
+    with pytest.raises(CheckpointError, match=r"its card says 1x64x64 images, its dcgan architecture 1x32x32"):
+        load_generator(within)
+
+
+def test_a_card_whose_channels_disagree_with_its_architecture_is_refused(tmp_path):
+    from hostile import lying_card
+
+    with pytest.raises(CheckpointError, match=r"its card says 3x32x32 images, its dcgan architecture 1x32x32"):
+        read_card(lying_card(tmp_path / "c.safetensors", channels=3))
+
+
+@pytest.mark.parametrize("name", ["metadata-string", "entry-number", "card-object"])
+def test_malformed_header_types_are_one_refusal_line(tmp_path, name):
+    from hostile import MALFORMED, raw_header
+
+    path = raw_header(tmp_path / f"{name}.safetensors", MALFORMED[name])
+    for reader in (read_card, load_generator):
+        with pytest.raises(CheckpointError) as caught:
+            reader(path)
+        assert str(caught.value).startswith(f"{name}.safetensors: ") and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("n", "words"), [(0, "its dcgan architecture has 0-channel images"),
+                                          (2, "its images have 2 channels")])
+def test_only_checkpoints_with_one_or_three_channels_are_accepted(tmp_path, n, words):
+    from hostile import channels
+
+    with pytest.raises(CheckpointError, match=words):
+        load_generator(channels(tmp_path / f"c{n}.safetensors", n))
+
+
+def test_finite_but_enormous_weights_are_refused_by_a_probe_at_load(tmp_path):
+    from hostile import enormous_weights
+
+    from ganengine.pipelines import SamplePipeline
+
+    path = enormous_weights(tmp_path / "huge.safetensors")
+    read_card(path)  # the header and card are fine: only running the model shows the trouble
+    for load in (load_generator, SamplePipeline.load):
+        with pytest.raises(CheckpointError, match="its generator makes NaN or infinite values"):
+            load(path)
+
+
+def test_pth_and_pt_legacy_files_are_read_alike_through_weights_only(tmp_path):
+    G = build_generator(SPEC).eval()
+    for suffix in (".pt", ".pth", ".PTH"):
+        path = tmp_path / f"legacy{suffix}"
+        torch.save({"card": _card().to_json(), "state_dict": generator_tensors(G)}, path)
+        assert read_card(path).data == "digits"
+        z = torch.randn(2, 8)
+        assert torch.equal(G(z), load_generator(path)[0](z))
+
+    class Evil:
+        def __reduce__(self):
+            return (open, (str(tmp_path / "pwned"), "w"))
+
+    torch.save({"card": "{}", "state_dict": {}, "x": Evil()}, tmp_path / "evil.pth")
+    with pytest.raises(CheckpointError, match="safe loading does not allow"):
+        load_generator(tmp_path / "evil.pth")
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_a_checkpoint_write_that_fills_the_disk_leaves_nothing_and_says_so(tmp_path, monkeypatch):
+    import errno
+
+    import ganengine.checkpoints
+
+    G = build_generator(SPEC).eval()
+    path = save_checkpoint(tmp_path / "g.safetensors", generator_tensors(G), _card(steps=1))
+    before = path.read_bytes()
+
+    def full(tensors, filename, metadata=None):
+        with open(filename, "wb") as fh:
+            fh.write(b"half a file")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(ganengine.checkpoints, "save_file", full)
+    with pytest.raises(OSError, match=r"^the disk is full \(\d+ MB free\)$"):
+        save_checkpoint(path, generator_tensors(G), _card(steps=2))
+    assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["g.safetensors"]

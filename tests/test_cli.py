@@ -149,3 +149,61 @@ def test_bench_train_reports_both_loops_as_json(tmp_path, capsys):
     for loop in ("textbook", "ganengine"):
         assert r[loop]["steps_per_s"] > 0 and r[loop]["peak_share"] > 0
     assert "ratio (ganengine / textbook)" in text
+
+
+# --- issue 13: what a hostile checkpoint gets from the command line is one `error:` line and status 2 ----------------
+
+def _hostile(kind: str, folder: Path) -> Path:
+    import hostile
+
+    if kind in hostile.MALFORMED:
+        return hostile.raw_header(folder / f"{kind}.safetensors", hostile.MALFORMED[kind])
+    if kind == "card-1024px":
+        return hostile.lying_card(folder / f"{kind}.safetensors", image_size=1024)
+    if kind.startswith("channels-"):
+        return hostile.channels(folder / f"{kind}.safetensors", int(kind[-1]))
+    return hostile.enormous_weights(folder / f"{kind}.safetensors")
+
+
+@pytest.mark.parametrize(("kind", "words"), [
+    ("card-1024px", "its image size 1024 is outside"),
+    ("metadata-string", "its metadata is not a table"),
+    ("entry-number", "a tensor entry lacks its type, shape or offsets"),
+    ("card-object", "its model card is not text"),
+    ("channels-0", "0-channel images"),
+    ("channels-2", "2 channels"),
+    ("enormous-weights", "its generator makes NaN or infinite values"),
+])
+def test_hostile_checkpoints_are_refused_in_one_line(tmp_path, capsys, kind, words):
+    path = str(_hostile(kind, tmp_path))
+    for args in (("generate", path, "--n", "2", "--out", str(tmp_path / "g.png")), ("judge", path, "--n", "10"),
+                 ("evaluate", path, "--n", "10")):
+        code, _, err = cli(capsys, *args)
+        lines = err.strip().splitlines()
+        assert code == 2 and len(lines) == 1 and lines[0].startswith("error: ") and words in lines[0], (args, err)
+    assert not (tmp_path / "g.png").exists()
+
+
+@pytest.mark.parametrize("n", ["0", "100000000"])
+def test_judge_sample_count_is_bounded(capsys, n):
+    """--n 0 used to end in a torch message, 1e8 tried to allocate 40 GB: now one line before any work."""
+    code, _, err = cli(capsys, "judge", str(ROOT / "checkpoints" / "digits-dcgan.safetensors"), "--n", n)
+    assert code == 2 and err.strip() == f"error: the judge's sample count must be between 10 and 10,000 (got {n})"
+
+
+def test_metrics_of_too_few_images_ask_for_more(capsys):
+    code, _, err = cli(capsys, "evaluate", str(ROOT / "checkpoints" / "digits-dcgan.safetensors"), "--n", "1")
+    assert code == 2 and err.strip() == "error: need at least 10 images: the sample count must be between 10 and 50,000 (got 1)"
+
+
+def test_info_reads_a_pth_legacy_file_like_a_pt(tmp_path, capsys):
+    import torch
+    from hostile import SPEC, card_dict
+
+    from ganengine.checkpoints import generator_tensors
+    from ganengine.models import build_generator
+
+    path = tmp_path / "old.pth"
+    torch.save({"card": json.dumps(card_dict()), "state_dict": generator_tensors(build_generator(SPEC))}, path)
+    code, out, err = cli(capsys, "info", str(path))
+    assert code == 0 and json.loads(out)["roles"]["generator"]["name"] == "dcgan", err

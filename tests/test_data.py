@@ -166,3 +166,18 @@ def test_torchvision_set_read_from_disk(tmp_path, monkeypatch):
     assert registry()["mnist"].available() and not registry()["cifar10"].available()
     d = load_data("mnist", DataRequest(image_size=32))
     assert d.x.shape == (20, 1, 32, 32) and d.num_classes == 10
+
+
+def test_the_upload_check_reads_every_images_header_not_only_the_first_sixteen(tmp_path):
+    """Issue 13: 20 good images and a 30000x30000 PNG in 21st place were "Ready to train", then the job failed."""
+    from hostile import png_header
+
+    src = tmp_path / "src"
+    _write_images(src)
+    bomb = [("zz/999-huge.png", png_header(30000, 30000))]  # sorted last: after every good image
+    archive = _zip_folder(src, tmp_path / "late.zip", bomb)
+    with pytest.raises(DataError, match=r"^late\.zip: 999-huge\.png: image is too large"):
+        check_image_set(archive)
+    (src / "dogs" / "zz-wide.png").write_bytes(png_header(5000, 4000))  # a folder too, and the pixel cap's own words
+    with pytest.raises(DataError, match=r"^src: zz-wide\.png: 5000x4000 pixels is over the limit of 16,000,000$"):
+        check_image_set(src)

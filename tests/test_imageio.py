@@ -127,3 +127,29 @@ def test_file_and_folder_of_the_same_name_is_a_clear_error(tmp_path):
     path = _zip(tmp_path, [("a.png", _png()), ("a.png/b.png", _png())])
     with pytest.raises(ImageInputError, match="cannot be written"):
         safe_extract_zip(path, tmp_path / "out")
+
+
+def test_a_16_bit_grey_gradient_is_scaled_to_8_bits_not_clipped_white():
+    """Issue 13: `convert` clipped 16-bit values at 255, so a gradient came out 99.6 % white."""
+    ramp = np.linspace(0, 65535, 256).round().astype(np.uint16)[None].repeat(8, 0)
+    buf = io.BytesIO()
+    Image.fromarray(ramp).save(buf, format="PNG")
+    assert Image.open(io.BytesIO(buf.getvalue())).mode == "I;16"
+    for mode in ("L", "RGB"):
+        out = np.asarray(open_image(buf.getvalue(), mode=mode)).astype(int)
+        row = out[0] if mode == "L" else out[0, :, 0]
+        assert row[0] == 0 and row[-1] == 255 and (np.diff(row) >= 0).all()
+        assert (out == 255).mean() < 0.01 and abs(out.mean() - 127.5) < 1
+        assert np.abs(row - np.arange(256)).max() <= 1  # 16-bit v becomes v >> 8: the ramp stays a ramp
+
+
+def test_an_image_header_is_checked_without_decoding_it():
+    from hostile import png_header
+
+    from ganengine.imageio import check_image
+
+    assert check_image(_png(40, 30)) == (40, 30)
+    with pytest.raises(ImageInputError, match=r"image is too large \(decompression bomb guard\)"):
+        check_image(png_header(30000, 30000))  # 900 million pixels announced in a few dozen bytes
+    with pytest.raises(ImageInputError, match="not a PNG"):
+        check_image(b"GIF? no, text")

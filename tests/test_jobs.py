@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from ganengine.errors import UserError
 from ganengine.jobs import JobManager, JobNotFound, LocalProcessBackend, QueueFull, owner_key
 from ganengine.runs import RunDir
 from ganengine.tasks import GanConfig
@@ -103,3 +104,58 @@ def test_owner_tokens_are_not_written_to_disk(manager, tiny_points_config):
     assert ALICE not in str(info.run_dir) and owner_key(ALICE) in str(info.run_dir)
     with pytest.raises(ValueError):
         owner_key("")
+
+
+# --- issue 13: a server killed and restarted ---------------------------------------------------------------------------
+
+def _left_by_a_killed_server(root, config, job_id, started):
+    """A run directory as a killed server leaves it: queued (never started), or started with a checkpoint and no end."""
+    from ganengine.events import JsonlSink, event, is_ended
+    from ganengine.train import run_task
+
+    run = RunDir(root / owner_key(ALICE) / job_id)
+    run.prepare(config)
+    log = JsonlSink(run.events_path)
+    log(event("queued", 0))
+    if started:  # the worker died with the server before it could write its end
+        run_task(config, run.root, lambda e: None if is_ended(e) else log(e),
+                 should_stop=lambda: run.latest_checkpoint() is not None)
+    return run
+
+
+def test_a_worker_that_loses_its_server_calls_the_run_interrupted_not_stopped_by_the_user(tmp_path, tiny_image_config):
+    from ganengine.jobs.worker import run_job
+
+    run = RunDir(tmp_path / "run")
+    run.prepare(dataclasses.replace(tiny_image_config, steps=200))
+    code = run_job(run, should_stop=lambda: run.latest_checkpoint() is not None, server_lost=lambda: True)
+    last = run.last_ended()
+    assert code == 0 and last["status"] == "cancelled" and run.interrupted()
+    assert last["reason"] == ("interrupted: the server stopped while this run was going; its last checkpoint (step 3) "
+                              "is kept and it can be resumed")
+
+
+@pytest.mark.slow
+def test_after_a_restart_queued_jobs_queue_again_and_interrupted_ones_resume(tmp_path, tiny_image_config):
+    root = tmp_path / "runs"
+    config = dataclasses.replace(tiny_image_config, steps=12)
+    cut = _left_by_a_killed_server(root, config, "20250101-090000-aaaaaa", started=True)
+    waiting = _left_by_a_killed_server(root, config, "20250101-090100-bbbbbb", started=False)
+    m = JobManager(root, LocalProcessBackend(cancel_grace=2.0), max_running=1, threads_per_job=1)
+    try:
+        jobs = {j.id: j for j in m.list(ALICE)}
+        was_cut, queued = jobs[cut.root.name], jobs[waiting.root.name]
+        assert was_cut.state == "cancelled" and was_cut.reason.startswith("interrupted: the server stopped")
+        assert "last checkpoint (step 3) is kept" in was_cut.reason
+        assert queued.state in ("queued", "running") and not queued.reason  # never called failed, never given a checkpoint
+        assert m.wait(queued.id, ALICE, timeout=120).state == "finished"
+        with pytest.raises(JobNotFound):
+            m.resume(cut.root.name, BOB)
+        assert m.resume(cut.root.name, ALICE).state in ("queued", "running")
+        done = m.wait(cut.root.name, ALICE, timeout=120)
+        assert done.state == "finished" and RunDir(done.run_dir).last_ended()["step"] == 12
+        assert [s for s, _ in RunDir(done.run_dir).checkpoints()] == [3, 6, 9, 12]  # it went on from step 3
+        with pytest.raises(UserError, match="only a run interrupted by a server restart"):
+            m.resume(cut.root.name, ALICE)
+    finally:
+        m.shutdown()

@@ -158,3 +158,23 @@ def test_card_data_is_never_used_as_a_server_path(tmp_path):
         memorisation_check(SamplePipeline.load(tmp_path / "forged.safetensors"))
     with pytest.raises(ExtractorUnavailable):
         class_coverage(SamplePipeline.load(tmp_path / "forged.safetensors"))
+
+
+def test_metrics_refuse_non_finite_samples_instead_of_scoring_them():
+    """Weights of 3e38 make every sample NaN: FID used to come out as a plain number (156.3); now it is refused."""
+    shipped = SamplePipeline.load(SHIPPED / "digits-dcgan.safetensors")
+    model = copy.deepcopy(shipped.model)
+    with torch.no_grad():
+        for p in model.parameters():
+            p.fill_(3e38)
+    huge = SamplePipeline(model, shipped.card, "huge.safetensors")  # as if loaded without the probe
+    for measure in (lambda: evaluate_generator(huge, n=100, metrics=("fid",)), lambda: memorisation_check(huge, n=50),
+                    lambda: class_coverage(huge, n=50)):
+        with pytest.raises(EvaluationError, match="the generator made NaN or infinite values"):
+            measure()
+
+
+def test_metrics_of_one_image_ask_for_at_least_ten():
+    pipeline = SamplePipeline.load(SHIPPED / "digits-dcgan.safetensors")
+    with pytest.raises(EvaluationError, match=r"^need at least 10 images: .* \(got 1\)$"):
+        evaluate_generator(pipeline, n=1)

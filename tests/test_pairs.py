@@ -295,3 +295,16 @@ def test_bad_layouts_are_refused_in_one_line(tmp_path, no_leftovers):
         load_pairs(_write_ab(tmp_path / "splits", splits=("train",)), DataRequest(), split="dev")
     with pytest.raises(DataError, match=r"^\S+: expected"):
         pair_layout(tmp_path / "empty")
+
+
+def test_every_pair_image_header_is_checked_at_upload_not_only_the_first(tmp_path, no_leftovers):
+    """Issue 13: only the first 8 images were opened; a bad 21st image passed the check and failed the job later."""
+    from hostile import png_header
+
+    late = _write_ab(tmp_path / "late", splits=("train",), n=20)
+    (late / "train" / "zz-huge.png").write_bytes(png_header(30000, 30000))
+    with pytest.raises(DataError, match=r"^late\.zip: train/zz-huge\.png: image is too large"):
+        check_pair_set(_zip(late, tmp_path / "late.zip"))
+    (late / "train" / "zz-huge.png").unlink()
+    _ab_image(0, w=80, h=30).save(late / "train" / "zz-wide.png")  # the AB layout's own rule, on a late image too
+    _refused(_zip(late, tmp_path / "wide.zip"), r"^wide\.zip: train/zz-wide\.png is 80x30", tmp_path)

@@ -1,6 +1,7 @@
 """The training loop: events, checkpoints, stop reasons, resume, and that it really learns."""
 
 import dataclasses
+import re
 
 import pytest
 import torch
@@ -171,3 +172,33 @@ def test_training_leaves_the_callers_data_as_it_was(tmp_path, tiny_image_config)
     assert data.x.is_contiguous() and torch.equal(data.x, before)  # not moved, not made channels-last, not changed
     moved = data.to(torch.device("cpu"), torch.channels_last)
     assert moved is not data and moved.x.is_contiguous(memory_format=torch.channels_last) and data.x.is_contiguous()
+
+
+@pytest.mark.parametrize("failure", [
+    RuntimeError("[enforce fail at inline_container.cc:672] . unexpected pos 4928 vs 4816"),
+    OSError(28, "No space left on device"),
+])
+def test_a_full_disk_says_so_leaves_no_partial_file_and_keeps_earlier_checkpoints(tmp_path, tiny_image_config,
+                                                                                    monkeypatch, failure):
+    """Issue 13: the reason began "RuntimeError: [enforce fail at inline_container.cc:672]" and resume.tmp stayed."""
+    real_save, calls = torch.save, []
+
+    def save(obj, f, *args, **kwargs):  # the resume state's writer: the second write finds the disk full half-way
+        calls.append(f)
+        if len(calls) > 1:
+            with open(f, "wb") as fh:
+                fh.write(b"PK\x03\x04 half a zip")
+            raise failure
+        return real_save(obj, f, *args, **kwargs)
+
+    monkeypatch.setattr(torch, "save", save)
+    events = []
+    result = run_task(tiny_image_config, tmp_path, events.append)
+    assert result.status == "failed"
+    assert re.fullmatch(r"the disk is full \(\d+ MB free\); kept the last good checkpoint \(step 3\)", result.reason)
+    run = RunDir(tmp_path)
+    assert [s for s, _ in run.checkpoints()] == [3] and result.checkpoint == run.checkpoint_path(3)
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]  # no partial resume state, no half checkpoint
+    monkeypatch.setattr(torch, "save", real_save)
+    resumed = run_task(tiny_image_config, tmp_path, resume=True)  # the kept resume state goes on
+    assert resumed.status == "finished" and resumed.step == 6

@@ -40,8 +40,8 @@ def generator_choices(owner: str) -> dict[str, GeneratorChoice]:
             label = t("pick.own", id=job.id, model=getattr(job.config, "model", job.config.task),
                       data=shown_data(job.config.data), state=t("state." + job.state))
             choices[run_choice_key(job.id)] = GeneratorChoice(label, latest)
-    for path in sorted(p for p in uploads_dir(owner).glob("*.safetensors") if not p.name.startswith(".")):
-        choices[f"upload/{path.name}"] = GeneratorChoice(t("pick.uploaded", name=path.name), path)
+    for entry in ge.catalog(uploads_dir(owner), ("gan", "cgan")):  # cards that still read (an older check kept more)
+        choices[f"upload/{entry.path.name}"] = GeneratorChoice(t("pick.uploaded", name=entry.path.name), entry.path)
     return choices
 
 

@@ -10,7 +10,8 @@ _JS = """
 export default function (component) {
   const { data } = component;
   if (data && /^[a-z_]{1,32}$/.test(data.name) && /^[A-Za-z0-9_-]{1,64}$/.test(data.value)) {
-    document.cookie = `${data.name}=${data.value}; path=/; max-age=31536000; SameSite=Strict`;
+    const secure = window.location.protocol === "https:" ? "; Secure" : "";  // behind HTTPS: never sent in clear
+    document.cookie = `${data.name}=${data.value}; path=/; max-age=31536000; SameSite=Strict${secure}`;
   }
 }
 """

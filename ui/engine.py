@@ -82,6 +82,16 @@ def translate_pipeline(path: Path, direction: str = "AtoB") -> TranslatePipeline
     return _translate_pipeline(str(path), path.stat().st_mtime, direction)
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _detect_pipeline(path: str, mtime: float) -> ge.DetectPipeline:
+    """A real-vs-generated detector loaded once and shared read-only (eval mode, no_grad) by every session."""
+    return ge.DetectPipeline.load(path)
+
+
+def detect_pipeline(path: Path) -> ge.DetectPipeline:
+    return _detect_pipeline(str(path), path.stat().st_mtime)
+
+
 def uploads_dir(owner: str) -> Path:
     folder = runs_root().parent / "uploads" / ge.owner_key(owner)
     folder.mkdir(parents=True, exist_ok=True)

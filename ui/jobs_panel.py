@@ -16,6 +16,7 @@ from . import charts
 from .engine import real_points, shown_data
 from .i18n import t, t_or
 from .layout import upscale
+from .plaintext import defused
 
 _CACHE = "job_event_cache"
 MAX_SAMPLES = 100  # sample events kept per job in a session (the run directory keeps them all)
@@ -105,9 +106,9 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
     cache = refresh(manager, owner, job_id)
     cfg = info.config
     if hasattr(cfg, "loss"):
-        st.markdown(t("job.header", model=model_name(cfg).upper(), data=shown_data(cfg.data), loss=cfg.loss, id=info.id))
+        st.markdown(t("job.header", model=model_name(cfg).upper(), data=defused(shown_data(cfg.data)), loss=cfg.loss, id=info.id))
     else:
-        st.markdown(t("job.header_task", model=t_or(f"task.{cfg.task}", cfg.task), data=shown_data(cfg.data), id=info.id))
+        st.markdown(t("job.header_task", model=t_or(f"task.{cfg.task}", cfg.task), data=defused(shown_data(cfg.data)), id=info.id))
     latest = None if info.active else ge.RunDir(info.run_dir).latest_checkpoint()
     if info.state == "queued":
         st.info(t("job.queued", pos=info.queue_position))
@@ -115,17 +116,25 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
         done, text = progress(info, cache)
         st.progress(done, text=text)
     elif info.state == "finished":
-        st.success(t("job.finished", step=(cache["ended"] or {}).get("step", "?"), reason=info.reason))
+        st.success(t("job.finished", step=(cache["ended"] or {}).get("step", "?"), reason=defused(info.reason)))
     elif info.state == "cancelled":
-        st.warning(t("job.cancelled" if latest else "job.cancelled_empty", reason=info.reason))
+        st.warning(t("job.cancelled" if latest else "job.cancelled_empty", reason=defused(info.reason)))
     else:
-        st.error(t("job.failed", reason=info.reason))
+        st.error(t("job.failed", reason=defused(info.reason)))
 
     if info.active:
         if st.button(t("job.stop"), key=f"stop_{job_id}", type="secondary"):
             manager.cancel(job_id, owner)
             st.toast(t("job.unqueued" if info.state == "queued" else "job.stop_sent"))
     elif latest is not None:  # a finished run's checkpoint no longer changes: offer it once, outside the live ticks
+        if info.state == "cancelled" and ge.RunDir(info.run_dir).interrupted() and st.button(t("job.resume"),
+                                                                                            key=f"resume_{job_id}"):
+            try:
+                manager.resume(job_id, owner)
+            except ge.UserError as exc:
+                st.error(t("job.resume_refused", reason=defused(exc)))
+            else:
+                st.rerun()
         name = f"{Path(cfg.data).stem}-{model_name(cfg)}-{latest.stem}.safetensors"
         st.download_button(t("job.download"), data=latest.read_bytes(), file_name=name,
                            mime="application/octet-stream", key=f"dl_{job_id}_{latest.stem}")

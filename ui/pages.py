@@ -23,6 +23,7 @@ PAGES: tuple[Page, ...] = (
     Page("pages/4_Super_Resolution.py", "🔍", "sr.title", "home.map_sr"),
     Page("pages/5_Evaluate.py", "📏", "evaluate.title", "home.map_evaluate"),
     Page("pages/6_Ethics_Detection.py", "🛡️", "ethics.title", "home.map_ethics"),
+    Page("pages/7_Playground.py", "🕹️", "playground.title", "home.map_playground"),
 )
 
 

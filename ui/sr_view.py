@@ -4,6 +4,7 @@ enlargements, a before/after slider drawn offline, zoomed crops, scores and the 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import html
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,9 @@ from . import engine
 from .checkpoint_picker import GeneratorChoice, run_choice_key
 from .i18n import number, t
 from .layout import upscale
+from .own_runs import own_runs
+from .translate_view import follow_language
+from .uploads import show, store_data_zip
 
 MAX_INPUT_SIDE = 256  # the page enlarges inputs up to this long side (larger ones are shrunk first); the CLI takes any size
 SLIDER_WIDTH = 576  # screen pixels of the before/after view
@@ -30,6 +34,8 @@ CROP_SHOW = 176  # screen side of each zoomed crop
 BICUBIC = "bicubic"
 ORIGINAL = "original"
 MODEL_KEY = "sr_model"
+JOB_KEY = "sr_job"
+UPLOAD = "__upload__"
 
 
 @dataclass(frozen=True)
@@ -279,3 +285,45 @@ def download_name(source: str, model: SrModel) -> str:
 def provenance(model: SrModel, source: str, note: str) -> dict[str, str]:
     return {"model": model.path.name, "task": "superres", "scale": str(model.scale), "source": Path(source).name,
             "note": note}
+
+
+def train_section(owner: str) -> None:
+    """A small form (scale, photos, steps, width) validated into the quick PSNR-stage preset and queued; then the
+    user's super-resolution runs, live while they train."""
+    st.markdown(t("sr.train_intro"))
+    c1, c2 = st.columns(2)
+    scale = c1.radio(t("sr.scale"), [4, 2], format_func=lambda s: f"x{s}", horizontal=True, key="sr_train_scale")
+    names = {"photos": t("data.photos"), UPLOAD: t("sr.train_data_upload")}  # labels made now, in this run's language
+    data = follow_language(c2.selectbox, t("sr.train_data"), list(names), names.get, key="sr_train_data")
+    data_path = data
+    if data == UPLOAD:
+        upload = c2.file_uploader(t("sr.zip"), type=["zip"], help=t("sr.zip_help"), key="sr_train_zip")
+        data_path = ""
+        if upload is not None:
+            verdict = store_data_zip(owner, upload.name, upload.getvalue())
+            data_path = verdict[0]
+            show(verdict, c2)
+    base = ge.preset("superres", "photos", quick=True)
+    with st.form("sr_train_form", enter_to_submit=False):  # Enter in a field must not start a run
+        f1, f2 = st.columns(2)
+        steps = f1.number_input(t("sr.steps"), 10, 20_000, base.steps, step=100, help=t("sr.steps_help"))
+        width = f2.select_slider(t("sr.width"), [8, 16, 32, 64], value=base.width, help=t("sr.width_help"))
+        submitted = st.form_submit_button(t("sr.train_start"), type="primary")
+    if submitted:
+        try:
+            if not data_path:
+                raise ge.ConfigError(t("sr.need_upload"))
+            config = dataclasses.replace(base, data=data_path, scale=int(scale), steps=int(steps), width=int(width))
+            info = engine.job_manager().submit(engine.with_recorded_command(config.validate(), data == UPLOAD,
+                                                                            f"superres-x{scale}"), owner)
+        except (ge.UserError, ValueError) as exc:
+            st.error(t("sr.train_refused", reason=exc))
+        else:
+            st.session_state[JOB_KEY] = info.id
+    jobs = [j for j in engine.job_manager().list(owner) if j.config.task == "superres"]
+    if not jobs:
+        st.info(t("sr.no_jobs"))
+        return
+    chosen = next((j for j in jobs if j.id == st.session_state.get(JOB_KEY)), jobs[0])
+    own_runs(owner, jobs, JOB_KEY, f"{MODEL_KEY}_x{chosen.config.scale}", t("sr.your_runs"), t("sr.use_run"),
+             extra_state={"sr_scale": chosen.config.scale})

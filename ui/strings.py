@@ -83,12 +83,17 @@ STRINGS: dict[str, dict[str, str]] = {
                     "fr": "Super-résolution : agrandir une photo x4 avec un modèle sur les pixels et son affinage GAN ; voir pourquoi plus net est moins bien noté."},
     "home.map_evaluate": {"en": "Compare generators with FID, KID, IS and precision/recall; coverage, copies, progress over training.",
                           "fr": "Comparez des générateurs avec FID, KID, IS et précision/rappel ; couverture, copies, progrès pendant l'entraînement."},
-    "home.map_ethics": {"en": "Deepfakes, consent and detection; read the provenance of GAN Studio images.",
-                        "fr": "Deepfakes, consentement et détection ; lisez la provenance des images de GAN Studio."},
+    "home.map_ethics": {"en": "Real or generated? A detector, frequency spectra and a quiz; how detectors fail, bias in samples, provenance, ethics.",
+                        "fr": "Vrai ou généré ? Un détecteur, des spectres et un quiz ; les failles des détecteurs, les biais, la provenance, l'éthique."},
     "home.jobs_title": {"en": "Your training jobs", "fr": "Vos entraînements"},
     "home.device": {"en": "Device: {device} · torch {torch} · whole server (all users): {running} running, {queued} waiting",
                     "fr": "Matériel : {device} · torch {torch} · tout le serveur (tous les utilisateurs) : {running} en cours, {queued} en attente"},
     "home.no_jobs": {"en": "No jobs yet: start one on the Train page.", "fr": "Aucun entraînement : lancez-en un sur la page Entraîner."},
+    "home.where_local": {"en": "Jobs run on: this machine ({cpus} CPUs)", "fr": "Les entraînements tournent sur : cette machine ({cpus} CPU)"},
+    "home.where_ray": {"en": "Jobs run on: Ray cluster at {address}, {cpus} CPUs, {gpus} GPUs",
+                       "fr": "Les entraînements tournent sur : le cluster Ray à {address}, {cpus} CPU, {gpus} GPU"},
+    "home.where_ray_down": {"en": "Jobs run on: Ray cluster at {address}, which cannot be reached now: new jobs will fail to start",
+                            "fr": "Les entraînements tournent sur : le cluster Ray à {address}, injoignable pour l'instant : les nouveaux entraînements ne pourront pas démarrer"},
     "jobs.col_id": {"en": "Run", "fr": "Entraînement"},
     "jobs.col_state": {"en": "State", "fr": "État"},
     "jobs.col_model": {"en": "Model", "fr": "Modèle"},
@@ -249,6 +254,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "job.no_samples_ended": {"en": "This run ended before its first samples.", "fr": "Cet entraînement s'est arrêté avant ses premiers échantillons."},
     "job.failed": {"en": "Failed: {reason}", "fr": "Échec : {reason}"},
     "job.stop": {"en": "Stop", "fr": "Arrêter"},
+    "job.resume": {"en": "Resume from the last checkpoint", "fr": "Reprendre au dernier checkpoint"},
+    "job.resume_refused": {"en": "Not resumed: {reason}", "fr": "Pas de reprise : {reason}"},
     "job.stop_sent": {"en": "Stopping at the next step…", "fr": "Arrêt au prochain pas…"},
     "job.unqueued": {"en": "Taken out of the queue.", "fr": "Retiré de la file d'attente."},
     "job.download": {"en": "Download checkpoint", "fr": "Télécharger le checkpoint"},
@@ -603,10 +610,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "détails ajoutés sont **inventés** : plausibles, mais pas une preuve de ce que contenait l'original. "
               "Déplacez le curseur sur l'image pour comparer.",
     },
-    "sr.none": {"en": "No super-resolution model is available yet: train one with `python -m ganengine train --task "
-                      "superres` (see the README).",
-                "fr": "Aucun modèle de super-résolution n'est encore disponible : entraînez-en un avec `python -m "
-                      "ganengine train --task superres` (voir le README)."},
+    "sr.none": {"en": "No super-resolution model is available yet: train one in the “Train your own” tab, or with "
+                      "`python -m ganengine train --task superres` (see the README).",
+                "fr": "Aucun modèle de super-résolution n'est encore disponible : entraînez-en un dans l'onglet « Entraîner "
+                      "le vôtre », ou avec `python -m ganengine train --task superres` (voir le README)."},
     "sr.scale": {"en": "Enlargement", "fr": "Agrandissement"},
     "sr.model": {"en": "Model", "fr": "Modèle"},
     "sr.model_help": {"en": "Pixel loss: closest to the original on average, smooth. GAN: sharper, with invented texture.",
@@ -709,6 +716,83 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "D'après chaque fiche de modèle : PSNR et SSIM sur la luminance, bords rognés, sur des recadrages de "
               "photos que le modèle n'a jamais vues ; le bicubique est mesuré sur les mêmes recadrages.",
     },
+    "sr.tab_try": {"en": "Enlarge", "fr": "Agrandir"},
+    "sr.tab_train": {"en": "Train your own", "fr": "Entraîner le vôtre"},
+    "sr.train_intro": {
+        "en": "Train a small pixel-loss model (the first stage) on the bundled photos or a zip of yours, as a "
+              "background job: watch its loss, its gain over bicubic and held-out crops (input | bicubic | model | "
+              "original) as it learns. A few hundred steps take under a minute here; the shipped models took thousands.",
+        "fr": "Entraînez un petit modèle sur les pixels (la première étape) sur les photos fournies ou un zip des "
+              "vôtres, en tâche de fond : suivez sa perte, son gain sur le bicubique et des recadrages mis de côté "
+              "(entrée | bicubique | modèle | original) pendant qu'il apprend. Quelques centaines de pas prennent "
+              "moins d'une minute ici ; les modèles fournis en ont demandé des milliers.",
+    },
+    "sr.train_data": {"en": "Photos", "fr": "Photos"},
+    "sr.train_data_upload": {"en": "my photos (a .zip)", "fr": "mes photos (un .zip)"},
+    "sr.zip": {"en": "A zip of your photos (PNG or JPEG)", "fr": "Un zip de vos photos (PNG ou JPEG)"},
+    "sr.zip_help": {"en": "Checked before use; a tenth of the photos (at least one) is kept apart to measure the model.",
+                    "fr": "Vérifié avant usage ; un dixième des photos (au moins une) est mis de côté pour mesurer le modèle."},
+    "sr.steps": {"en": "Training steps", "fr": "Pas d'entraînement"},
+    "sr.steps_help": {"en": "Each step learns from 16 patches of 64x64 pixels.",
+                      "fr": "Chaque pas apprend sur 16 morceaux de 64x64 pixels."},
+    "sr.width": {"en": "Network width", "fr": "Largeur du réseau"},
+    "sr.width_help": {"en": "Feature maps per layer: wider learns more and runs slower (the shipped x4 models: 64).",
+                      "fr": "Cartes de caractéristiques par couche : plus large apprend mieux et va plus lentement "
+                            "(les modèles x4 fournis : 64)."},
+    "sr.train_start": {"en": "Start training", "fr": "Lancer l'entraînement"},
+    "sr.train_refused": {"en": "Not started: {reason}", "fr": "Non lancé : {reason}"},
+    "sr.need_upload": {"en": "upload a zip of photos first", "fr": "envoyez d'abord un zip de photos"},
+    "sr.no_jobs": {"en": "You have no super-resolution runs yet.", "fr": "Vous n'avez pas encore d'entraînement de super-résolution."},
+    "sr.your_runs": {"en": "Your super-resolution runs", "fr": "Vos entraînements de super-résolution"},
+    "sr.use_run": {"en": "Enlarge with this model", "fr": "Agrandir avec ce modèle"},
+    "ethics.tab_train": {"en": "Train a detector", "fr": "Entraîner un détecteur"},
+    "ethics.train_intro": {
+        "en": "Train your own detector as a background job: it learns real images of a data set against samples of the "
+              "generators you tick; the ones you leave out are measured as unseen generators, the honest test. Then "
+              "pick it above and try the other tabs with it.",
+        "fr": "Entraînez votre propre détecteur en tâche de fond : il apprend des images réelles d'un jeu de données "
+              "contre des échantillons des générateurs cochés ; ceux que vous laissez de côté sont mesurés comme "
+              "générateurs inconnus, le test honnête. Choisissez-le ensuite plus haut et essayez les autres onglets.",
+    },
+    "ethics.train_data": {"en": "Real images", "fr": "Images réelles"},
+    "ethics.train_generators": {"en": "Generators it learns to catch", "fr": "Générateurs qu'il apprend à repérer"},
+    "ethics.train_steps": {"en": "Training steps", "fr": "Pas d'entraînement"},
+    "ethics.train_steps_help": {"en": "Each step sees 64 images, half real, half generated.",
+                                "fr": "Chaque pas voit 64 images, moitié réelles, moitié générées."},
+    "ethics.train_spectrum": {"en": "Also feed it the spectrum", "fr": "Lui donner aussi le spectre"},
+    "ethics.train_spectrum_help": {"en": "The image's radial power spectrum as extra input: up-sampling traces are "
+                                         "easier to see there.",
+                                   "fr": "Le spectre de puissance radial de l'image en entrée supplémentaire : les traces "
+                                         "de suréchantillonnage y sont plus visibles."},
+    "ethics.train_start": {"en": "Start training", "fr": "Lancer l'entraînement"},
+    "ethics.train_refused": {"en": "Not started: {reason}", "fr": "Non lancé : {reason}"},
+    "ethics.train_need_generator": {"en": "tick at least one generator", "fr": "cochez au moins un générateur"},
+    "ethics.train_no_jobs": {"en": "You have no detector runs yet.", "fr": "Vous n'avez pas encore d'entraînement de détecteur."},
+    "ethics.train_your_runs": {"en": "Your detector runs", "fr": "Vos entraînements de détecteur"},
+    "ethics.train_use_run": {"en": "Use this detector", "fr": "Utiliser ce détecteur"},
+    # --- export (Generate, Translate, Super-Resolution) ---
+    "export.title": {"en": "Export this model", "fr": "Exporter ce modèle"},
+    "export.intro": {
+        "en": "ONNX runs the network outside Python (ONNX Runtime, browsers, phones); a plain safetensors file holds only "
+              "this network and its model card. Every export is run beside the original on the same inputs before you "
+              "get it; the largest difference is written into its card.",
+        "fr": "ONNX fait tourner le réseau hors de Python (ONNX Runtime, navigateurs, téléphones) ; un fichier "
+              "safetensors simple ne contient que ce réseau et sa fiche. Chaque export est exécuté à côté de l'original "
+              "sur les mêmes entrées avant de vous être remis ; le plus grand écart est inscrit dans sa fiche.",
+    },
+    "export.format": {"en": "Format", "fr": "Format"},
+    "export.format_onnx": {"en": "ONNX", "fr": "ONNX"},
+    "export.format_safetensors": {"en": "safetensors (this network only)", "fr": "safetensors (ce réseau seul)"},
+    "export.button": {"en": "Export and check", "fr": "Exporter et vérifier"},
+    "export.working": {"en": "Exporting and checking…", "fr": "Export et vérification…"},
+    "export.refused": {"en": "Not exported: {reason}", "fr": "Non exporté : {reason}"},
+    "export.checked": {"en": "Checked: the export's outputs differ from the original's by at most {diff} (outputs span "
+                             "-1 to 1), on {checked_on}.",
+                       "fr": "Vérifié : les sorties de l'export diffèrent de celles de l'original d'au plus {diff} (les "
+                             "sorties vont de -1 à 1), sur {checked_on}."},
+    "export.eval_mode": {"en": "Exported in inference mode: {layers} behave differently while training.",
+                         "fr": "Exporté en mode inférence : {layers} se comportent autrement pendant l'entraînement."},
+    "export.download": {"en": "Download {name}", "fr": "Télécharger {name}"},
     # --- evaluate ---
     "evaluate.title": {"en": "Evaluate", "fr": "Évaluer"},
     "evaluate.intro": {
@@ -849,23 +933,16 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- ethics ---
     "ethics.title": {"en": "Ethics & Detection", "fr": "Éthique et détection"},
     "ethics.intro": {
-        "en": "The same techniques that make faces for a game make deepfakes of real people. Consent, disclosure and "
-              "the ability to check where an image came from matter as much as image quality. Every image GAN Studio "
-              "writes carries provenance text (software, model, seed) inside the PNG.",
-        "fr": "Les techniques qui créent des visages pour un jeu créent aussi des deepfakes de vraies personnes. Le "
-              "consentement, la transparence et la possibilité de vérifier l'origine d'une image comptent autant que "
-              "sa qualité. Chaque image écrite par GAN Studio porte sa provenance (logiciel, modèle, graine) dans le PNG.",
+        "en": "The same techniques that make faces for a game make deepfakes of real people. This page catches "
+              "generated images with a small detector and with their frequency spectrum, shows how easily that detector "
+              "is fooled, lets you try for yourself in a quiz, checks which groups a generator drops or over-produces, "
+              "and ends with the ethical questions in plain words.",
+        "fr": "Les techniques qui créent des visages pour un jeu créent aussi des deepfakes de vraies personnes. Cette "
+              "page repère les images générées avec un petit détecteur et avec leur spectre de fréquences, montre combien "
+              "ce détecteur se laisse tromper, vous met à l'épreuve dans un quiz, vérifie quels groupes un générateur "
+              "oublie ou sur-représente, et termine par les questions éthiques en mots simples.",
     },
-    "ethics.later": {"en": "The real-vs-fake detector and the frequency-spectrum analysis arrive in a later release.",
-                     "fr": "Le détecteur vrai/faux et l'analyse du spectre de fréquences arrivent dans une prochaine version."},
-    "ethics.provenance_title": {"en": "Read an image's provenance", "fr": "Lire la provenance d'une image"},
-    "ethics.provenance_text": {
-        "en": "Upload a PNG to see the text chunks it carries. Metadata is easy to strip, so its absence proves nothing; "
-              "its presence is a label the maker chose to keep.",
-        "fr": "Envoyez un PNG pour voir les textes qu'il contient. Les métadonnées s'effacent facilement : leur absence "
-              "ne prouve rien ; leur présence est une étiquette que l'auteur a choisi de garder.",
-    },
-    "ethics.upload": {"en": "A PNG image", "fr": "Une image PNG"},
+    "ethics.upload": {"en": "An image (PNG, JPEG or WebP)", "fr": "Une image (PNG, JPEG ou WebP)"},
     "prov.software": {"en": "Made with", "fr": "Fait avec"},
     "prov.model": {"en": "Model file", "fr": "Fichier du modèle"},
     "prov.checkpoint_data": {"en": "Model's training data", "fr": "Données d'entraînement du modèle"},
@@ -874,8 +951,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "prov.class": {"en": "Class asked for", "fr": "Classe demandée"},
     "prov.index": {"en": "Image number in the set", "fr": "Numéro de l'image dans le lot"},
     "prov.step": {"en": "Training step", "fr": "Pas d'entraînement"},
-    "ethics.demo": {"en": "Example: a digit just generated by the shipped DCGAN, read back from its PNG bytes.",
-                    "fr": "Exemple : un chiffre que le DCGAN fourni vient de générer, relu depuis les octets de son PNG."},
+    "ethics.demo": {"en": "A digit just generated by the shipped DCGAN (seed {seed}), saved as a PNG with its provenance and read back.",
+                    "fr": "Un chiffre que le DCGAN fourni vient de générer (graine {seed}), enregistré en PNG avec sa provenance puis relu."},
     "ethics.refused": {"en": "Refused: {reason}", "fr": "Refusé : {reason}"},
     "ethics.is_ours": {"en": "This image says it was generated by GAN Studio.", "fr": "Cette image indique avoir été générée par GAN Studio."},
     "ethics.no_mark": {"en": "No GAN Studio mark: that does not make the image real.", "fr": "Aucune marque GAN Studio : cela ne rend pas l'image vraie."},
@@ -886,5 +963,501 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "- À qui appartiennent les visages des données d'entraînement, et ont-ils consenti ?\n- Qui est lésé si "
               "une image générée est prise pour une photo ?\n- Que doit faire une plateforme d'une image qu'elle ne "
               "peut pas vérifier ?",
+    },
+    # ethics: the detector picker, shared by Check, Robustness and the quiz
+    "ethics.detector": {"en": "Detector", "fr": "Détecteur"},
+    "ethics.detector_help": {"en": "The real-vs-generated classifier used by Check an image, Robustness and the quiz: the shipped one or one you upload.",
+                             "fr": "Le classifieur vrai/généré utilisé par Vérifier une image, Robustesse et le quiz : celui fourni ou un que vous envoyez."},
+    "ethics.upload_detector_title": {"en": "Upload your own detector (.safetensors)", "fr": "Envoyer votre propre détecteur (.safetensors)"},
+    "ethics.card": {"en": "The detector's model card", "fr": "La fiche du détecteur"},
+    "ethics.none": {"en": "No detector is available: the shipped checkpoints/digits-detector.safetensors is missing.",
+                    "fr": "Aucun détecteur disponible : le fichier fourni checkpoints/digits-detector.safetensors est absent."},
+    "ethics.domain_note": {
+        "en": "What this detector knows: real images of the {data} set at {size}x{size} against samples of {gens}. Other kinds of images "
+              "and other generators are outside what it learned: its answer on them is a guess.",
+        "fr": "Ce que ce détecteur connaît : de vraies images du jeu {data} en {size}x{size} face aux échantillons de {gens}. Les autres "
+              "sortes d'images et les autres générateurs sortent de ce qu'il a appris : sa réponse n'y est qu'une supposition.",
+    },
+    "ethics.tab_check": {"en": "Check an image", "fr": "Vérifier une image"},
+    "ethics.tab_spectra": {"en": "Real vs generated spectra", "fr": "Spectres : vrai ou généré"},
+    "ethics.tab_robust": {"en": "Robustness", "fr": "Robustesse"},
+    "ethics.tab_quiz": {"en": "Quiz: real or fake?", "fr": "Quiz : vrai ou faux ?"},
+    "ethics.tab_bias": {"en": "Bias and representation", "fr": "Biais et représentation"},
+    "ethics.tab_ethics": {"en": "Ethics", "fr": "Éthique"},
+    # ethics: check an image
+    "ethics.check_intro": {
+        "en": "Give the detector one image: it answers with the probability that the image is generated. Beside its answer "
+              "you see the image's frequency spectrum, where generators leave their traces, and what the file says about "
+              "itself (PNG text, a photo's EXIF). None of the three is proof on its own.",
+        "fr": "Donnez une image au détecteur : il répond par la probabilité qu'elle soit générée. À côté de sa réponse, "
+              "vous voyez le spectre de fréquences de l'image, où les générateurs laissent leurs traces, et ce que le "
+              "fichier dit de lui-même (textes PNG, EXIF d'une photo). Aucun des trois n'est une preuve à lui seul.",
+    },
+    "ethics.source": {"en": "Image to check", "fr": "Image à vérifier"},
+    "ethics.source_generated": {"en": "a digit just generated (as on Generate)", "fr": "un chiffre tout juste généré (comme sur Générer)"},
+    "ethics.source_real": {"en": "a real digit the detector never saw", "fr": "un vrai chiffre que le détecteur n'a jamais vu"},
+    "ethics.source_upload": {"en": "your own image", "fr": "votre image"},
+    "ethics.seed": {"en": "Seed", "fr": "Graine"},
+    "ethics.real_index": {"en": "Which real digit", "fr": "Quel vrai chiffre"},
+    "ethics.real_caption": {"en": "Real digit no. {i} of scikit-learn's set (enlarged to 32x32), kept apart from the detector's training; saved as a PNG without provenance.",
+                            "fr": "Vrai chiffre n° {i} du jeu de scikit-learn (agrandi en 32x32), tenu à l'écart de l'entraînement du détecteur ; enregistré en PNG sans provenance."},
+    "ethics.upload_prompt": {"en": "Upload an image to check it (PNG, JPEG or WebP, one frame).",
+                             "fr": "Envoyez une image pour la vérifier (PNG, JPEG ou WebP, une seule image)."},
+    "ethics.size": {"en": "{w}x{h} pixels", "fr": "{w}x{h} pixels"},
+    "ethics.probability": {"en": "Probability it is generated", "fr": "Probabilité qu'elle soit générée"},
+    "ethics.verdict_generated": {"en": "Verdict of {name}: **generated** (probability {p:.0%}, above its threshold of {t:.0%}).",
+                                 "fr": "Verdict de {name} : **générée** (probabilité {p:.0%}, au-dessus de son seuil de {t:.0%})."},
+    "ethics.verdict_real": {"en": "Verdict of {name}: **real** (probability {p:.0%}, not above its threshold of {t:.0%}).",
+                            "fr": "Verdict de {name} : **réelle** (probabilité {p:.0%}, pas au-dessus de son seuil de {t:.0%})."},
+    "ethics.resized_note": {
+        "en": "This image is {w}x{h}, unlike the {size}x{size} images the detector learned: it was resized first, which also wipes "
+              "out much of the fine detail the detector looks at. Treat the verdict as a guess.",
+        "fr": "Cette image fait {w}x{h}, contrairement aux images {size}x{size} que le détecteur a apprises : elle a d'abord été "
+              "redimensionnée, ce qui efface une bonne part des fins détails qu'il examine. Prenez le verdict pour une supposition.",
+    },
+    "ethics.spectrum_title": {"en": "Centred log-magnitude spectrum", "fr": "Spectre centré (log de l'amplitude)"},
+    "ethics.profile_title": {"en": "Radial power profile", "fr": "Profil radial de la puissance"},
+    "ethics.spectrum_caption": {
+        "en": "The centre of the spectrum holds the image's broad shapes (low frequencies); its edges and corners hold the "
+              "finest detail (high frequencies, the right end of the profile). A generator's up-sampling layers leave "
+              "regular dots or a raised tail out there.",
+        "fr": "Le centre du spectre porte les grandes formes de l'image (basses fréquences) ; ses bords et ses coins, les "
+              "détails les plus fins (hautes fréquences, l'extrémité droite du profil). Les couches de suréchantillonnage "
+              "d'un générateur y laissent des points réguliers ou une queue relevée.",
+    },
+    "ethics.spectrum_shrunk": {"en": "Spectrum of the image reduced to {w}x{h} (the original is too large to draw).",
+                               "fr": "Spectre de l'image réduite en {w}x{h} (l'originale est trop grande pour être tracée)."},
+    "ethics.freq_axis": {"en": "frequency (1 = Nyquist)", "fr": "fréquence (1 = Nyquist)"},
+    "ethics.power_axis": {"en": "power (dB)", "fr": "puissance (dB)"},
+    "ethics.metadata_title": {"en": "What the file says about itself", "fr": "Ce que le fichier dit de lui-même"},
+    "ethics.metadata_warning": {"en": "Metadata is easy to strip, edit or forge: finding it, or not finding it, proves nothing alone.",
+                                "fr": "Les métadonnées s'effacent, se modifient et se falsifient facilement : les trouver, ou ne pas les trouver, ne prouve rien à soi seul."},
+    "ethics.provenance_rows": {"en": "PNG text chunks", "fr": "Textes du PNG"},
+    "ethics.exif_rows": {"en": "EXIF fields (photos)", "fr": "Champs EXIF (photos)"},
+    "ethics.no_metadata": {"en": "The file carries no PNG text and no EXIF fields.", "fr": "Le fichier ne porte ni texte PNG ni champ EXIF."},
+    # ethics: spectra of sets
+    "ethics.spectra_intro": {
+        "en": "Each picture is the average spectrum of many images, on one colour scale: real images of the generator's data on "
+              "the left, its samples on the right. Generators build their images by up-sampling, which leaves power at high "
+              "frequencies (the edges and corners of the picture, the right end of the curve) that real images lack; a "
+              "detector can learn exactly that.",
+        "fr": "Chaque image est le spectre moyen de nombreuses images, sur une même échelle de couleurs : à gauche les vraies "
+              "images des données du générateur, à droite ses échantillons. Les générateurs construisent leurs images par "
+              "suréchantillonnage, ce qui laisse aux hautes fréquences (les bords et coins de l'image, l'extrémité droite de "
+              "la courbe) une puissance que les vraies images n'ont pas ; un détecteur peut apprendre exactement cela.",
+    },
+    "ethics.generator": {"en": "Generator", "fr": "Générateur"},
+    "ethics.spectra_count": {"en": "Images averaged", "fr": "Images moyennées"},
+    "ethics.spectra_real": {"en": "Real images ({n:,})", "fr": "Vraies images ({n:,})"},
+    "ethics.spectra_fake": {"en": "Generated ({n:,})", "fr": "Générées ({n:,})"},
+    "ethics.spectra_gap": {"en": "Above half the Nyquist frequency, the samples differ from real images by {gap:+.1f} dB on average (positive: more fine-detail power than real images).",
+                           "fr": "Au-dessus de la moitié de la fréquence de Nyquist, les échantillons diffèrent des vraies images de {gap:+.1f} dB en moyenne (positif : plus de puissance dans les fins détails que les vraies images)."},
+    "ethics.profile_sets_title": {"en": "Mean radial power profile (band: ± one standard deviation of the real images)",
+                                  "fr": "Profil radial moyen de la puissance (bande : ± un écart-type des vraies images)"},
+    "ethics.no_generator": {"en": "No image generator is available.", "fr": "Aucun générateur d'images n'est disponible."},
+    "ethics.unavailable": {"en": "Not available for this generator: {reason}", "fr": "Indisponible pour ce générateur : {reason}"},
+    # ethics: robustness
+    "ethics.robust_intro": {
+        "en": "A detector learns the traces of one way of making images, and everyday changes — saving as JPEG, shrinking, "
+              "blurring, adding noise — wipe those traces out. The curves show the detector's balanced accuracy (the mean "
+              "of the share of real images called real and of generated ones called generated: 50% is a coin toss) as each "
+              "change grows, on images it never trained on.",
+        "fr": "Un détecteur apprend les traces d'une façon de fabriquer les images, et des retouches banales — enregistrer en "
+              "JPEG, réduire, flouter, ajouter du bruit — effacent ces traces. Les courbes montrent sa précision équilibrée "
+              "(la moyenne de la part des vraies images dites vraies et des générées dites générées : 50 % revient à pile ou "
+              "face) à mesure que chaque retouche s'accentue, sur des images qu'il n'a jamais vues à l'entraînement.",
+    },
+    "ethics.card_figures": {"en": "Measured when the detector was made (its card), on images it never trained on:",
+                            "fr": "Mesuré à la création du détecteur (sa fiche), sur des images jamais vues à l'entraînement :"},
+    "ethics.metric_real": {"en": "Real called real", "fr": "Vraies dites vraies"},
+    "ethics.metric_fake": {"en": "Fakes caught", "fr": "Fausses repérées"},
+    "ethics.metric_jpeg": {"en": "After JPEG at quality 50", "fr": "Après JPEG qualité 50"},
+    "ethics.metric_unseen": {"en": "Unseen generator's fakes caught", "fr": "Fausses d'un générateur jamais vu"},
+    "ethics.metric_fake_help": {"en": "Samples of the generators it trained against ({gens}), from latents it never drew.",
+                                "fr": "Échantillons des générateurs de son entraînement ({gens}), tirés de latents jamais utilisés."},
+    "ethics.metric_jpeg_help": {"en": "Balanced accuracy after each image is saved as a JPEG at quality 50.",
+                                "fr": "Précision équilibrée après enregistrement de chaque image en JPEG qualité 50."},
+    "ethics.unseen_line": {
+        "en": "On {name}, a generator it never saw in training, it catches {acc:.0%} of the fakes ({jpeg:.0%} after JPEG at quality 50). "
+              "A high figure means that generator leaves traces like the ones it learned; a generator built differently can "
+              "bring it down to a coin toss.",
+        "fr": "Sur {name}, un générateur jamais vu à l'entraînement, il repère {acc:.0%} des faux ({jpeg:.0%} après JPEG qualité 50). "
+              "Un chiffre élevé signifie que ce générateur laisse des traces semblables à celles qu'il a apprises ; un "
+              "générateur construit autrement peut le ramener à pile ou face.",
+    },
+    "ethics.unseen_family": {
+        "en": "Here the unseen digits-cdcgan is a DCGAN too, with the same up-sampling layers as the digits-dcgan it learned from.",
+        "fr": "Ici, le digits-cdcgan jamais vu est lui aussi un DCGAN, aux mêmes couches de suréchantillonnage que le digits-dcgan "
+              "dont il a appris.",
+    },
+    "ethics.no_unseen": {"en": "Its card names no generator it never saw: how it does on new generators is unknown.",
+                         "fr": "Sa fiche ne nomme aucun générateur jamais vu : on ignore comment il s'en sort face à de nouveaux générateurs."},
+    "ethics.robust_run": {"en": "Measure the four curves", "fr": "Mesurer les quatre courbes"},
+    "ethics.robust_press": {"en": "The curves take several seconds of the server's time: press the button to measure them (the result is kept for everyone).",
+                            "fr": "Les courbes demandent plusieurs secondes de calcul au serveur : appuyez sur le bouton pour les mesurer (le résultat est gardé pour tous)."},
+    "ethics.robust_running": {"en": "Measuring the detector under {name}…", "fr": "Mesure du détecteur sous {name}…"},
+    "ethics.robust_starting": {"en": "Measuring the detector…", "fr": "Mesure du détecteur…"},
+    "ethics.queued": {"en": "Waiting for a free slot on the server: position {pos} in the queue.",
+                      "fr": "En attente d'une place libre sur le serveur : position {pos} dans la file."},
+    "ethics.busy": {"en": "Not started: {reason}", "fr": "Non lancé : {reason}"},
+    "ethics.failed": {"en": "The measurement stopped with an error: {reason}", "fr": "La mesure s'est arrêtée sur une erreur : {reason}"},
+    "ethics.robust_title": {"en": "Balanced accuracy as each distortion grows", "fr": "Précision équilibrée selon l'intensité de chaque retouche"},
+    "ethics.axis_jpeg": {"en": "JPEG quality (lower = stronger)", "fr": "qualité JPEG (plus bas = plus fort)"},
+    "ethics.axis_resize": {"en": "down-size factor, then back up", "fr": "facteur de réduction, puis retour"},
+    "ethics.axis_blur": {"en": "blur sigma (pixels)", "fr": "sigma du flou (pixels)"},
+    "ethics.axis_noise": {"en": "noise std (images in [-1, 1])", "fr": "écart-type du bruit (images dans [-1, 1])"},
+    "ethics.series_balanced": {"en": "balanced accuracy", "fr": "précision équilibrée"},
+    "ethics.series_real": {"en": "real called real", "fr": "vraies dites vraies"},
+    "ethics.series_fake": {"en": "fakes caught", "fr": "fausses repérées"},
+    "ethics.coin_toss": {"en": "coin toss", "fr": "pile ou face"},
+    "ethics.robust_measured": {"en": "Measured on the held-out images of the card: {real:,} real and {fake:,} generated, each distorted at every strength.",
+                               "fr": "Mesuré sur les images mises de côté de la fiche : {real:,} vraies et {fake:,} générées, chacune retouchée à chaque intensité."},
+    "ethics.no_held_out": {"en": "This detector's held-out images cannot be rebuilt on this server ({reason}): the quiz and the live curves need them.",
+                           "fr": "Les images mises de côté de ce détecteur ne peuvent pas être reconstruites sur ce serveur ({reason}) : le quiz et les courbes en ont besoin."},
+    # ethics: quiz
+    "ethics.quiz_intro": {
+        "en": "Eight digits, half real and half generated, in a random order: none of them was in the detector's training. "
+              "Decide for each whether it is real or fake, press Check, then compare your score with the detector's. "
+              "A new round draws eight others.",
+        "fr": "Huit chiffres, moitié vrais et moitié générés, dans le désordre : aucun n'a servi à entraîner le détecteur. "
+              "Décidez pour chacun s'il est vrai ou faux, appuyez sur Vérifier, puis comparez votre score à celui du "
+              "détecteur. Une nouvelle manche en tire huit autres.",
+    },
+    "ethics.quiz_round": {"en": "Round {r}", "fr": "Manche {r}"},
+    "ethics.quiz_image": {"en": "Image {i}", "fr": "Image {i}"},
+    "ethics.answer_real": {"en": "real", "fr": "vrai"},
+    "ethics.answer_generated": {"en": "fake", "fr": "faux"},
+    "ethics.quiz_check": {"en": "Check", "fr": "Vérifier"},
+    "ethics.quiz_new": {"en": "New round", "fr": "Nouvelle manche"},
+    "ethics.quiz_truth_real": {"en": "Truth: real", "fr": "En fait : vrai"},
+    "ethics.quiz_truth_fake": {"en": "Truth: fake ({name})", "fr": "En fait : faux ({name})"},
+    "ethics.quiz_you": {"en": "You: {answer} {mark}", "fr": "Vous : {answer} {mark}"},
+    "ethics.quiz_detector": {"en": "Detector: {answer} {mark} (probability it is generated: {p:.0%})",
+                             "fr": "Détecteur : {answer} {mark} (probabilité d'être générée : {p:.0%})"},
+    "ethics.right": {"en": ":green[✓ right]", "fr": ":green[✓ juste]"},
+    "ethics.wrong": {"en": ":red[✗ wrong]", "fr": ":red[✗ erreur]"},
+    "ethics.quiz_no_answer": {"en": "no answer", "fr": "sans réponse"},
+    "ethics.quiz_score_you": {"en": "Your score", "fr": "Votre score"},
+    "ethics.quiz_score_detector": {"en": "The detector's score", "fr": "Le score du détecteur"},
+    "ethics.quiz_summary": {"en": "You got {you} of {n} right; the detector got {det} of {n}.",
+                            "fr": "Vous avez {you} bonnes réponses sur {n} ; le détecteur en a {det} sur {n}."},
+    "ethics.quiz_unanswered": {"en": "Images left without an answer count as wrong ({k} here).",
+                               "fr": "Les images sans réponse comptent comme des erreurs ({k} ici)."},
+    "ethics.quiz_lesson": {
+        "en": "The detector does not look at the digit as you do: it reads pixel-level traces of up-sampling. The Robustness "
+              "tab shows how little it takes to hide them.",
+        "fr": "Le détecteur ne regarde pas le chiffre comme vous : il lit des traces de suréchantillonnage au niveau des "
+              "pixels. L'onglet Robustesse montre qu'il en faut peu pour les masquer.",
+    },
+    # ethics: bias and representation
+    "ethics.bias_intro": {
+        "en": "A generator can drop a group, or make it more often than its training data holds it. Here a classifier reads "
+              "the generator's samples, and the table sets each class's share (and, for faces, each attribute's rate) beside "
+              "the training data's own labels: a ratio far from 1 is a group the generator over- or under-represents.",
+        "fr": "Un générateur peut oublier un groupe, ou le produire plus souvent que ses données d'entraînement ne le "
+              "contiennent. Ici un classifieur lit les échantillons du générateur, et le tableau met la part de chaque classe "
+              "(et, pour les visages, le taux de chaque attribut) à côté des étiquettes des données d'entraînement : un "
+              "rapport loin de 1 signale un groupe sur- ou sous-représenté.",
+    },
+    "ethics.bias_samples": {"en": "Samples read", "fr": "Échantillons lus"},
+    "ethics.col_group": {"en": "Group", "fr": "Groupe"},
+    "ethics.col_name": {"en": "Class or attribute", "fr": "Classe ou attribut"},
+    "ethics.col_generated": {"en": "Generated", "fr": "Générés"},
+    "ethics.col_real": {"en": "Training data", "fr": "Données d'entraînement"},
+    "ethics.col_ratio": {"en": "Ratio generated / data", "fr": "Rapport générés / données"},
+    "ethics.group_digit": {"en": "digit", "fr": "chiffre"},
+    "ethics.group_hair_colour": {"en": "hair colour", "fr": "couleur des cheveux"},
+    "ethics.group_shape": {"en": "shape", "fr": "forme"},
+    "ethics.group_class": {"en": "class", "fr": "classe"},
+    "ethics.group_attribute": {"en": "attribute", "fr": "attribut"},
+    "ethics.name_black": {"en": "black", "fr": "noirs"},
+    "ethics.name_brown": {"en": "brown", "fr": "châtains"},
+    "ethics.name_blond": {"en": "blond", "fr": "blonds"},
+    "ethics.name_red": {"en": "red", "fr": "roux"},
+    "ethics.name_smile": {"en": "smile", "fr": "sourire"},
+    "ethics.name_glasses": {"en": "glasses", "fr": "lunettes"},
+    "ethics.name_eyes_open": {"en": "eyes open", "fr": "yeux ouverts"},
+    "ethics.bias_classes_title": {"en": "Share of each {group}: generated vs data", "fr": "Part de chaque {group} : générés et données"},
+    "ethics.bias_attributes_title": {"en": "Rate of each attribute: generated vs data", "fr": "Taux de chaque attribut : générés et données"},
+    "ethics.bias_gap": {"en": "Largest gap: {name} ({group}), {points:+.1f} percentage points against the training data.",
+                        "fr": "Plus grand écart : {name} ({group}), {points:+.1f} points de pourcentage par rapport aux données d'entraînement."},
+    "ethics.bias_reader": {
+        "en": "{n:,} samples from seed {seed}, read by GAN Studio's own {data} classifier ({clf}): trained by the project, so "
+              "not an independent judge. Training data: the labels of the {data} set.",
+        "fr": "{n:,} échantillons de la graine {seed}, lus par le classifieur {data} de GAN Studio ({clf}) : entraîné par le "
+              "projet, ce n'est pas un juge indépendant. Données d'entraînement : les étiquettes du jeu {data}.",
+    },
+    "ethics.bias_conditional": {
+        "en": "A conditional generator makes the class it is asked for (here each in turn), so its class shares mirror the "
+              "request: only its attributes, if any, say much.",
+        "fr": "Un générateur conditionnel produit la classe demandée (ici chacune à tour de rôle) : ses parts de classes "
+              "reflètent la demande, seuls ses attributs, s'il en a, sont parlants.",
+    },
+    # ethics: the questions
+    "ethics.ethics_intro": {
+        "en": "Five questions that everyone who makes or shares generated images meets, each with an example from this app. "
+              "There is rarely one right answer; the point is to ask them before an image is published, not after.",
+        "fr": "Cinq questions que rencontre quiconque fabrique ou partage des images générées, chacune avec un exemple tiré "
+              "de cette application. Il y a rarement une seule bonne réponse ; l'important est de se les poser avant de "
+              "publier une image, pas après.",
+    },
+    "ethics.topic_deepfakes_title": {"en": "Deepfakes and misinformation", "fr": "Deepfakes et désinformation"},
+    "ethics.topic_deepfakes": {
+        "en": "A few clicks on Generate make a face that never existed, and latent arithmetic adds glasses or a smile to it; "
+              "trained on photos of one real person, the same method makes a convincing fake of them. A fake travels faster "
+              "than its correction, and the mere possibility of fakes lets people wave away real evidence as \"probably "
+              "generated\". Detectors are no shield: the Robustness tab shows the shipped detector falling towards a coin "
+              "toss once an image is blurred or shrunk a little.",
+        "fr": "Quelques clics sur Générer font un visage qui n'a jamais existé, et l'arithmétique latente lui ajoute des "
+              "lunettes ou un sourire ; entraînée sur les photos d'une personne réelle, la même méthode en fabrique un faux "
+              "convaincant. Un faux circule plus vite que son démenti, et la simple possibilité des faux permet d'écarter "
+              "de vraies preuves comme « sans doute générées ». Les détecteurs ne protègent pas : l'onglet Robustesse montre "
+              "le détecteur fourni tomber vers pile ou face dès qu'une image est un peu floutée ou réduite.",
+    },
+    "ethics.topic_bias_title": {"en": "Bias", "fr": "Biais"},
+    "ethics.topic_bias": {
+        "en": "A generator learns the proportions of its data and often distorts them: a group that is rare in the data "
+              "becomes rarer, or disappears (mode collapse). The Bias and representation tab shows the shipped digits DCGAN "
+              "making some digits more often than the data holds them. With photos of people, the group that thins out is "
+              "a skin tone, an age or a gender, and the same chart then measures who gets left out of the pictures.",
+        "fr": "Un générateur apprend les proportions de ses données et les déforme souvent : un groupe rare dans les "
+              "données devient plus rare encore, ou disparaît (effondrement de modes). L'onglet Biais et représentation "
+              "montre le DCGAN de chiffres fourni produisant certains chiffres plus souvent que les données ne les "
+              "contiennent. Avec des photos de personnes, le groupe qui s'amenuise est une couleur de peau, un âge ou un "
+              "genre, et le même graphique mesure alors qui disparaît des images.",
+    },
+    "ethics.topic_ip_title": {"en": "Intellectual property", "fr": "Propriété intellectuelle"},
+    "ethics.topic_ip": {
+        "en": "A model is made from its training images. The digits here are a public research set distributed with "
+              "scikit-learn, but a model trained on an illustrator's portfolio imitates their style without asking or "
+              "paying them, and can reproduce a training image almost as it was. The memorisation check on Evaluate shows "
+              "the training images closest to a generator's samples: a near-copy is someone else's work.",
+        "fr": "Un modèle est fait de ses images d'entraînement. Les chiffres d'ici forment un jeu de recherche public "
+              "distribué avec scikit-learn, mais un modèle entraîné sur le portfolio d'un illustrateur imite son style "
+              "sans lui demander ni le payer, et peut restituer une image d'entraînement presque telle quelle. Le test de "
+              "mémorisation de la page Évaluer montre les images d'entraînement les plus proches des échantillons d'un "
+              "générateur : une quasi-copie est l'œuvre de quelqu'un d'autre.",
+    },
+    "ethics.topic_consent_title": {"en": "Consent", "fr": "Consentement"},
+    "ethics.topic_consent": {
+        "en": "The 1,797 digits were written by 43 people for a character-recognition study, not to train generators; the "
+              "faces on this site are drawn by a program, so nobody's face is used. A zip of classmates' photos uploaded "
+              "on the Train page would be another matter: each person should agree to being in the data and to what the "
+              "model will make of them, and be able to withdraw.",
+        "fr": "Les 1 797 chiffres ont été écrits par 43 personnes pour une étude de reconnaissance d'écriture, pas pour "
+              "entraîner des générateurs ; les visages de ce site sont dessinés par un programme, si bien qu'aucun vrai "
+              "visage n'est utilisé. Un zip de photos de camarades envoyé sur la page Entraîner serait une autre affaire : "
+              "chacun devrait accepter d'être dans les données et ce que le modèle fera de son image, et pouvoir se retirer.",
+    },
+    "ethics.topic_creative_title": {"en": "Creative work", "fr": "Création"},
+    "ethics.topic_creative": {
+        "en": "Generative models can be real creative tools: on Translate you sketch a few regions and a Pix2Pix model paints "
+              "a landscape from them. But who is the author: you, the people whose images trained the model, or its "
+              "makers? GAN Studio writes the model and the seed into every PNG it saves, so a picture can say how it was "
+              "made; keep that label when you publish, and say plainly when an image is generated.",
+        "fr": "Les modèles génératifs peuvent être de vrais outils de création : sur Traduire, vous esquissez quelques "
+              "régions et un modèle Pix2Pix en peint un paysage. Mais qui en est l'auteur : vous, les personnes dont les "
+              "images ont entraîné le modèle, ou ses concepteurs ? GAN Studio inscrit le modèle et la graine dans chaque "
+              "PNG qu'il enregistre, pour qu'une image puisse dire comment elle a été faite ; gardez cette étiquette en "
+              "publiant, et dites clairement quand une image est générée.",
+    },
+    # --- playground ---
+    "home.map_playground": {"en": "A GAN on points in a plane, live: D's view as a heat map, G's pull as arrows, mode collapse as it happens.",
+                            "fr": "Un GAN sur des points du plan, en direct : la vision de D en carte de chaleur, la poussée de G en flèches, l'effondrement de modes en train de se produire."},
+    "data.toy2d-circles": {"en": "two concentric circles (2-D points)", "fr": "deux cercles concentriques (points 2-D)"},
+    "playground.title": {"en": "Playground", "fr": "Bac à sable"},
+    "playground.intro": {
+        "en": "A generator and a discriminator fight over **points in a plane**. The generator G turns random noise into "
+              "points (orange); the discriminator D learns to tell them from the target's points (teal). The background "
+              "is D's opinion of every place in the plane, the arrows show where G's loss pulls its points, and the rings "
+              "mark the target's modes: green when G's points reach them, grey when it has missed them. Press **Play**, "
+              "or **Step** to watch one update at a time; the models are small and train right here, in your page.",
+        "fr": "Un générateur et un discriminateur s'affrontent sur des **points du plan**. Le générateur G transforme du "
+              "bruit aléatoire en points (orange) ; le discriminateur D apprend à les distinguer des points de la cible "
+              "(bleu-vert). Le fond montre l'avis de D en chaque endroit du plan, les flèches indiquent où la perte de G "
+              "pousse ses points, et les anneaux marquent les modes de la cible : verts quand les points de G les "
+              "atteignent, gris quand il les a manqués. Appuyez sur **Lecture**, ou sur **Un pas** pour suivre une mise à "
+              "jour à la fois ; les modèles sont petits et s'entraînent ici même, dans votre page.",
+    },
+    "playground.target": {"en": "Target", "fr": "Cible"},
+    "playground.target_ring": {"en": "ring of 8 Gaussians", "fr": "anneau de 8 gaussiennes"},
+    "playground.target_grid": {"en": "5 x 5 grid of Gaussians", "fr": "grille 5 x 5 de gaussiennes"},
+    "playground.target_spiral": {"en": "spiral", "fr": "spirale"},
+    "playground.target_moons": {"en": "two half-moons", "fr": "deux demi-lunes"},
+    "playground.target_circles": {"en": "two circles", "fr": "deux cercles"},
+    "playground.target_drawn": {"en": "your own drawing", "fr": "votre propre dessin"},
+    "playground.loss": {"en": "Loss", "fr": "Perte"},
+    "playground.loss_b": {"en": "Compared with", "fr": "Comparée à"},
+    "playground.compare": {"en": "Compare two losses", "fr": "Comparer deux pertes"},
+    "playground.compare_help": {
+        "en": "Train two GANs at once on the same target from the same seed (same first weights, same noise): only the "
+              "loss (and, if you wish, D's steps) differs, so what you see apart comes from the loss.",
+        "fr": "Entraîne deux GAN à la fois sur la même cible avec la même graine (mêmes poids de départ, même bruit) : "
+              "seule la perte (et, si vous le souhaitez, le nombre de pas de D) change, donc les différences viennent "
+              "de la perte.",
+    },
+    "playground.models": {"en": "Models and training", "fr": "Modèles et entraînement"},
+    "playground.width": {"en": "Width", "fr": "Largeur"},
+    "playground.width_help": {
+        "en": "G's hidden layers have 4 x width and 8 x width units; D mirrors them. Wider networks can draw finer shapes.",
+        "fr": "Les couches cachées de G ont 4 x largeur puis 8 x largeur neurones ; D est son miroir. Des réseaux plus "
+              "larges dessinent des formes plus fines.",
+    },
+    "playground.depth": {"en": "Hidden layers", "fr": "Couches cachées"},
+    "playground.depth_help": {"en": "Hidden layers in G and in D (2 is the course's vanilla GAN).",
+                              "fr": "Couches cachées de G et de D (2 pour le GAN original du cours)."},
+    "playground.nz": {"en": "Noise dimension", "fr": "Dimension du bruit"},
+    "playground.nz_help": {
+        "en": "How many random numbers G starts from. With 2, the latent map shows all of G's input space.",
+        "fr": "Le nombre de valeurs aléatoires dont part G. Avec 2, la carte latente montre tout l'espace d'entrée de G.",
+    },
+    "playground.batch": {"en": "Batch size", "fr": "Taille de lot"},
+    "playground.seed": {"en": "Seed", "fr": "Graine"},
+    "playground.seed_help": {"en": "The same seed gives the same first weights, noise and batches.",
+                             "fr": "La même graine donne les mêmes poids de départ, le même bruit et les mêmes lots."},
+    "playground.lr_g": {"en": "G's learning rate", "fr": "Taux d'apprentissage de G"},
+    "playground.lr_d": {"en": "D's learning rate", "fr": "Taux d'apprentissage de D"},
+    "playground.lr_help": {
+        "en": "Adam's step size. You can change it while training runs: the models keep what they have learnt.",
+        "fr": "Le pas d'Adam. Vous pouvez le changer pendant l'entraînement : les modèles gardent ce qu'ils ont appris.",
+    },
+    "playground.d_steps": {"en": "D steps per G step", "fr": "Pas de D par pas de G"},
+    "playground.d_steps_b": {"en": "D steps (compared loss)", "fr": "Pas de D (perte comparée)"},
+    "playground.d_steps_help": {
+        "en": "How many times D learns before G learns once. A Wasserstein critic needs several (3 is chosen for you when "
+              "you pick WGAN-GP or the hinge loss).",
+        "fr": "Combien de fois D apprend avant que G apprenne une fois. Un critique de Wasserstein en demande plusieurs "
+              "(3 sont choisis pour vous quand vous prenez WGAN-GP ou la perte hinge).",
+    },
+    "playground.g_steps": {"en": "G steps per iteration", "fr": "Pas de G par itération"},
+    "playground.speed": {"en": "Steps per update", "fr": "Pas par mise à jour"},
+    "playground.speed_help": {
+        "en": "Training steps between two pictures while playing (a picture every {tick} s). Fewer steps: slower, but "
+              "you see more of the fight.",
+        "fr": "Pas d'entraînement entre deux images pendant la lecture (une image toutes les {tick} s). Moins de pas : "
+              "plus lent, mais vous voyez mieux le combat.",
+    },
+    "playground.show_surface": {"en": "D's heat map", "fr": "Carte de chaleur de D"},
+    "playground.show_arrows": {"en": "G's gradient arrows", "fr": "Flèches du gradient de G"},
+    "playground.show_modes": {"en": "Modes covered", "fr": "Modes couverts"},
+    "playground.show_latent": {"en": "Latent map", "fr": "Carte latente"},
+    "playground.draw_text": {
+        "en": "Draw the points G should learn to make: strokes, dots, letters. Each stroke redraws the target and starts "
+              "training afresh. Separate blobs make separate modes, and a good test of mode collapse.",
+        "fr": "Dessinez les points que G doit apprendre à produire : traits, points, lettres. Chaque trait redessine la "
+              "cible et relance l'entraînement depuis le début. Des taches séparées font des modes séparés, et un bon "
+              "test d'effondrement de modes.",
+    },
+    "playground.draw_prompt": {"en": "Draw on the canvas to make a target.", "fr": "Dessinez sur la toile pour créer une cible."},
+    "playground.drawn": {"en": "{n:,} drawn pixels make the target.", "fr": "{n:,} pixels dessinés forment la cible."},
+    "playground.evicted": {
+        "en": "Your playground was started again: the server keeps at most {n} playgrounds and yours had not been used for a while.",
+        "fr": "Votre bac à sable a été relancé : le serveur en garde au plus {n} et le vôtre n'avait pas servi depuis un moment.",
+    },
+    "playground.refused": {"en": "Refused: {reason}", "fr": "Refusé : {reason}"},
+    "playground.play": {"en": "Play", "fr": "Lecture"},
+    "playground.pause": {"en": "Pause", "fr": "Pause"},
+    "playground.step": {"en": "Step", "fr": "Un pas"},
+    "playground.reset": {"en": "Reset", "fr": "Réinitialiser"},
+    "playground.status_playing": {"en": "Training: step {step:,} · {rate:,.0f} steps/s of compute · at most {cap:,} steps",
+                                  "fr": "Entraînement : pas {step:,} · {rate:,.0f} pas/s de calcul · au plus {cap:,} pas"},
+    "playground.status_paused": {"en": "Paused at step {step:,} · at most {cap:,} steps",
+                                 "fr": "En pause au pas {step:,} · au plus {cap:,} pas"},
+    "playground.failed": {
+        "en": "The {loss} run diverged at step {step:,} (a loss became NaN or infinite). Lower the learning rates and press Reset.",
+        "fr": "L'entraînement {loss} a divergé au pas {step:,} (une perte est devenue NaN ou infinie). Baissez les taux "
+              "d'apprentissage et appuyez sur Réinitialiser.",
+    },
+    "playground.cap": {"en": "A playground trains at most {cap:,} steps: press Reset to start again.",
+                       "fr": "Un bac à sable s'entraîne au plus {cap:,} pas : appuyez sur Réinitialiser pour recommencer."},
+    "playground.busy": {"en": "The server is busy: this update skipped training.",
+                        "fr": "Le serveur est occupé : cette mise à jour n'a pas entraîné."},
+    "playground.plane_title": {"en": "Real and generated points, step {step:,}", "fr": "Points réels et générés, pas {step:,}"},
+    "playground.plane_caption": {
+        "en": "Background: D's output (teal where it says real, orange where it says fake).",
+        "fr": "Fond : la sortie de D (bleu-vert là où il dit réel, orange là où il dit faux).",
+    },
+    "playground.arrows_caption": {"en": "Arrows: where G's loss pushes its points (mean gradient norm {g:.2g}).",
+                                  "fr": "Flèches : où la perte de G pousse ses points (norme moyenne du gradient {g:.2g})."},
+    "playground.arrows": {"en": "G's pull", "fr": "poussée de G"},
+    "playground.surface_probability": {"en": "D(x): probability real", "fr": "D(x) : probabilité réel"},
+    "playground.surface_score": {"en": "critic score", "fr": "score du critique"},
+    "playground.legend_modes": {"en": "modes", "fr": "modes"},
+    "playground.legend_regions": {"en": "regions", "fr": "régions"},
+    "playground.covered_modes": {"en": "Modes covered", "fr": "Modes couverts"},
+    "playground.covered_regions": {"en": "Regions covered", "fr": "Régions couvertes"},
+    "playground.covered_modes_help": {
+        "en": "A mode counts as covered when at least a fifth of its fair share of G's points land within 0.1 of its centre.",
+        "fr": "Un mode compte comme couvert quand au moins un cinquième de sa juste part des points de G tombe à moins de "
+              "0,1 de son centre.",
+    },
+    "playground.covered_regions_help": {
+        "en": "This target has no separate Gaussians: it is cut into regions (k-means on its points). A region counts as "
+              "covered when at least a fifth of its fair share of G's points land on the target in it.",
+        "fr": "Cette cible n'a pas de gaussiennes séparées : elle est découpée en régions (k-moyennes sur ses points). Une "
+              "région compte comme couverte quand au moins un cinquième de sa juste part des points de G tombe sur la "
+              "cible dans cette région.",
+    },
+    "playground.near": {"en": "{share:.0f}% of G's points are on the target.", "fr": "{share:.0f} % des points de G sont sur la cible."},
+    "playground.coverage_modes": {"en": "Share of points per mode", "fr": "Part des points par mode"},
+    "playground.coverage_regions": {"en": "Share of points per region", "fr": "Part des points par région"},
+    "playground.latent_title": {"en": "G's map of a grid of noise", "fr": "L'image par G d'une grille de bruit"},
+    "playground.latent_rows": {"en": "rows of the grid", "fr": "lignes de la grille"},
+    "playground.latent_cols": {"en": "columns of the grid", "fr": "colonnes de la grille"},
+    "playground.latent_caption": {
+        "en": "A square grid of noise values, as G bends it onto the plane: where lines bunch up, G puts many points; "
+              "where they stretch, few.",
+        "fr": "Une grille carrée de valeurs de bruit, telle que G la plie sur le plan : là où les lignes se resserrent, "
+              "G met beaucoup de points ; là où elles s'étirent, peu.",
+    },
+    "playground.latent_caption_slice": {
+        "en": "A square grid over the first two of the {nz} noise values (the others at 0), as G bends it onto the plane.",
+        "fr": "Une grille carrée sur les deux premières des {nz} valeurs de bruit (les autres à 0), telle que G la plie "
+              "sur le plan.",
+    },
+    "playground.no_history": {"en": "The curves appear once training starts.", "fr": "Les courbes apparaissent dès que l'entraînement commence."},
+    "playground.compare_caption": {
+        "en": "Same target, same seed, same networks: only the loss differs (and D's steps, if you changed them).",
+        "fr": "Même cible, même graine, mêmes réseaux : seule la perte change (et les pas de D, si vous les avez modifiés).",
+    },
+    "playground.look_title": {"en": "What to look for", "fr": "Ce qu'il faut observer"},
+    "playground.look_text": {
+        "en": "- **The heat map** is D's decision surface: it turns teal around the real points and orange where G's "
+              "points sit. G's points slide downhill towards teal: that is the arrows.\n"
+              "- **Mode collapse**: on the ring, G's points often gather on a few modes, hop to others when D catches "
+              "up, and leave grey rings behind. The coverage count tells you how many it holds at once.\n"
+              "- **D(x) and D(G(z))**: at the game's equilibrium D cannot tell, and both hover around 0.5. If D(x) stays "
+              "near 1 and D(G(z)) near 0, D has won and G learns little (with the minimax loss its gradient vanishes).\n"
+              "- **The latent map**: G is one smooth function, so it cannot tear the grid apart. To reach separate modes "
+              "it stretches thin bridges between them, where it puts few points.",
+        "fr": "- **La carte de chaleur** est la surface de décision de D : elle devient bleu-vert autour des points réels "
+              "et orange là où sont les points de G. Les points de G glissent vers le bleu-vert : ce sont les flèches.\n"
+              "- **L'effondrement de modes** : sur l'anneau, les points de G se regroupent souvent sur quelques modes, "
+              "sautent vers d'autres quand D les rattrape, et laissent des anneaux gris derrière eux. Le compteur de "
+              "couverture dit combien il en tient à la fois.\n"
+              "- **D(x) et D(G(z))** : à l'équilibre du jeu, D ne sait plus distinguer et les deux restent autour de "
+              "0,5. Si D(x) reste proche de 1 et D(G(z)) proche de 0, D a gagné et G n'apprend plus grand-chose (avec "
+              "la perte minimax, son gradient s'annule).\n"
+              "- **La carte latente** : G est une fonction continue, il ne peut pas déchirer la grille. Pour atteindre "
+              "des modes séparés, il étire de fins ponts entre eux, où il met peu de points.",
+    },
+    "playground.try_title": {"en": "Experiments to try", "fr": "Expériences à tenter"},
+    "playground.try_text": {
+        "en": "1. Ring, BCE, then the same with the **minimax** loss: which one starts faster, and why (look at the "
+              "arrows' length in the first steps)?\n"
+              "2. Turn on **two losses side by side**: the hinge loss against LSGAN on the ring, both with 1 D step. "
+              "Count the modes each holds after 1,000 steps; then give the hinge side 3 D steps and start again.\n"
+              "3. Raise **D's learning rate** to 0.01 while it runs: D wins, D(G(z)) sinks to 0 and G's arrows shrink.\n"
+              "4. Set the **width** to 4 on the spiral: a small G cannot follow the curve, however long it trains.\n"
+              "5. **Draw** three separate blobs and watch whether G reaches all three, or builds bridges between them.",
+        "fr": "1. Anneau, BCE, puis la même chose avec la perte **minimax** : laquelle démarre le plus vite, et "
+              "pourquoi (regardez la longueur des flèches aux premiers pas) ?\n"
+              "2. Activez **deux pertes côte à côte** : la perte hinge contre LSGAN sur l'anneau, toutes deux avec 1 pas "
+              "de D. Comptez les modes que chacune tient après 1 000 pas ; puis donnez 3 pas de D au côté hinge et "
+              "recommencez.\n"
+              "3. Montez le **taux d'apprentissage de D** à 0,01 en cours de route : D gagne, D(G(z)) tombe à 0 et les "
+              "flèches de G raccourcissent.\n"
+              "4. Mettez la **largeur** à 4 sur la spirale : un petit G ne peut pas suivre la courbe, même longtemps.\n"
+              "5. **Dessinez** trois taches séparées et regardez si G atteint les trois, ou construit des ponts entre elles.",
     },
 }

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -18,11 +17,13 @@ import ganengine as ge
 from ganengine import sampling
 from ganengine.pipelines import TranslatePipeline, Translation
 
-from . import engine, jobs_panel
+from . import engine
 from .checkpoint_picker import GeneratorChoice, card_table, run_choice_key
 from .engine import job_manager, shown_data, with_recorded_command
 from .i18n import lang, t, t_or
 from .layout import upscale
+from .own_runs import own_runs
+from .plaintext import defused, plain
 from .uploads import show, store_pair_zip, store_translator, translators_dir
 
 TASKS = ("pix2pix", "cyclegan")
@@ -41,14 +42,6 @@ JOB_KEY = "translate_job"
 # here (the canvas writes it on every stroke; AppTest, which cannot draw, sets it).
 DRAWING = "translate_drawing"
 CANVAS_TAG = "translate_canvas_tag"  # which canvas is on screen (model, start): a drawing for another one is ignored
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def plain(text: object) -> str:
-    """Text from a file (a card's domain or region names) made safe for places that render Markdown."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
-
 
 def follow_language(widget: Callable[..., Any], label: str, options: list[Any], format_func: Callable[[Any], str], key: str,
                     default: Any = None, **kwargs: Any) -> Any:
@@ -97,6 +90,13 @@ def upload_model_widget(owner: str) -> None:
     file = st.file_uploader(t("pick.upload"), type=["safetensors"], help=t("pick.upload_help"), key="translate_model_upload")
     if file is not None:
         show(store_translator(owner, file.name, file.getvalue()))
+
+
+def export_role(card: ge.ModelCard, direction: str) -> str | None:
+    """The network that translates in `direction` (CycleGAN holds one each way; Pix2Pix one)."""
+    if card.task != "cyclegan":
+        return None
+    return "G_AB" if direction == "AtoB" else "G_BA"
 
 
 def domain_names(card: ge.ModelCard) -> tuple[str, str]:
@@ -390,7 +390,7 @@ def train_section(owner: str) -> None:
             config = dataclasses.replace(base, data=data_path, steps=int(steps), width=int(width)).validate()
             info = manager.submit(with_recorded_command(config, data == UPLOAD, task), owner)
         except (ge.UserError, ValueError) as exc:
-            st.error(t("translate.train_refused", reason=exc))
+            st.error(t("translate.train_refused", reason=defused(exc)))
         else:
             st.session_state[JOB_KEY] = info.id
 
@@ -398,27 +398,7 @@ def train_section(owner: str) -> None:
     if not jobs:
         st.info(t("translate.no_jobs"))
         return
-    ids = [j.id for j in jobs]
-    current = st.session_state.get(JOB_KEY)
-    state = {j.id: j for j in jobs}
-    selected = st.selectbox(t("translate.your_runs"), ids, index=ids.index(current) if current in ids else 0,
-                            format_func=lambda i: f"{i} · {t('task.' + state[i].config.task)} · {t('state.' + state[i].state)}")
-    st.session_state[JOB_KEY] = selected
-    if state[selected].active:
-        _live_job(selected, owner)
-    else:
-        jobs_panel.render_job(manager, owner, selected)
-        if ge.RunDir(state[selected].run_dir).latest_checkpoint() is not None and st.button(t("translate.use_run"), icon="🔁"):
-            st.session_state[MODEL_KEY] = run_choice_key(selected)
-            st.session_state.pop(f"{MODEL_KEY}__{lang()}", None)  # the picker's widget follows the plain key
-            st.rerun()
-
-
-@st.fragment(run_every=1.5)
-def _live_job(job_id: str, owner: str) -> None:
-    info = jobs_panel.render_job(job_manager(), owner, job_id)
-    if not info.active:
-        st.rerun()
+    own_runs(owner, jobs, JOB_KEY, MODEL_KEY, t("translate.your_runs"), t("translate.use_run"))
 
 
 def how_it_works() -> None:

@@ -19,6 +19,7 @@ from ganengine.pipelines import TranslatePipeline
 
 from .engine import uploads_dir
 from .i18n import t
+from .plaintext import defused
 
 MAX_UPLOAD_BYTES = 64 * 2**20
 Verdict = tuple[str, str]  # (kept path, or "" when refused; the message to show)
@@ -54,12 +55,15 @@ def _store_checkpoint(folder: Path, name: str, content: bytes, load: Callable[[P
         (folder / ".checking").mkdir(exist_ok=True)
         checking = folder / ".checking" / f"{stem}.safetensors"  # the user's own name shows in any refusal
         checking.write_bytes(content)
+        kept: Path | None = None
         try:
             load(checking)
-        except (ge.CheckpointError, ValueError, RuntimeError) as exc:
-            checking.unlink(missing_ok=True)
-            return "", t("pick.refused", reason=exc)
-        kept = checking.rename(folder / f"{stem}.safetensors")
+            kept = checking.rename(folder / f"{stem}.safetensors")
+        except (ge.UserError, ValueError, RuntimeError) as exc:
+            return "", t("pick.refused", reason=defused(exc))
+        finally:  # refused, or a bug: nothing of the file stays behind
+            if kept is None:
+                checking.unlink(missing_ok=True)
         return str(kept), t("pick.accepted", name=kept.name)
 
     return checked_once(store, content, check)
@@ -82,6 +86,18 @@ def store_translator(owner: str, name: str, content: bytes) -> Verdict:
     return _store_checkpoint(translators_dir(owner), name, content, TranslatePipeline.load, "checked_translators")
 
 
+def detectors_dir(owner: str) -> Path:
+    """Uploaded detectors live apart from generators, so the generator pickers never list them."""
+    folder = uploads_dir(owner) / "detectors"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def store_detector(owner: str, name: str, content: bytes) -> Verdict:
+    """Keep an uploaded .safetensors real-vs-generated detector (task detector) once it loads cleanly."""
+    return _store_checkpoint(detectors_dir(owner), name, content, ge.DetectPipeline.load, "checked_detectors")
+
+
 def store_pair_zip(owner: str, name: str, content: bytes, task: str) -> Verdict:
     """Keep an uploaded zip in Pix2Pix's AB layout (task "pix2pix") or CycleGAN's trainA/trainB layout ("cyclegan"),
     named by its content, once `check_pair_set` accepts it; a zip in the other task's layout is refused in one line."""
@@ -92,17 +108,21 @@ def store_pair_zip(owner: str, name: str, content: bytes, task: str) -> Verdict:
         (folder / ".checking").mkdir(exist_ok=True)
         checking = folder / ".checking" / f"pairs-{safe_stem(name, 40)}-{digest}.zip"
         checking.write_bytes(content)
+        accepted = False
         try:
             summary = ge.data.check_pair_set(checking)
+            accepted = summary.paired == (task == "pix2pix")
         except ge.DataError as exc:
-            checking.unlink(missing_ok=True)
-            return "", t("translate.zip_refused", reason=str(exc).replace(checking.name, name))
-        if summary.paired != (task == "pix2pix"):
-            checking.unlink(missing_ok=True)
-            return "", t("translate.zip_wrong_ab" if summary.paired else "translate.zip_wrong_cyclegan", name=name)
+            return "", t("translate.zip_refused", reason=defused(str(exc).replace(checking.name, name)))
+        finally:  # refused, or a bug: nothing of the file stays behind
+            if not accepted:
+                checking.unlink(missing_ok=True)
+        if not accepted:
+            return "", t("translate.zip_wrong_ab" if summary.paired else "translate.zip_wrong_cyclegan", name=defused(name))
         kept = checking.replace(folder / checking.name)  # same name, same bytes: a queued job reading it is unaffected
-        counts = ", ".join(t("translate.zip_count", folder=f, n=n) for f, n in summary.counts.items())
-        return str(kept), t("translate.zip_accepted", name=name, counts=counts, a=summary.domains[0], b=summary.domains[1])
+        counts = ", ".join(t("translate.zip_count", folder=defused(f), n=n) for f, n in summary.counts.items())
+        return str(kept), t("translate.zip_accepted", name=defused(name), counts=counts, a=defused(summary.domains[0]),
+                            b=defused(summary.domains[1]))
 
     return checked_once(f"checked_pair_zips_{task}", content, check)
 
@@ -116,12 +136,15 @@ def store_data_zip(owner: str, name: str, content: bytes) -> Verdict:
         target = uploads_dir(owner) / f"{safe_stem(name, 40)}-{digest}.zip"
         if not target.exists():
             target.write_bytes(content)
+        summary = None
         try:
             summary = ge.check_image_set(target)
         except ge.DataError as exc:
-            target.unlink(missing_ok=True)
-            return "", t("train.zip_refused", reason=str(exc).replace(target.name, name))
+            return "", t("train.zip_refused", reason=defused(str(exc).replace(target.name, name)))
+        finally:  # refused, or a bug: nothing of the file stays behind
+            if summary is None:
+                target.unlink(missing_ok=True)
         classes = t("train.zip_classes", n=len(summary.class_names)) if summary.class_names else t("train.zip_no_classes")
-        return str(target), t("train.zip_accepted", name=name, n=summary.images, classes=classes)
+        return str(target), t("train.zip_accepted", name=defused(name), n=summary.images, classes=classes)
 
     return checked_once("checked_zips", content, check)

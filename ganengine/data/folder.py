@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageOps
 
-from ..imageio import ImageInputError, extract_to_tempdir, list_images, open_image
+from ..imageio import ImageInputError, check_image, extract_to_tempdir, list_images, open_image
 from .base import DataError, DataRequest, TensorData, fit_images
 
 MAX_FOLDER_IMAGES = 20_000
@@ -36,15 +36,18 @@ def load_folder(path: str | Path, req: DataRequest) -> TensorData:
 def check_image_set(path: str | Path, probe: int = 16) -> ImageSetSummary:
     """Refuse a folder or zip that cannot train (not a zip, unsafe, too few images, unreadable images) with DataError.
 
-    Runs the archive checks and opens the first `probe` images, so an upload is judged when it arrives.
+    Runs the archive checks, reads every image's header (format, bytes, pixels) and fully decodes the first `probe`,
+    so an upload is judged when it arrives and training never meets what a header would have shown.
     """
     with _opened(path) as root:
         files, classes = _scan(root, Path(path).name)
-        for f in files[:probe]:
-            try:
+        try:
+            for f in files[:probe]:
                 open_image(f)
-            except ImageInputError as exc:
-                raise DataError(f"{Path(path).name}: {exc}") from None
+            for f in files:
+                check_image(f)
+        except ImageInputError as exc:
+            raise DataError(f"{Path(path).name}: {exc}") from None
         return ImageSetSummary(len(files), classes)
 
 

@@ -18,7 +18,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageOps
 
-from ..imageio import ImageInputError, list_images, open_image
+from ..imageio import ImageInputError, check_image, list_images, open_image
 from .base import DataError, DataRequest, PairedData, fit_images
 from .folder import _opened
 
@@ -50,21 +50,23 @@ def pair_layout(path: str | Path) -> str:
 def check_pair_set(path: str | Path, probe: int = 8) -> PairSetSummary:
     """Judge an upload on arrival: its layout and counts, refused with DataError when it cannot train.
 
-    Runs the archive checks, counts the images per folder and opens only the first `probe` images of each training side.
+    Runs the archive checks, reads every image's header (format, size, AB halves), and fully decodes the first `probe`
+    images of each training side: nothing accepted here fails later for a reason a header shows.
     """
     name = Path(path).name
     with _opened(path) as root:
         layout, base = _locate(root, name)
         folders = AB_SPLITS if layout == "ab" else ("trainA", "trainB", "testA", "testB")
-        counts = {f: len(list(list_images(base / f))) for f in folders if (base / f).is_dir()}
+        found = {f: list(list_images(base / f)) for f in folders if (base / f).is_dir()}
         sides = ("train",) if layout == "ab" else CYCLE_SPLITS["train"]
         for side in sides:
-            files = _files(base, side, name)
-            for f in files[:probe]:
-                img = _open(f, base, name, "RGB")
-                if layout == "ab":
-                    _halves(img, f, base, name)
-        return PairSetSummary(layout, counts, _domains(base, root, path))
+            for f in _files(base, side, name)[:probe]:
+                _open(f, base, name, "RGB")
+        for f in (f for files in found.values() for f in files):
+            size = _header(f, base, name)
+            if layout == "ab":
+                _check_halves(size, f, base, name)
+        return PairSetSummary(layout, {f: len(files) for f, files in found.items()}, _domains(base, root, path))
 
 
 def load_pairs(path: str | Path, req: DataRequest, split: str = "train") -> PairedData:
@@ -169,16 +171,29 @@ def _open(f: Path, base: Path, name: str, mode: str) -> Image.Image:
         raise DataError(f"{name}: {Path(_rel(f, base)).parent.as_posix()}/{exc}") from None
 
 
+def _header(f: Path, base: Path, name: str) -> tuple[int, int]:
+    try:
+        return check_image(f)
+    except ImageInputError as exc:
+        raise DataError(f"{name}: {Path(_rel(f, base)).parent.as_posix()}/{exc}") from None
+
+
 def _halves(img: Image.Image, f: Path, base: Path, name: str) -> tuple[Image.Image, Image.Image]:
     """(A, B): the left and right halves of a side-by-side image, refused unless they are two square halves."""
-    w, h = img.size
+    w, h = _check_halves(img.size, f, base, name)
+    return img.crop((0, 0, w // 2, h)), img.crop((w // 2, 0, w, h))
+
+
+def _check_halves(size: tuple[int, int], f: Path, base: Path, name: str) -> tuple[int, int]:
+    """The size of a side-by-side image, refused unless it holds two square halves."""
+    w, h = size
     if w % 2:
         raise DataError(f"{name}: {_rel(f, base)} is {w} pixels wide, an odd width: a Pix2Pix image holds A and B side by side "
                         "in two halves of equal width")
     if w != 2 * h:
         raise DataError(f"{name}: {_rel(f, base)} is {w}x{h}: a Pix2Pix image holds two square halves side by side "
                         "(width = 2 x height)")
-    return img.crop((0, 0, w // 2, h)), img.crop((w // 2, 0, w, h))
+    return w, h
 
 
 def _square(img: Image.Image, size: int) -> np.ndarray:

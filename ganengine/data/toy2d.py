@@ -41,12 +41,22 @@ def moons(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     return pts + rng.normal(0, 0.03, (n, 2)), k
 
 
-SHAPES = {"ring": ring, "grid": grid, "spiral": spiral, "moons": moons}
+def circles(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Two concentric circles (radii 0.8 and 0.35), points spread evenly along their length."""
+    radii = np.array([0.8, 0.35])
+    k = (rng.uniform(0, radii.sum(), n) < radii[1]).astype(int)  # inner circle: its share of the total length
+    t = rng.uniform(0, 2 * math.pi, n)
+    pts = np.stack([np.cos(t), np.sin(t)], 1) * radii[k][:, None]
+    return pts + rng.normal(0, 0.02, (n, 2)), k
+
+
+SHAPES = {"ring": ring, "grid": grid, "spiral": spiral, "moons": moons, "circles": circles}
 DESCRIPTIONS = {
     "ring": "8 Gaussians on a ring: a collapsed generator covers only a few of them.",
     "grid": "25 Gaussians on a 5x5 grid: a harder test of mode coverage.",
     "spiral": "A spiral: one long, thin, curved mode.",
     "moons": "Two interleaved half-moons.",
+    "circles": "Two concentric circles: two thin, closed modes.",
 }
 
 

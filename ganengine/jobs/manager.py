@@ -25,7 +25,7 @@ from typing import Any
 from ..config import RunConfig
 from ..errors import UserError
 from ..events import Event, JsonlSink, ended, event, read_events
-from ..runs import RunDir
+from ..runs import RunDir, interrupted_reason
 from .backends import Backend, Resources, make_backend
 
 STATES = ("queued", "running", "finished", "failed", "cancelled")
@@ -99,7 +99,8 @@ class JobManager:
         self._jobs: dict[str, _Job] = {}
         self._queue: deque[str] = deque()
         self._stop = threading.Event()
-        self._load_history()
+        with self._lock:
+            self._load_history()
         self._thread = threading.Thread(target=self._loop, name="ganengine-jobs", daemon=True)
         self._thread.start()
         atexit.register(self.shutdown)  # workers also stop by themselves if the server dies without this
@@ -109,11 +110,7 @@ class JobManager:
         config.validate()
         key = owner_key(owner)
         with self._lock:
-            waiting = [j for j in self._jobs.values() if j.owner_key == key and j.state == "queued"]
-            if len(waiting) >= self.max_queued_per_owner:
-                raise QueueFull(f"you already have {len(waiting)} jobs waiting; stop one or wait for it to start")
-            if len(self._queue) >= self.max_queued:
-                raise QueueFull("the server's queue is full; try again in a few minutes")
+            self._check_room(key)
             job_id = dt.datetime.now().strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
             run = RunDir(self.runs_root / key / job_id)
             threads = config.num_threads or self.threads_per_job
@@ -149,6 +146,20 @@ class JobManager:
                 job.cancelled = True
             return self._info(job)
 
+    def resume(self, job_id: str, owner: str) -> JobInfo:
+        """Queue again a run the server's stop interrupted: it goes on from its resume state (same config and budget)."""
+        with self._lock:
+            job = self._owned(job_id, owner)
+            if job.state != "cancelled" or not job.run.interrupted() or not job.run.resume_path.exists():
+                raise UserError("only a run interrupted by a server restart, with a checkpoint, can be resumed")
+            self._check_room(job.owner_key)
+            job.run.stop_path.unlink(missing_ok=True)
+            job.state, job.reason, job.ended, job.cancelled, job.handle = "queued", "", None, False, None
+            self._queue.append(job.id)
+            JsonlSink(job.run.events_path)(event("queued", job.run.last_step()))
+            self._start_ready()
+            return self._info(job)
+
     def wait(self, job_id: str, owner: str, timeout: float | None = None) -> JobInfo:
         """Block until the job has ended (or `timeout` seconds pass); its snapshot either way."""
         with self._changed:
@@ -180,9 +191,16 @@ class JobManager:
             for job in self._jobs.values():
                 if job.state == "running" and job.handle is not None and self.backend.poll(job.handle) is None:
                     self.backend.kill(job.handle)
-                    self._end(job, "cancelled", "the server shut down")
+                    self._end(job, "cancelled", interrupted_reason(job.run))
 
     # --- internals --------------------------------------------------------------------------
+    def _check_room(self, key: str) -> None:
+        waiting = [j for j in self._jobs.values() if j.owner_key == key and j.state == "queued"]
+        if len(waiting) >= self.max_queued_per_owner:
+            raise QueueFull(f"you already have {len(waiting)} jobs waiting; stop one or wait for it to start")
+        if len(self._queue) >= self.max_queued:
+            raise QueueFull("the server's queue is full; try again in a few minutes")
+
     def _owned(self, job_id: str, owner: str) -> _Job:
         job = self._jobs.get(job_id)
         if job is None or job.owner_key != owner_key(owner):
@@ -244,8 +262,9 @@ class JobManager:
             JsonlSink(job.run.events_path)(ended(state, job.run.last_step(), reason, _relative_latest(job.run)))
 
     def _load_history(self) -> None:
-        """Past runs on disk become finished/failed/cancelled jobs of their owners."""
-        for config_path in sorted(self.runs_root.glob("*/*/config.json")):
+        """Past runs on disk become jobs of their owners again: ended ones as they ended, queued ones that never started
+        back in the queue (in their order), and ones the server's stop cut short as interrupted (resumable)."""
+        for config_path in sorted(self.runs_root.glob("*/*/config.json"), key=lambda p: p.parent.name):
             run = RunDir(config_path.parent)
             try:
                 config = run.config()
@@ -253,11 +272,12 @@ class JobManager:
                 continue
             job = _Job(run.root.name, run.root.parent.name, config, run, config_path.stat().st_mtime)
             last = run.last_ended()
-            if last is None:
-                self._end(job, "failed", "interrupted: the server restarted while this run was going; "
-                                         "its last checkpoint is kept")
-            else:
+            if last is not None:
                 job.state, job.reason, job.ended = last["status"], last.get("reason", ""), last.get("time")
+            elif run.started():  # its worker went down with the server before it could say so
+                self._end(job, "cancelled", interrupted_reason(run))
+            else:
+                self._queue.append(job.id)  # job ids begin with their submission time: the queue keeps its order
             self._jobs[job.id] = job
 
 

@@ -13,14 +13,21 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from ..events import JsonlSink, ended
-from ..runs import RunDir
+from ..events import Event, JsonlSink, ended, is_ended
+from ..runs import RunDir, interrupted_reason
 from ..train import run_task
 
 
-def run_job(run: RunDir, should_stop: Callable[[], bool]) -> int:
-    """Run the job of `run` to its end; 0 unless it failed."""
-    sink = JsonlSink(run.events_path)
+def run_job(run: RunDir, should_stop: Callable[[], bool], server_lost: Callable[[], bool] = lambda: False) -> int:
+    """Run the job of `run` to its end; 0 unless it failed. A stop because the server is gone (`server_lost`) is
+    recorded as an interruption that a restarted server can resume, never as the user's stop."""
+    log = JsonlSink(run.events_path)
+
+    def sink(e: Event) -> None:
+        if is_ended(e) and e.get("status") == "cancelled" and server_lost():
+            e = {**e, "reason": interrupted_reason(run)}
+        log(e)
+
     try:
         cfg = run.config()
         result = run_task(cfg, run.root, sink, should_stop, resume=run.resume_path.exists())
@@ -35,4 +42,5 @@ if __name__ == "__main__":
     from .backends.local import parent_watch
 
     job_run = RunDir(Path(sys.argv[1]))
-    sys.exit(run_job(job_run, parent_watch(job_run)))
+    watch = parent_watch(job_run)
+    sys.exit(run_job(job_run, watch, watch.server_lost))

@@ -15,7 +15,7 @@ from ..pipelines import ClassifyPipeline, SamplePipeline
 from ..runs import RunDir
 from ..sampling import grid
 from .extractors import SHIPPED, ExtractorUnavailable
-from .fidelity import EvalResult, EvaluationError, evaluate_generator
+from .fidelity import EvalResult, EvaluationError, evaluate_generator, finite_samples
 
 
 def domain_classifier(data: str, folder: Path = SHIPPED) -> ClassifyPipeline:
@@ -44,7 +44,7 @@ def class_coverage(pipeline: SamplePipeline, n: int = 1000, seed: int = 0) -> Co
     card = pipeline.card
     clf = domain_classifier(card.data)  # only shipped classifiers' (registered) data names get past this
     clf_card = clf.card
-    pred = clf.logits(pipeline(n, seed))[0].argmax(1)
+    pred = clf.logits(finite_samples(pipeline(n, seed)))[0].argmax(1)
     k = len(clf_card.class_names)
     real = load_data(card.data, DataRequest(image_size=card.image_size, channels=card.channels, seed=seed, max_items=n))
     real_shares = torch.bincount(real.labels, minlength=k).float() / len(real) if real.labels is not None else torch.zeros(k)
@@ -74,7 +74,7 @@ def memorisation_check(pipeline: SamplePipeline, n: int = 512, k: int = 8, seed:
     if card.data not in registry() or registry()[card.data].kind != "images":  # a card's text is never used as a path
         raise EvaluationError(f"its training data {card.data!r} is not an image data set of this server")
     real = load_data(card.data, DataRequest(image_size=card.image_size, channels=card.channels, seed=seed, max_items=2000))
-    fake = pipeline(n, seed)
+    fake = finite_samples(pipeline(n, seed))
     r, f = real.x.flatten(1), fake.flatten(1)
     d = torch.cdist(f, r)
     best, idx = d.min(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import os
 import time
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from ..pipelines import SamplePipeline
 from .extractors import Extractor, choose_extractor
 
 METRICS = ("fid", "kid", "isc", "prc")
+MIN_SAMPLES = 10  # below this, covariances and nearest-neighbour radii say nothing
 MAX_SAMPLES = 50_000
 ENV_CACHE = "GANSTUDIO_CACHE"
 
@@ -73,7 +75,14 @@ class GeneratorInput(GenerativeModelBase):
         if self._classes:
             labels = (torch.arange(len(z), device=z.device) + self._seen) % self._classes
         self._seen += len(z)
-        return to_uint8_rgb(self.model(z.to(next(self.model.parameters()).device), labels).float())
+        return to_uint8_rgb(finite_samples(self.model(z.to(next(self.model.parameters()).device), labels).float()))
+
+
+def finite_samples(images: torch.Tensor) -> torch.Tensor:
+    """The samples, or EvaluationError when any is NaN or infinite: scores of such samples would be meaningless numbers."""
+    if not torch.isfinite(images).all():
+        raise EvaluationError("the generator made NaN or infinite values: its samples cannot be scored")
+    return images
 
 
 class RealImages(Dataset):
@@ -114,8 +123,9 @@ def _check(card: ModelCard, name: str, data: str, n: int, metrics: tuple[str, ..
         raise EvaluationError(f"{name} makes 2-D points; image metrics do not apply")
     if not metrics or set(metrics) - set(METRICS):
         raise EvaluationError(f"metrics must be some of {', '.join(METRICS)}")
-    if not 10 <= n <= MAX_SAMPLES:
-        raise EvaluationError(f"sample count must be between 10 and {MAX_SAMPLES:,}")
+    if not MIN_SAMPLES <= n <= MAX_SAMPLES:
+        raise EvaluationError(f"need at least {MIN_SAMPLES} images: the sample count must be between {MIN_SAMPLES} and "
+                              f"{MAX_SAMPLES:,} (got {n:,})")
     if data in registry() and registry()[data].kind != "images":
         raise EvaluationError(f"{data} is not an image data set")
 
@@ -163,4 +173,8 @@ def evaluate_generator(pipeline: SamplePipeline, data: str | None = None, n: int
              "kernel_inception_distance_std": "kid_std", "inception_score_mean": "isc", "inception_score_std": "isc_std",
              "precision": "precision", "recall": "recall"}
     values = {names[k]: float(v) for k, v in out.items() if k in names}
+    undefined = sorted(k for k, v in values.items() if not math.isfinite(v))
+    if undefined:  # a number that is not one must never reach a table as if it were a score
+        raise EvaluationError(f"{', '.join(undefined)} came out undefined on these samples (too few or too alike); "
+                              f"measure at least {MIN_SAMPLES} varied images")
     return EvalResult(name, card.steps, data, chosen.name, chosen.description, n, len(real), time.monotonic() - t0, values)

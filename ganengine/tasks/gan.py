@@ -40,6 +40,7 @@ class GanConfig(RunConfig):
     channels: int | None = option(None, "1 (grey) or 3 (colour); default: the data set's", (1, 3))
     nz: int = option(100, "latent size")
     width: int = option(64, "base number of feature maps (64 = canonical DCGAN)")
+    depth: int = option(2, "hidden layers of the MLP generator and discriminator (mlp only)")
     lr_g: float = option(2e-4, "generator learning rate")
     lr_d: float = option(2e-4, "discriminator learning rate")
     beta1: float = option(0.5, "Adam beta1")
@@ -58,9 +59,11 @@ class GanConfig(RunConfig):
             raise ConfigError(f"image size must be one of {IMAGE_SIZES} for {self.model}")
         if self.model == "mlp" and not (isinstance(self.image_size, int) and 4 <= self.image_size <= 64):
             raise ConfigError("image size must be between 4 and 64 for the MLP GAN")
+        if self.depth != 2 and self.model != "mlp":
+            raise ConfigError(f"depth sets the MLP's hidden layers: {self.model} has a fixed depth (leave it at 2)")
         if self.channels is not None and self.channels not in (1, 3):
             raise ConfigError("channels must be 1 or 3")
-        for name in ("nz", "width", "d_steps", "g_steps", "label_smoothing", "instance_noise", "gp_weight"):
+        for name in ("nz", "width", "depth", "d_steps", "g_steps", "label_smoothing", "instance_noise", "gp_weight"):
             LIMITS[name].check(getattr(self, name))
         in_range("generator learning rate", self.lr_g, 0, 1, open_low=True)
         in_range("discriminator learning rate", self.lr_d, 0, 1, open_low=True)
@@ -98,11 +101,16 @@ def model_spec(cfg: GanConfig, data: TensorData) -> ModelSpec:
     if data.kind == "points":
         if cfg.model != "mlp":
             raise ConfigError(f"{data.name} is a 2-D point set: use the mlp model")
-        return ModelSpec("mlp", nz=cfg.nz, width=cfg.width, out_dim=int(data.x.shape[1]), d_norm=d_norm)
+        return ModelSpec("mlp", nz=cfg.nz, width=cfg.width, out_dim=int(data.x.shape[1]), d_norm=d_norm, blocks=mlp_blocks(cfg))
     if cfg.conditional and data.num_classes < 2:
         raise ConfigError(f"{data.name} has no class labels: a conditional model needs them")
     return ModelSpec(cfg.model, nz=cfg.nz, width=cfg.width, image_size=data.image_size, channels=data.channels,
-                     num_classes=data.num_classes if cfg.conditional else 0, d_norm=d_norm)
+                     num_classes=data.num_classes if cfg.conditional else 0, d_norm=d_norm, blocks=mlp_blocks(cfg))
+
+
+def mlp_blocks(cfg: GanConfig) -> int:
+    """The MLP's hidden layers as its spec stores them: 0 for the course's two (so such cards read as before)."""
+    return cfg.depth if cfg.model == "mlp" and cfg.depth != 2 else 0
 
 
 class GanTask(Task):

@@ -10,7 +10,6 @@ can drive a tiny model without a job. The loop knows nothing of GANs: the task d
 from __future__ import annotations
 
 import copy
-import os
 import random
 import time
 from collections.abc import Callable
@@ -22,6 +21,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from ..atomic import disk_full, write_atomic
 from ..checkpoints import save_checkpoint
 from ..config import RunConfig
 from ..devices import autocast_dtype, configure_device, resolve_device, seed_everything, set_threads
@@ -179,6 +179,11 @@ class Trainer:
         return all(bool(torch.isfinite(p).all()) for m in self.nets().values() for p in m.parameters())
 
 
+def kept_note(last_ckpt: Path | None) -> str:
+    """What a run that stopped on an error still has, as the end of its reason."""
+    return f"; kept the last good checkpoint (step {step_of(last_ckpt)})" if last_ckpt else "; no checkpoint had been written yet"
+
+
 def run_task(
     cfg: RunConfig,
     run_dir: str | Path,
@@ -227,10 +232,15 @@ def run_task(
         if not dist.is_main:
             return None
         nets = trainer.nets()
-        path = save_checkpoint(run.checkpoint_path(trainer.step), task.weights(nets), task.card(trainer.step, nets))
-        tmp = run.resume_path.with_suffix(".tmp")
-        torch.save(trainer.state_dict(), tmp)
-        os.replace(tmp, run.resume_path)
+        path = run.checkpoint_path(trainer.step)
+        existed = path.exists()
+        save_checkpoint(path, task.weights(nets), task.card(trainer.step, nets))
+        try:
+            write_atomic(run.resume_path, lambda tmp: torch.save(trainer.state_dict(), tmp))
+        except BaseException:  # weights without their resume state would resume from an older step: drop them
+            if not existed:
+                path.unlink(missing_ok=True)
+            raise
         sink(event("checkpoint", trainer.step, path=str(path.relative_to(run.root))))
         return path
 
@@ -263,12 +273,12 @@ def run_task(
                 last_ckpt = write_checkpoint() or last_ckpt
     except NonFiniteLoss as exc:
         status, nan_stop = "failed", True
-        kept = (f"; kept the last good checkpoint (step {step_of(last_ckpt)})" if last_ckpt
-                else "; no checkpoint had been written yet")
         reason = (f"the {exc} loss became NaN or infinite at step {trainer.step + 1}, training was unstable "
-                  f"(try a lower learning rate){kept}")
+                  f"(try a lower learning rate){kept_note(last_ckpt)}")
     except Exception as exc:  # a crash ends this run with a message, never the caller
-        status, reason, lockstep = "failed", f"{type(exc).__name__}: {exc}", False
+        full = disk_full(exc, run.root)
+        status, lockstep, nan_stop = "failed", False, full is not None  # as after NaN, a full disk gets no final write
+        reason = f"{full}{kept_note(last_ckpt)}" if full else f"{type(exc).__name__}: {exc}"
 
     step = trainer.step
     if not nan_stop and trainer.weights_finite() and step > 0 and (last_ckpt is None or step_of(last_ckpt) != step):
@@ -277,7 +287,8 @@ def run_task(
                 emit_sample()
             last_ckpt = write_checkpoint() or last_ckpt
         except Exception as exc:  # disk full and the like: report, keep what exists
-            reason = f"{reason}; the final checkpoint could not be written ({exc})".lstrip("; ")
+            why = disk_full(exc, run.root) or exc
+            reason = f"{reason}; the final checkpoint could not be written: {why}{kept_note(last_ckpt)}".lstrip("; ")
     sink(ended(status, step, reason, str(last_ckpt.relative_to(run.root)) if last_ckpt else None,
                elapsed=round(time.monotonic() - t0, 3)))
     if lockstep:

@@ -11,11 +11,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...registry import Registry
-from .base import Backend, Resources
+from .base import Backend, Location, Resources
 from .local import LocalProcessBackend
+
+
+def _ray_backend() -> Backend:
+    """The Ray backend on the cluster GANSTUDIO_RAY_ADDRESS names (none: a private Ray on this machine); Ray itself is
+    imported only when the backend first connects."""
+    from ...settings import settings
+    from .ray_backend import RayBackend
+
+    return RayBackend(address=settings().ray_address)
+
 
 BACKENDS: Registry[Callable[[], Backend]] = Registry("job backend")
 BACKENDS.register("local", LocalProcessBackend)
+BACKENDS.register("ray", _ray_backend)
 
 
 def make_backend(name: str) -> Backend:
@@ -23,4 +34,9 @@ def make_backend(name: str) -> Backend:
     return BACKENDS.get(name)()
 
 
-__all__ = ["BACKENDS", "Backend", "LocalProcessBackend", "Resources", "make_backend"]
+def describe_backend(backend: Backend) -> Location:
+    """Where `backend` runs jobs: this machine and its CPUs, or a Ray cluster's address, nodes, CPUs and GPUs."""
+    return backend.location()
+
+
+__all__ = ["BACKENDS", "Backend", "LocalProcessBackend", "Location", "Resources", "describe_backend", "make_backend"]

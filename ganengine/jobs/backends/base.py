@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,19 @@ class Resources:
 
     threads: int
     gpus: int = 0
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a backend runs jobs, for the Home page: `kind` local or ray; a cluster's address, live nodes, CPUs and GPUs,
+    and `error` when it cannot be reached."""
+
+    kind: str
+    cpus: int
+    gpus: int = 0
+    address: str = ""
+    nodes: int = 1
+    error: str = ""
 
 
 class Backend(ABC):
@@ -41,3 +55,11 @@ class Backend(ABC):
     def describe(self) -> str:
         """Where jobs run, in words (for the Home page)."""
         return self.name
+
+    def close(self) -> None:
+        """Let go of what the backend holds (a connection, a cluster it started); the default holds nothing."""
+        return None
+
+    def location(self) -> Location:
+        """Where jobs run, as figures (the Home page words them in the reader's language)."""
+        return Location(self.name or "local", os.cpu_count() or 1)

@@ -15,7 +15,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,12 +73,25 @@ class LocalProcessBackend(Backend):
         return f"this machine ({os.cpu_count() or 1} CPUs)"
 
 
-def parent_watch(run: RunDir) -> Callable[[], bool]:
+class ParentWatch:
     """Stop when the STOP file appears, on SIGTERM, or when the server that started us has gone (we were re-parented).
 
-    SIGTERM only raises the flag: the loop stops at its next step and still writes its last checkpoint."""
-    stop_file, parent = file_stop_flag(run.stop_path), os.getppid()
-    terminated = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: terminated.set())
-    return lambda: terminated.is_set() or stop_file() or os.getppid() != parent
+    SIGTERM only raises the flag: the loop stops at its next step and still writes its last checkpoint. `server_lost`
+    tells a stop for a lost server (the run is interrupted, resumable) from a stop the user asked for."""
+
+    def __init__(self, run: RunDir) -> None:
+        self._stop_file, self._parent = file_stop_flag(run.stop_path), os.getppid()
+        self._terminated = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: self._terminated.set())
+
+    def server_lost(self) -> bool:
+        return os.getppid() != self._parent
+
+    def __call__(self) -> bool:
+        return self._terminated.is_set() or self._stop_file() or self.server_lost()
+
+
+def parent_watch(run: RunDir) -> ParentWatch:
+    """The worker's stop flag for `run` (see ParentWatch)."""
+    return ParentWatch(run)
 
