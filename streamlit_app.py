@@ -4,7 +4,7 @@ import streamlit as st
 
 import ganengine as ge
 from ganengine import sampling
-from ui import charts
+from ui import charts, learn
 from ui.engine import SHIPPED, job_manager, sample_pipeline
 from ui.i18n import t
 from ui.jobs_panel import jobs_table
@@ -60,3 +60,6 @@ if jobs:
     st.dataframe(jobs_table(jobs), hide_index=True, width="stretch")
 else:
     st.caption(t("home.no_jobs"))
+
+st.divider()
+learn.topics(("families", "minimax"), here="streamlit_app.py")

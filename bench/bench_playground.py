@@ -3,11 +3,11 @@
 Run by hand:  python bench/bench_playground.py [--seconds 5] [--server 20]
 
 Part 1 (in this process): for each loss, a playground at the page's defaults (ring, width 8, 2 hidden layers, noise 2,
-batch 128, the loss's suggested D steps) is driven as the page's fragment drives it: each update trains the default
-steps per update, computes the frame (decision surface, gradient arrows, latent map, coverage) and builds and
-serialises the Plotly figures the page sends. It prints training steps per second with drawing included, updates per
-second (what a playing tab could show at most on one core), the split of an update's time, and the same with one
-step per update (the "Step" button's cost).
+batch 128, the loss's suggested D steps) is driven as the page's fragments drive it: each update trains 1 or 10 steps,
+computes the frame (decision surface, gradient arrows, latent map, coverage) and draws the plane's PNG; the details
+(latent map PNG, coverage bars and two Plotly curves, redrawn once a second) are timed apart. It prints updates per
+second and training steps per second with drawing included (what one core gives a playing tab at most), the split of
+an update's time and the bytes sent.
 
 Part 2 (--server SECONDS, needs Debian's chromium and playwright): the real app with one browser tab on the
 Playground pressing Play; prints the server process's CPU per open, playing playground.
@@ -32,16 +32,27 @@ DEFAULT_STEPS_PER_UPDATE = 10  # ui.playground_view.DEFAULT_STEPS_PER_TICK
 TICK_S = 0.25  # ui.playground_view.TICK_S
 
 
-def figures(playground: pg.Playground, view: pg.View) -> int:
-    """Draw what the page draws for a frame (the plane and latent map as PNGs, the coverage bars and two curves as
-    Plotly figures, checked and serialised as Streamlit does); returns the bytes sent."""
-    import plotly.tools
-
+def _english() -> None:
     import ui.i18n
-    from ui import playground_view as pv
 
     ui.i18n.lang = lambda: "en"  # no Streamlit session here: the catalogue answers in English
-    sent = len(pv.plane_image(view, pv.Layers())) + len(pv.latent_image(view))
+
+
+def plane(view: pg.View) -> int:
+    """What each live update draws: the plane's picture (PNG bytes sent)."""
+    from ui import playground_view as pv
+
+    return len(pv.plane_image(view, pv.Layers()))
+
+
+def details(playground: pg.Playground, view: pg.View) -> int:
+    """What the page redraws once a second while playing: the latent map (PNG), the coverage bars and two curves
+    (Plotly figures, checked and serialised as Streamlit does); returns the bytes sent."""
+    import plotly.tools
+
+    from ui import playground_view as pv
+
+    sent = len(pv.latent_image(view))
     task_charts = {c.key: c.to_dict() for c in playground.trainer.task.charts()}
     figs = [pv.coverage_figure(view.coverage)]
     if len(view.history["step"]):
@@ -57,9 +68,9 @@ def measure(loss: str, steps_per_update: int, seconds: float) -> dict[str, float
     playground = pg.Playground(settings)
     for _ in range(3):  # warm-up
         playground.step(steps_per_update)
-        figures(playground, playground.view())
-    t_step = t_view = t_fig = 0.0
-    updates = steps = sent = 0
+        details(playground, playground.view())
+    t_step = t_view = t_plane = t_details = 0.0
+    updates = steps = sent = detail_bytes = 0
     start = time.perf_counter()
     while time.perf_counter() - start < seconds:
         t0 = time.perf_counter()
@@ -67,38 +78,44 @@ def measure(loss: str, steps_per_update: int, seconds: float) -> dict[str, float
         t1 = time.perf_counter()
         view = playground.view()
         t2 = time.perf_counter()
-        sent += figures(playground, view)
+        sent += plane(view)
         t3 = time.perf_counter()
-        t_step, t_view, t_fig = t_step + t1 - t0, t_view + t2 - t1, t_fig + t3 - t2
+        detail_bytes += details(playground, view)
+        t4 = time.perf_counter()
+        t_step, t_view, t_plane, t_details = t_step + t1 - t0, t_view + t2 - t1, t_plane + t3 - t2, t_details + t4 - t3
         updates += 1
-    wall = time.perf_counter() - start
-    return {"steps_per_s": steps / wall, "updates_per_s": updates / wall, "step_ms": 1000 * t_step / updates,
-            "view_ms": 1000 * t_view / updates, "figures_ms": 1000 * t_fig / updates, "kb": sent / updates / 1024,
-            "coverage": playground.view(surface=False, arrows=False, latent=False).coverage.covered}
+    busy = t_step + t_view + t_plane  # one live update, as the page's fast fragment does it
+    return {"steps_per_s": steps / busy, "updates_per_s": updates / busy, "step_ms": 1000 * t_step / updates,
+            "view_ms": 1000 * t_view / updates, "plane_ms": 1000 * t_plane / updates, "kb": sent / updates / 1024,
+            "details_ms": 1000 * t_details / updates, "details_kb": detail_bytes / updates / 1024}
 
 
 def engine_part(seconds: float) -> None:
+    _english()
     print(f"# Playground updates at the page's defaults (ring, width 8, depth 2, noise 2, batch 128), {os.cpu_count()} CPU "
           f"cores, one thread per playground, {seconds:g} s per row")
-    print("| loss | D steps | steps/update | training steps/s (with drawing) | updates/s | train ms | frame ms | "
-          "figures ms | KB sent/update |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("An update trains, computes the frame (surface, arrows, latent map, coverage) and draws the plane's PNG; the "
+          "details (latent PNG, coverage bars, two curves) are redrawn once a second.")
+    print("| loss | D steps | steps/update | updates/s | training steps/s | train ms | frame ms | plane ms | KB/update | "
+          "details ms | details KB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for loss in LOSSES.names():
-        for k in (DEFAULT_STEPS_PER_UPDATE, 1):
+        for k in (1, DEFAULT_STEPS_PER_UPDATE):
             r = measure(loss, k, seconds)
-            print(f"| {loss} | {pg.SUGGESTED_D_STEPS.get(loss, 1)} | {k} | {r['steps_per_s']:.0f} | {r['updates_per_s']:.1f} | "
-                  f"{r['step_ms']:.1f} | {r['view_ms']:.1f} | {r['figures_ms']:.1f} | {r['kb']:.0f} |", flush=True)
+            print(f"| {loss} | {pg.SUGGESTED_D_STEPS.get(loss, 1)} | {k} | {r['updates_per_s']:.1f} | {r['steps_per_s']:.0f} | "
+                  f"{r['step_ms']:.1f} | {r['view_ms']:.1f} | {r['plane_ms']:.1f} | {r['kb']:.0f} | {r['details_ms']:.1f} | "
+                  f"{r['details_kb']:.0f} |", flush=True)
     print(f"(the page asks for an update every {TICK_S} s: {1 / TICK_S:.0f} updates/s x {DEFAULT_STEPS_PER_UPDATE} steps = "
           f"{DEFAULT_STEPS_PER_UPDATE / TICK_S:.0f} steps/s per playing tab by default)")
 
 
 def server_part(seconds: float) -> None:
+    import tempfile
+
     from playwright.sync_api import sync_playwright
 
     from bench.appserver import running_app
     from bench.bench_classroom import CHROMIUM, CHROMIUM_ARGS, cpu_seconds
-
-    import tempfile
 
     with tempfile.TemporaryDirectory() as runs, running_app({"GANSTUDIO_RUNS": runs}) as (url, proc), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -27,7 +27,7 @@ FORMATS = ("onnx", "safetensors")
 EXPORTABLE = ("gan", "cgan", "pix2pix", "cyclegan", "superres")
 DEFAULT_ROLE = {"cyclegan": "G_AB"}
 TOLERANCE = 1e-3  # largest |difference| allowed between the original's and the export's outputs (outputs in [-1, 1])
-OPSET = 17
+OPSET = 18  # Resize with antialias: the super-resolution models' bicubic skip
 TRAIN_ONLY = (nn.Dropout, nn.modules.batchnorm._BatchNorm)
 
 
@@ -88,10 +88,25 @@ def _dynamic_axes(card: ModelCard, names: list[str]) -> dict[str, dict[int, str]
     return axes
 
 
+def _bicubic_aa(g: Any, image: Any, output_size: Any, align_corners: Any, scale_factors: Any) -> Any:
+    """ONNX for torch's antialiased bicubic up-sampling (Pillow's kernel, a = -0.5, taps outside the image left out and
+    the rest renormalised): ONNX's Resize says exactly that; the check after export measures it."""
+    from torch.onnx import symbolic_helper
+
+    scales = symbolic_helper._maybe_get_const(scale_factors, "fs")
+    if not isinstance(scales, list | tuple):
+        raise ExportError("only a fixed up-sampling factor can be exported (the bicubic skip of a super-resolution model)")
+    factors = g.op("Constant", value_t=torch.tensor([1.0, 1.0, *scales], dtype=torch.float32))
+    roi = g.op("Constant", value_t=torch.tensor([], dtype=torch.float32))
+    return g.op("Resize", image, roi, factors, mode_s="cubic", cubic_coeff_a_f=-0.5, exclude_outside_i=1,
+                coordinate_transformation_mode_s="half_pixel", antialias_i=1)
+
+
 def _onnx_export(model: nn.Module, card: ModelCard, example: tuple[torch.Tensor, ...], out: Path) -> None:
     names = ["z", "label"][: len(example)] if card.task in ("gan", "cgan") else ["image"]
     # The TorchScript exporter (the dynamo one needs onnxscript) warns about tracing in general terms; what matters
     # is whether the export reproduces the network, which the check after it measures.
+    torch.onnx.register_custom_op_symbolic("aten::_upsample_bicubic2d_aa", _bicubic_aa, OPSET)
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         torch.onnx.export(model, example, str(out), input_names=names, output_names=["output"],

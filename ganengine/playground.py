@@ -155,16 +155,15 @@ def load_target(settings: PlaygroundSettings, drawn: np.ndarray | None = None) -
 
 @dataclass(frozen=True)
 class Modes:
-    """The parts of a target that coverage counts: the Gaussians of a mixture, or regions of a continuous shape."""
+    """The parts of a target that coverage counts: the Gaussians of a mixture, the separate blobs of a drawing, or
+    regions of one continuous shape."""
 
     centres: np.ndarray  # (K, 2)
     weights: np.ndarray  # (K,) the target's share in each
     radius: float  # a point nearer than this to the target is on it
-    reference: np.ndarray | None  # target points nearness is measured to (regions); None: to the centres (Gaussians)
-
-    @property
-    def kind(self) -> str:
-        return "modes" if self.reference is None else "regions"
+    kind: str  # modes | regions
+    reference: np.ndarray | None = None  # target points nearness is measured to; None: to the centres (Gaussians)
+    labels: np.ndarray | None = None  # the mode of each reference point
 
 
 @dataclass(frozen=True)
@@ -177,6 +176,7 @@ class Coverage:
     expected: np.ndarray
     near: float  # share of the samples on the target at all
     kind: str  # modes | regions
+    mask: np.ndarray  # (K,) which modes are covered
 
 
 def kmeans(points: np.ndarray, k: int, seed: int = 0, iterations: int = 30) -> np.ndarray:
@@ -196,20 +196,50 @@ def kmeans(points: np.ndarray, k: int, seed: int = 0, iterations: int = 30) -> n
     return c.astype(np.float32)
 
 
+def blobs(points: np.ndarray, cell: float = 0.06) -> np.ndarray:
+    """Connected blobs of a point set: a label per point, points in touching cells of a `cell` grid sharing one."""
+    cells = np.floor(points / cell).astype(np.int64)
+    keys, inverse = np.unique(cells, axis=0, return_inverse=True)
+    index = {tuple(k): i for i, k in enumerate(keys.tolist())}
+    label = np.full(len(keys), -1)
+    count = 0
+    for start in range(len(keys)):
+        if label[start] >= 0:
+            continue
+        label[start], todo = count, [start]
+        while todo:
+            cx, cy = keys[todo.pop()]
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    j = index.get((cx + dx, cy + dy))
+                    if j is not None and label[j] < 0:
+                        label[j] = count
+                        todo.append(j)
+        count += 1
+    return label[inverse.reshape(-1)]
+
+
 def target_modes(name: str, target: np.ndarray, seed: int = 0) -> Modes:
-    """The modes of a toy2d mixture (ring, grid), else `REGIONS` k-means regions of the target's points."""
-    target = np.asarray(target, dtype=np.float32)
+    """What coverage counts on a target: the Gaussians of ring and grid; the separate blobs of a drawing (2 to 12 of
+    them); else `REGIONS` k-means regions of the target's points (spiral, moons, circles, a one-stroke drawing)."""
+    target = np.asarray(target, dtype=np.float32).reshape(-1, 2)
     kind = name.removeprefix("toy2d-")
     if kind in ("ring", "grid"):
         centres = mode_centres(kind).astype(np.float32)
         nearest = _nearest(target, centres)[0]
-        return Modes(centres, np.bincount(nearest, minlength=len(centres)) / len(target), 0.1, None)
+        return Modes(centres, np.bincount(nearest, minlength=len(centres)) / len(target), 0.1, "modes")
     rng = np.random.default_rng(seed)
     ref = target[rng.choice(len(target), size=min(2000, len(target)), replace=False)]
+    if name == DRAWN:
+        labels = blobs(ref)
+        k = int(labels.max()) + 1
+        if 2 <= k <= 12:
+            centres = np.array([ref[labels == j].mean(0) for j in range(k)], dtype=np.float32)
+            return Modes(centres, np.bincount(labels, minlength=k) / len(ref), 0.08, "modes", ref, labels)
     k = min(REGIONS, len(np.unique(ref.round(2), axis=0)))
     centres = kmeans(ref, k, seed)
-    nearest = _nearest(ref, centres)[0]
-    return Modes(centres, np.bincount(nearest, minlength=k) / len(ref), 0.08, ref)
+    labels = _nearest(ref, centres)[0]
+    return Modes(centres, np.bincount(labels, minlength=k) / len(ref), 0.08, "regions", ref, labels)
 
 
 def _nearest(points: np.ndarray, others: np.ndarray, chunk: int = 1024) -> tuple[np.ndarray, np.ndarray]:
@@ -229,15 +259,17 @@ def mode_coverage(samples: np.ndarray, modes: Modes, min_fraction: float = 0.2) 
     `min_fraction` of its fair share (its share of the target); a collapsed generator covers one or two."""
     samples = np.asarray(samples, dtype=np.float32).reshape(-1, 2)
     finite = np.isfinite(samples).all(1)
-    nearest, dist = _nearest(samples[finite], modes.centres)
-    if modes.reference is not None:
-        dist = _nearest(samples[finite], modes.reference)[1]
+    if modes.reference is None:
+        nearest, dist = _nearest(samples[finite], modes.centres)
+    else:  # the mode of the nearest target point (a sample between two blobs counts for neither)
+        index, dist = _nearest(samples[finite], modes.reference)
+        nearest = modes.labels[index]
     close = dist < modes.radius
     counts = np.bincount(nearest[close], minlength=len(modes.centres))
     shares = counts / max(len(samples), 1)
     covered = (counts > 0) & (shares >= min_fraction * modes.weights)
     return Coverage(int(covered.sum()), len(modes.centres), shares, modes.weights,
-                    float(close.sum() / max(len(samples), 1)), modes.kind)
+                    float(close.sum() / max(len(samples), 1)), modes.kind, covered)
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -350,7 +382,9 @@ def identity(settings: PlaygroundSettings, drawn: np.ndarray | None = None) -> s
 class Playground:
     """One small GAN on a 2-D target, stepped in-process (thread-safe: one caller at a time per playground)."""
 
-    def __init__(self, settings: PlaygroundSettings, drawn: np.ndarray | None = None) -> None:
+    def __init__(self, settings: PlaygroundSettings, drawn: np.ndarray | None = None, tag: str = "") -> None:
+        """`tag`: anything else the caller's notion of "the same playground" depends on (the page: the other side of a
+        comparison), kept in `identity`."""
         self.settings = settings.validate()
         data = load_target(settings, drawn)
         with torch.random.fork_rng(devices=[]), one_thread():  # the server's global RNG is left as it was
@@ -366,7 +400,7 @@ class Playground:
         self.z_shown = task.fixed_z[:N_SHOWN]
         self.z_grid = latent_grid(settings.nz)
         self.history = History()
-        self.identity = identity(settings, drawn)
+        self.identity = identity(settings, drawn) + (f"|{tag}" if tag else "")
         self.last_view: View | None = None
         self.failed = ""  # why training stopped (a loss became NaN), "" while it can go on
         self.seconds = 0.0  # time spent stepping
@@ -493,3 +527,58 @@ class PlaygroundPool:
         finally:
             if got:
                 self._slots.release()
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# learning material: a discriminative and a generative model of the same two classes
+
+
+@dataclass(frozen=True)
+class TwoViews:
+    """Two classes of points seen two ways: a classifier's p(class 1 | x) over the plane (discriminative) and each
+    class's own density p(x | class) with new points drawn from it (generative). Grids as in `Surface`."""
+
+    points: np.ndarray  # (n, 2)
+    labels: np.ndarray  # (n,) 0 or 1
+    axis: np.ndarray  # (resolution,) the grid's x and y values
+    p_class1: np.ndarray  # (resolution, resolution)
+    densities: np.ndarray  # (2, resolution, resolution), each class's density
+    samples: np.ndarray  # (m, 2) new points, drawn from the densities
+    sample_labels: np.ndarray  # (m,)
+
+
+def generative_vs_discriminative(seed: int = 0, n: int = 600, resolution: int = 60, steps: int = 300,
+                                 bandwidth: float = 0.07) -> TwoViews:
+    """Two half-moons modelled both ways: a small classifier trained `steps` steps (it learns only the boundary) and a
+    Gaussian kernel density per class (it learns where each class lies, so it can draw new points)."""
+    from .data.toy2d import moons
+
+    rng = np.random.default_rng(seed)
+    pts, labels = moons(n, rng)
+    pts, labels = pts.astype(np.float32), labels.astype(np.int64)
+    axis = np.linspace(-EXTENT, EXTENT, resolution, dtype=np.float32)
+    yy, xx = np.meshgrid(axis, axis, indexing="ij")
+    grid = np.stack([xx.ravel(), yy.ravel()], 1)
+    with torch.random.fork_rng(devices=[]), one_thread():
+        torch.manual_seed(seed)
+        clf = torch.nn.Sequential(torch.nn.Linear(2, 32), torch.nn.Tanh(), torch.nn.Linear(32, 32), torch.nn.Tanh(),
+                                  torch.nn.Linear(32, 1))
+        opt = torch.optim.Adam(clf.parameters(), lr=0.02)
+        x, y = torch.from_numpy(pts), torch.from_numpy(labels).float()
+        for _ in range(steps):
+            opt.zero_grad()
+            torch.nn.functional.binary_cross_entropy_with_logits(clf(x).view(-1), y).backward()
+            opt.step()
+        with torch.no_grad():
+            p_class1 = torch.sigmoid(clf(torch.from_numpy(grid))).view(resolution, resolution).numpy()
+    densities = np.zeros((2, resolution, resolution), dtype=np.float32)
+    samples, sample_labels = [], []
+    for c in (0, 1):
+        own = pts[labels == c]
+        d2 = ((grid[:, None, :] - own[None]) ** 2).sum(-1)
+        density = np.exp(-d2 / (2 * bandwidth**2)).sum(1) / (len(own) * 2 * math.pi * bandwidth**2)
+        densities[c] = density.reshape(resolution, resolution)
+        new = own[rng.integers(len(own), size=60)] + rng.normal(0, bandwidth, (60, 2)).astype(np.float32)
+        samples.append(new)
+        sample_labels.append(np.full(60, c))
+    return TwoViews(pts, labels, axis, p_class1, densities, np.concatenate(samples), np.concatenate(sample_labels))

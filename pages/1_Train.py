@@ -5,7 +5,7 @@ import dataclasses
 import streamlit as st
 
 import ganengine as ge
-from ui import jobs_panel
+from ui import jobs_panel, learn
 from ui.checkpoint_picker import run_choice_key
 from ui.engine import job_manager, with_recorded_command
 from ui.i18n import t
@@ -127,3 +127,6 @@ else:
             st.button(t("train.go_generate"), icon="🎨"):
         st.session_state["generate_checkpoint"] = run_choice_key(selected)  # Generate opens on this run
         st.switch_page("pages/2_Generate.py")
+
+st.divider()
+learn.topics(("dcgan", "tips"), here="pages/1_Train.py")

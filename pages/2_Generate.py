@@ -8,7 +8,7 @@ import streamlit as st
 
 import ganengine as ge
 from ganengine import sampling
-from ui import charts
+from ui import charts, learn
 from ui.checkpoint_picker import card_table, generator_choices, translated_selectbox, upload_widget
 from ui.engine import attribute_classifier, real_points, sample_pipeline
 from ui.export_widget import export_section
@@ -133,3 +133,6 @@ with tab_arith:
                      caption=t("generate.arith_caption", attr=attr, pos=result.n_with, neg=result.n_without,
                                pool=result.pool, clf=clf_card.arch.get("name")))
             st.caption(t("generate.arith_how"))
+
+st.divider()
+learn.topics(("conditional", "families"), here="pages/2_Generate.py")

@@ -10,6 +10,7 @@ from ui.checkpoint_picker import translated_selectbox
 from ui.export_widget import export_section
 from ui.i18n import t
 from ui.layout import setup_page
+from ui.plaintext import defused, plain
 from ui.translate_view import follow_language
 
 owner = setup_page(__file__)
@@ -55,9 +56,9 @@ with tab_try:
             item = view.upload_input(file.getvalue(), file.name, scale, shrink_first)
         with st.spinner(t("sr.working")):
             output, bicubic, note, seconds = view.enlarge(model, item.low)
-            others = {m.path.stem: view.enlarge(m, item.low)[0] for k, m in at_scale.items() if k != choice}
+            others = {m.short: view.enlarge(m, item.low)[0] for k, m in at_scale.items() if k != choice}
     except (ge.UserError, ValueError, OSError) as exc:
-        st.error(t("sr.refused", reason=exc))
+        st.error(t("sr.refused", reason=defused(exc)))
         st.stop()
 
     with c2:
@@ -67,7 +68,7 @@ with tab_try:
         left = follow_language(st.selectbox, t("sr.compare_with"), compare, names.get, key="sr_compare")
         left_image = bicubic if left == view.BICUBIC else item.reference if left == view.ORIGINAL else others[left]
         left_label = t(f"sr.{left}") if left in (view.BICUBIC, view.ORIGINAL) else left
-        view.before_after(left_image, output, left_label, model.path.stem, t("sr.slider_hint"))
+        view.before_after(left_image, output, left_label, model.short, t("sr.slider_hint"))
         st.caption(t("sr.made", note=note, seconds=seconds, w=output.shape[1], h=output.shape[0]))
         st.download_button(t("sr.download"), ge.png_bytes(output, view.provenance(model, item.name, note)),
                            file_name=view.download_name(item.name, model), mime="image/png", icon="⬇️")
@@ -79,7 +80,7 @@ with tab_try:
     z1, z2 = st.columns(2)
     x_share = z1.slider(t("sr.crop_x"), 0, 100, 50, key="sr_crop_x") / 100
     y_share = z2.slider(t("sr.crop_y"), 0, 100, 40, key="sr_crop_y") / 100
-    shown = {t("sr.bicubic"): bicubic, **others, model.path.stem: output}
+    shown = {t("sr.bicubic"): bicubic, **others, model.short: output}
     if item.reference is not None:
         shown[t("sr.original")] = item.reference
     view.zoomed_crops(shown, item.low, scale, x_share, y_share)
@@ -88,9 +89,9 @@ with tab_try:
     st.markdown(t("sr.tradeoff_text"))
     measured = None
     if item.reference is not None:
-        outputs = {t("sr.bicubic"): bicubic, **others, model.path.stem: output}
+        outputs = {t("sr.bicubic"): bicubic, **others, model.short: output}
         measured = view.scores_table(outputs, item.reference, scale)
-        st.markdown(t("sr.scores_here", name=item.name))
+        st.markdown(t("sr.scores_here", name=plain(item.name)))
         st.dataframe(measured, hide_index=True)
     else:
         st.caption(t("sr.no_reference"))

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 import ganengine as ge
-from ui import charts
+from ui import charts, learn
 from ui.checkpoint_picker import generator_choices, run_choice_key, translated_selectbox, upload_widget
 from ui.engine import job_manager, shared_results, shown_data, work_queue
 from ui.i18n import number, t
@@ -294,3 +294,6 @@ with tab_judge:
                                                       t("evaluate.shares_title", n=report["samples"])), key="judge_shares")
             st.caption(t("evaluate.measured_on", judge=defused(report["judge"]), n=report["samples"]))
             st.caption(t("evaluate.two_readers"))
+
+st.divider()
+learn.topics(("evaluation", "mode_collapse"), here="pages/5_Evaluate.py")

@@ -5,6 +5,7 @@ import streamlit as st
 
 import ganengine as ge
 from ganengine import playground as pg
+from ui import learn
 from ui import playground_view as view
 from ui.i18n import t
 from ui.layout import setup_page
@@ -34,3 +35,4 @@ st.subheader(t("playground.look_title"))
 st.markdown(t("playground.look_text"))
 with st.expander(t("playground.try_title")):
     st.markdown(t("playground.try_text"))
+learn.topics(("gen_disc", "mode_collapse", "wgan", "minimax"), here="pages/7_Playground.py")

@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ROUTES = {"": "GAN Studio", "Train": "Train", "Generate": "Generate", "Translate": "Translate",
-          "Super_Resolution": "Super-Resolution", "Evaluate": "Evaluate", "Ethics_Detection": "Ethics & Detection"}
+          "Super_Resolution": "Super-Resolution", "Evaluate": "Evaluate", "Ethics_Detection": "Ethics & Detection",
+          "Playground": "Playground"}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 
@@ -261,3 +262,34 @@ def test_super_resolution_slider_moves_the_border(server, browser):
                         and urlsplit(url).netloc != here})
     assert not elsewhere, elsewhere
     context.close()
+
+
+def test_playground_plays_and_the_points_move(server, browser):
+    """Play trains in the page: the status counts steps up and the plane's picture (a new PNG each time its pixels
+    change: Streamlit names media by content) is redrawn several times a second until Pause."""
+    import re
+
+    page = browser.new_page(viewport={"width": 1400, "height": 2200})
+    _open(page, f"{server}/Playground", "Playground")
+    page.get_by_text("Paused at step 0").wait_for(timeout=30_000)
+    plane = page.locator("[data-testid='stImage'] img").first
+    plane.wait_for(timeout=30_000)
+    seen = {plane.get_attribute("src")}
+    page.get_by_role("button", name="Play").click()
+    page.get_by_role("button", name="Pause").wait_for(timeout=30_000)
+    for _ in range(40):
+        page.wait_for_timeout(250)
+        seen.add(plane.get_attribute("src"))
+        if len(seen) >= 6:
+            break
+    assert len(seen) >= 6, f"the plane was redrawn {len(seen) - 1} times in 10 s of play"
+    status = page.get_by_text(re.compile(r"^Training: step [\d,]+")).first
+    first = int(re.search(r"step ([\d,]+)", status.inner_text()).group(1).replace(",", ""))
+    page.wait_for_timeout(2000)
+    later = int(re.search(r"step ([\d,]+)", status.inner_text()).group(1).replace(",", ""))
+    assert later > first > 0
+    page.get_by_role("button", name="Pause").click()
+    page.get_by_text(re.compile(r"^Paused at step [\d,]+")).wait_for(timeout=30_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "playground-played.png"))
+    page.close()

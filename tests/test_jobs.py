@@ -159,3 +159,27 @@ def test_after_a_restart_queued_jobs_queue_again_and_interrupted_ones_resume(tmp
             m.resume(cut.root.name, ALICE)
     finally:
         m.shutdown()
+
+
+@pytest.mark.slow
+def test_a_finished_run_continues_with_more_steps_and_its_history_goes_on(manager, tiny_points_config):
+    from ganengine.events import read_events
+
+    cfg = dataclasses.replace(tiny_points_config, steps=6, checkpoint_every=3, log_every=1)
+    job = manager.submit(cfg, ALICE)
+    assert manager.wait(job.id, ALICE, timeout=120).state == "finished"
+    with pytest.raises(UserError, match="more steps or more time"):
+        manager.resume(job.id, ALICE)  # finished: nothing to go on with unless given more
+    with pytest.raises(UserError, match="more than the 6 steps it has done"):
+        manager.resume(job.id, ALICE, steps=6)
+    with pytest.raises(JobNotFound):
+        manager.resume(job.id, BOB, steps=12)  # nobody continues another's run
+    assert manager.resume(job.id, ALICE, steps=12).state in ("queued", "running")
+    info = manager.wait(job.id, ALICE, timeout=120)
+    assert info.state == "finished" and info.config.steps == 12
+    run = RunDir(info.run_dir)
+    assert run.config().steps == 12 and run.latest_checkpoint().name == "step_0000012.safetensors"
+    events, _ = read_events(run.events_path)
+    steps = [e["step"] for e in events if e["type"] == "metrics"]
+    assert steps == sorted(steps) and steps[0] == 1 and steps[-1] == 12 and 7 in steps  # one history, no restart
+    assert [e["type"] for e in events].count("started") == 2

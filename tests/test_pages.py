@@ -712,6 +712,9 @@ def test_sr_page_enlarges_an_upload_and_refuses_a_bad_one(monkeypatch, upscalers
     assert_clean(at)
     assert any("your image is the reference" in c.value for c in at.caption)
     assert len(at.dataframe[0].value) == 3
+    at.file_uploader(key="sr_upload").set_value(("tiny.png", png(rgba[:12, :12]), "image/png")).run()
+    assert [e.value for e in at.error] == ["Refused: to shrink it x4 and score the result, the image needs at least 32 "
+                                           "pixels on each side"]
     at.file_uploader(key="sr_upload").set_value(("fake.png", b"not an image at all", "image/png")).run()
     assert [e.value for e in at.error] == ["Refused: uploaded image: not a PNG, JPEG, WebP, BMP or GIF image"]
 

@@ -79,8 +79,15 @@ def test_a_drawing_becomes_a_target():
     with pytest.raises(ConfigError, match="at least 3 points"):
         pg.Playground(dataclasses.replace(SMALL, target=pg.DRAWN))
     drawn = pg.Playground(dataclasses.replace(SMALL, target=pg.DRAWN), points)
-    assert drawn.modes.kind == "regions" and drawn.modes.centres.shape == (3, 2)  # three dots: three regions
+    assert drawn.modes.kind == "modes" and drawn.modes.centres.shape == (3, 2)  # three separate dots: three modes
     assert drawn.step(3) == 3
+    stroke = np.stack([np.linspace(-0.8, 0.8, 200), np.zeros(200)], 1)  # one connected stroke: cut into regions
+    one = pg.target_modes(pg.DRAWN, stroke)
+    assert one.kind == "regions" and len(one.centres) == pg.REGIONS
+    two = pg.target_modes(pg.DRAWN, np.concatenate([stroke[:60], stroke[140:]]))  # two separate pieces of it
+    assert two.kind == "modes" and len(two.centres) == 2 and abs(two.centres[:, 0]).min() > 0.5
+    assert pg.mode_coverage(stroke[140:], two).covered == 1
+    assert pg.mode_coverage(stroke[80:120], two).covered == 0  # the gap between the pieces is on neither
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -238,9 +245,10 @@ def test_a_diverging_run_stops_with_a_reason():
 # learning
 
 
-# Each loss with the D steps the page suggests for it; 1,000 steps of the page's default models (width 8, noise 2).
-@pytest.mark.slow
-@pytest.mark.parametrize("loss", LOSSES.names())
+# Each loss with the D steps the page suggests for it; 1,000 steps of the page's default models (width 8, noise 2):
+# 2-4 s each on 2 cores, twice that for the losses with 3 D steps (marked slow).
+@pytest.mark.parametrize("loss", [pytest.param(name, marks=pytest.mark.slow) if name in pg.SUGGESTED_D_STEPS else name
+                                  for name in LOSSES.names()])
 def test_each_loss_learns_several_modes_of_the_ring(loss):
     p = pg.Playground(pg.PlaygroundSettings(loss=loss, d_steps=pg.SUGGESTED_D_STEPS.get(loss, 1)))
     assert p.view(surface=False, arrows=False, latent=False).coverage.covered <= 1
@@ -280,6 +288,11 @@ def assert_clean(at) -> None:
 STATUS = {"en": ("Training: step", "Paused at step"), "fr": ("Entraînement : pas", "En pause au pas")}
 
 
+def live_charts(at) -> list:
+    """The Plotly charts of the live views (not those of the Learn section below them)."""
+    return [c for c in at.get("plotly_chart") if (c.key or "").startswith("playground_")]
+
+
 def shown_step(at, language: str = "en") -> int:
     """The step the status line shows (written the reader's way: 1,234 or 1 234)."""
     import re
@@ -296,7 +309,7 @@ def test_page_plays_pauses_steps_and_resets(language, monkeypatch):
     assert at.title[0].value == words[0]
     assert [b.label for b in at.button] == [words[1], words[3], words[4]]
     assert shown_step(at, language) == 0
-    assert len(at.get("image")) == 2 and len(at.get("plotly_chart")) == 1  # the plane and latent map; coverage bars
+    assert len(at.get("image")) == 2 and len(live_charts(at)) == 1  # the plane and latent map; coverage bars
 
     at.button(key="playground_play").click().run()
     assert_clean(at)
@@ -306,7 +319,7 @@ def test_page_plays_pauses_steps_and_resets(language, monkeypatch):
     at.run()
     at.run()
     assert shown_step(at, language) > first
-    assert len(at.get("plotly_chart")) == 3  # the loss and D-output curves too
+    assert len(live_charts(at)) == 3  # the loss and D-output curves too
 
     at.button(key="playground_pause").click().run()
     paused = shown_step(at, language)
@@ -336,14 +349,20 @@ def test_page_keeps_the_run_when_the_learning_rate_changes_and_restarts_on_a_new
 
 def test_page_compares_two_losses_side_by_side():
     at = open_playground()
-    at.toggle(key="playground_compare").set_value(True).run()
+    at.button(key="playground_step").click().run()
+    at.button(key="playground_step").click().run()
+    assert shown_step(at) == 2
+    at.selectbox(key="playground_loss_b__en").set_value("wgan-gp").run()
     assert_clean(at)
-    assert at.selectbox(key="playground_loss_b__en").value == "wgan-gp"
+    steps = [c.value for c in at.caption if c.value.startswith("Paused at step")]
+    assert steps == ["Paused at step 0 · at most 20,000 steps"] * 2  # both sides start together, from the same seed
     assert at.slider(key="playground_d_steps_b").value == 3  # WGAN-GP's critic trains 3 times per G step
     at.button(key="playground_play").click().run()
     at.run()
     assert_clean(at)
-    assert len(at.get("image")) == 2 and len(at.get("plotly_chart")) == 2  # two planes, two D-output charts
+    assert len(at.get("image")) == 2 and len(live_charts(at)) == 2  # two planes, two D-output charts
+    steps = [c.value.split(" · ")[0] for c in at.caption if c.value.startswith("Training: step")]
+    assert len(steps) == 2 and steps[0] == steps[1], steps  # trained in step
     assert any("bce" in m.value for m in at.markdown) and any("wgan-gp" in m.value for m in at.markdown)
     assert len([m for m in at.metric]) == 2
 
@@ -354,11 +373,11 @@ def test_page_trains_on_a_drawn_target():
     at = open_playground()
     at.selectbox(key="playground_target__en").set_value(pg.DRAWN).run()
     assert_clean(at)
-    assert any("Draw on the canvas" in i.value for i in at.info) and not at.get("plotly_chart") and not at.get("image")
+    assert any("Draw on the canvas" in i.value for i in at.info) and not live_charts(at) and not at.get("image")
     at.session_state["playground_drawn"] = np.array([[-0.6, 0.6], [0.6, 0.6], [0.0, -0.6]], np.float32)
     at.run()
     assert_clean(at)
-    assert at.metric[0].value.endswith(" / 3")  # three dots, three regions
+    assert at.metric[0].value.endswith(" / 3") and at.metric[0].label == "Modes covered"  # three dots, three modes
     at.button(key="playground_step").click().run()
     assert shown_step(at) == 1
 
@@ -372,6 +391,65 @@ def test_every_playground_string_is_in_both_languages():
         assert STRINGS[key]["en"].strip() and STRINGS[key]["fr"].strip() and STRINGS[key]["en"] != "", key
     dynamic = [f"playground.target_{t.removeprefix('toy2d-')}" for t in pg.TARGETS]
     dynamic += [f"playground.{p}_{kind}" for p in ("covered", "coverage", "legend") for kind in ("modes", "regions")]
+    dynamic += [f"playground.surface_legend_{kind}" for kind in ("probability", "score")]
     dynamic += [f"playground.covered_{kind}_help" for kind in ("modes", "regions")]
     dynamic += [f"loss.{name}" for name in LOSSES.names()] + ["home.map_playground", "data.toy2d-circles"]
     assert not [k for k in dynamic if k not in STRINGS]
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Learn: explanations next to the pages that show them, with quizzes
+
+
+def test_every_learn_topic_has_its_text_questions_and_links_in_both_languages():
+    from ui.learn import FAMILIES, OPTIONS, TOPICS
+    from ui.pages import PAGES
+    from ui.strings import STRINGS
+
+    paths = {p.path for p in PAGES}
+    for key, topic in TOPICS.items():
+        wanted = [f"learn.{key}_title", f"learn.{key}_text"]
+        for i in range(1, len(topic.answers) + 1):
+            wanted += [f"learn.{key}_q{i}", f"learn.{key}_q{i}_why", *(f"learn.{key}_q{i}_{o}" for o in OPTIONS)]
+        assert not [k for k in wanted if k not in STRINGS], key
+        assert set(topic.answers) <= set(OPTIONS) and len(topic.answers) >= 2
+        assert set(topic.shown_on) <= paths, key
+    assert all(f"learn.family_{f}{part}" in STRINGS for f in FAMILIES for part in ("", "_good", "_bad", "_use"))
+
+
+def test_generative_and_discriminative_views_of_two_moons():
+    views = pg.generative_vs_discriminative(resolution=40, steps=200)
+    assert views.p_class1.shape == (40, 40) and views.densities.shape == (2, 40, 40)
+    idx = np.clip(np.round((views.points + pg.EXTENT) / (2 * pg.EXTENT) * 39).astype(int), 0, 39)
+    predicted = views.p_class1[idx[:, 1], idx[:, 0]] > 0.5
+    assert (predicted == views.labels).mean() > 0.9  # the classifier separates the moons
+    own = views.densities[views.labels, idx[:, 1], idx[:, 0]]
+    other = views.densities[1 - views.labels, idx[:, 1], idx[:, 0]]
+    assert (own > other).mean() > 0.9  # each class's density is highest on its own points
+    assert views.samples.shape == (120, 2) and set(views.sample_labels.tolist()) == {0, 1}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_learn_quizzes_mark_and_explain_answers(language, monkeypatch):
+    at = open_playground(language, monkeypatch)
+    heading = {"en": "Learn", "fr": "Comprendre"}[language]
+    assert heading in [h.value for h in at.subheader]
+    assert {"learn_two_views_left", "learn_two_views_right"} <= {c.key for c in at.get("plotly_chart")}
+    at.radio(key="learn_mode_collapse_q1").set_value("b").run()
+    at.radio(key="learn_mode_collapse_q2").set_value("a").run()
+    assert_clean(at)
+    assert len(at.success) == 1 and len(at.warning) == 1
+    explained = {"en": "Each digit is a mode", "fr": "Chaque chiffre est un mode"}[language]
+    assert explained in at.success[0].value
+    assert {"en": "Not quite", "fr": "Pas tout à fait"}[language] in at.warning[0].value
+
+
+def test_home_has_the_families_table_and_its_quiz():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120).run()
+    assert_clean(at)
+    table = at.table[-1].value
+    assert list(table.iloc[:, 0]) == ["GAN", "VAE", "Diffusion", "Autoregressive", "Flow"]
+    at.radio(key="learn_families_q1").set_value("b").run()
+    assert "A diffusion model is trained to undo a little noise" in at.success[0].value

@@ -76,6 +76,8 @@ class FakeBackend(Backend):
         return job_id
 
     def poll(self, handle):
+        if self.exit[handle] == "broken":
+            raise OSError(28, "No space left on device")
         return self.exit[handle]
 
     def cancel(self, handle):
@@ -117,6 +119,24 @@ def test_a_backend_that_dies_fails_its_job_with_a_reason(tmp_path, tiny_points_c
         manager.poll_now()
         info = manager.get(a.id, ALICE)
         assert info.state == "failed" and "exit code 137" in info.reason
+    finally:
+        manager.shutdown()
+
+
+def test_one_jobs_broken_poll_ends_that_job_and_the_queue_goes_on(tmp_path, tiny_points_config):
+    """A backend that raises while polling one job (the server's disk filled while its files came back) ends that job
+    with the reason; the scheduler keeps reaping and starting the others."""
+    backend = FakeBackend()
+    manager = JobManager(tmp_path / "runs", backend, max_running=2, poll_interval=3600)
+    try:
+        a, b = manager.submit(tiny_points_config, ALICE), manager.submit(tiny_points_config, BOB)
+        c = manager.submit(tiny_points_config, BOB)
+        backend.exit[a.id] = "broken"
+        backend.exit[b.id] = 0
+        manager.poll_now()
+        failed = manager.get(a.id, ALICE)
+        assert failed.state == "failed" and "No space left on device" in failed.reason
+        assert manager.get(b.id, BOB).state != "running" and backend.started == [a.id, b.id, c.id]
     finally:
         manager.shutdown()
 

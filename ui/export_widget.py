@@ -11,6 +11,7 @@ import ganengine as ge
 from ganengine.export import EXPORTABLE, FORMATS, ExportError, export_checkpoint
 
 from .i18n import number, t
+from .plaintext import defused
 
 SUFFIX = {"onnx": ".onnx", "safetensors": ".safetensors"}
 
@@ -41,8 +42,8 @@ def export_section(path: Path, card: ge.ModelCard, key: str, role: str | None = 
     try:
         with st.spinner(t("export.working")):
             data, diff, checked_on, layers = _export(str(path), path.stat().st_mtime, fmt, role)
-    except (ExportError, ge.CheckpointError, OSError) as exc:
-        st.error(t("export.refused", reason=exc))
+    except (ExportError, ge.CheckpointError, OSError, RuntimeError, ValueError) as exc:  # the exporter's own too
+        st.error(t("export.refused", reason=defused(exc)))
         return
     st.success(t("export.checked", diff=number(diff, ".2g"), checked_on=checked_on))
     if layers:

@@ -100,6 +100,35 @@ def model_name(cfg: ge.RunConfig) -> str:
     return str(getattr(cfg, "model", cfg.task))
 
 
+def continue_control(manager: ge.JobManager, owner: str, info: ge.JobInfo) -> None:
+    """Go on with an ended run from its resume state: an interrupted one as it was, any other with a new budget (steps
+    in all, or seconds for this session when the run had only a time budget)."""
+    run = ge.RunDir(info.run_dir)
+    if not run.resume_path.exists():
+        return
+    cfg, steps, budget = info.config, None, None
+    if run.interrupted():
+        pressed = st.button(t("job.resume"), key=f"resume_{info.id}")
+    else:
+        c1, c2 = st.columns([1, 1], vertical_alignment="bottom")
+        if cfg.steps is not None:
+            done = run.last_step()
+            steps = int(c1.number_input(t("job.continue_steps", done=done), done + 1, int(ge.LIMITS["steps"].high),
+                                        min(int(ge.LIMITS["steps"].high), done + max(cfg.steps, 100)), step=100,
+                                        key=f"continue_steps_{info.id}"))
+        else:
+            budget = float(c1.number_input(t("job.continue_seconds"), 10, int(ge.LIMITS["time_budget"].high),
+                                           int(cfg.time_budget or 60), step=10, key=f"continue_seconds_{info.id}"))
+        pressed = c2.button(t("job.continue"), key=f"continue_{info.id}", icon="⏩")
+    if pressed:
+        try:
+            manager.resume(info.id, owner, steps=steps, time_budget=budget)
+        except ge.UserError as exc:
+            st.error(t("job.resume_refused", reason=defused(exc)))
+        else:
+            st.rerun()
+
+
 def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
     """Draw everything about one job from a cheap snapshot of its events."""
     info = manager.get(job_id, owner)
@@ -127,14 +156,7 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
             manager.cancel(job_id, owner)
             st.toast(t("job.unqueued" if info.state == "queued" else "job.stop_sent"))
     elif latest is not None:  # a finished run's checkpoint no longer changes: offer it once, outside the live ticks
-        if info.state == "cancelled" and ge.RunDir(info.run_dir).interrupted() and st.button(t("job.resume"),
-                                                                                            key=f"resume_{job_id}"):
-            try:
-                manager.resume(job_id, owner)
-            except ge.UserError as exc:
-                st.error(t("job.resume_refused", reason=defused(exc)))
-            else:
-                st.rerun()
+        continue_control(manager, owner, info)
         name = f"{Path(cfg.data).stem}-{model_name(cfg)}-{latest.stem}.safetensors"
         st.download_button(t("job.download"), data=latest.read_bytes(), file_name=name,
                            mime="application/octet-stream", key=f"dl_{job_id}_{latest.stem}")

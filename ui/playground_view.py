@@ -1,8 +1,10 @@
-"""The Playground page's parts: its controls, the session's playgrounds (kept in the server's pool), the playback
-buttons, the live views (a fragment that trains a few steps and redraws several times a second) and its figures.
+"""The Playground page's parts: its controls, the drawing canvas, the session's playgrounds (kept in the server's pool),
+the playback buttons, the live views (fragments that train a few steps and redraw several times a second) and their
+pictures.
 
 The engine (ganengine.playground) trains and measures; this module only turns widgets into settings and arrays into
-Plotly figures.
+pictures: the two planes (points, D's heat map, arrows, the latent grid) as PNGs, which a browser redraws at no cost
+four times a second, and the coverage bars and curves as Plotly figures, redrawn once a second.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ BATCH_CHOICES = [16, 32, 64, 128, 256, 512]
 NZ_CHOICES = [2, 4, 8, 16]
 CANVAS = 320
 KEY = "playground_key"
+NO_COMPARE = "none"
 PLAYING = "playground_playing"
 DRAWN = "playground_drawn"  # the drawn target's points (plane coordinates); AppTest sets it, the canvas fills it
 NOTE = "playground_note"
@@ -70,17 +73,16 @@ def _suggest_d_steps(loss_key: str, d_steps_key: str) -> None:
 def controls() -> tuple[pg.PlaygroundSettings, pg.PlaygroundSettings | None, int, Layers]:
     """The widgets: the target, the loss (and a second one to compare), the models and the optimiser; returns the
     settings of each side (None when not comparing), the steps per update and the layers shown."""
-    c1, c2, c3, c4 = st.columns([3, 3, 2, 3], vertical_alignment="bottom")
+    c1, c2, c3 = st.columns(3)
     target = follow_language(c1.selectbox, t("playground.target"), list(pg.TARGETS), target_label, key="playground_target")
     losses = list(ge.LOSSES.names())
     loss = follow_language(c2.selectbox, t("playground.loss"), losses, loss_label, key="playground_loss", default="bce",
                            on_change=lambda: _suggest_d_steps(f"playground_loss__{_lang()}", "playground_d_steps"))
-    compare = c3.toggle(t("playground.compare"), key="playground_compare", help=t("playground.compare_help"))
-    loss_b = None
-    if compare:
-        loss_b = follow_language(c4.selectbox, t("playground.loss_b"), losses, loss_label, key="playground_loss_b",
-                                 default="wgan-gp",
-                                 on_change=lambda: _suggest_d_steps(f"playground_loss_b__{_lang()}", "playground_d_steps_b"))
+    loss_b = follow_language(c3.selectbox, t("playground.loss_b"), [NO_COMPARE, *losses],
+                             lambda k: t("playground.compare_none") if k == NO_COMPARE else loss_label(k),
+                             key="playground_loss_b", help=t("playground.compare_help"),
+                             on_change=lambda: _suggest_d_steps(f"playground_loss_b__{_lang()}", "playground_d_steps_b"))
+    compare = loss_b != NO_COMPARE
 
     b = pg.BOUNDS
     with st.expander(t("playground.models"), expanded=True):
@@ -122,9 +124,9 @@ def controls() -> tuple[pg.PlaygroundSettings, pg.PlaygroundSettings | None, int
 
 
 def _lang() -> str:
-    from .i18n import lang
+    from . import i18n
 
-    return lang()
+    return i18n.lang()  # looked up when called (the widget keys carry the language, as follow_language's do)
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -176,13 +178,14 @@ def session_playgrounds(sides: list[pg.PlaygroundSettings], drawn: np.ndarray | 
     pool = playground_pool()
     session = st.session_state.setdefault(KEY, secrets.token_hex(8))
     found = []
+    group = "&".join(pg.identity(s, drawn) for s in sides)  # compared sides start together: a change to one resets both
     for i, settings in enumerate(sides):
         key = f"{session}:{i}"
         current = pool.get(key)
-        if current is None or current.identity != pg.identity(settings, drawn):
+        if current is None or current.identity != f"{pg.identity(settings, drawn)}|{group}":
             if current is None and st.session_state.get(f"playground_had_{i}"):
                 st.session_state[NOTE] = "playground.evicted"
-            current = pg.Playground(settings, drawn)
+            current = pg.Playground(settings, drawn, tag=group)
             pool.put(key, current)
             st.session_state[f"playground_had_{i}"] = True
         elif (current.settings.lr_g, current.settings.lr_d) != (settings.lr_g, settings.lr_d):
@@ -190,6 +193,7 @@ def session_playgrounds(sides: list[pg.PlaygroundSettings], drawn: np.ndarray | 
         found.append(current)
     for i in range(len(sides), 2):
         pool.drop(f"{session}:{i}")
+        st.session_state.pop(f"playground_had_{i}", None)
     return found
 
 
@@ -235,65 +239,69 @@ def playback(playgrounds: list[pg.Playground]) -> None:
 
 
 def live(playgrounds: list[pg.Playground], steps_per_tick: int, layers: Layers, labels: list[str]) -> None:
-    """The views, in fragments that redraw on their own while playing: each side's plane (trained a few steps first)
-    every TICK_S seconds, the coverage, latent map and curves every DETAIL_TICK_S (a browser re-renders a Plotly chart
-    whole, and five of them four times a second is more than a modest laptop draws); once each when paused."""
+    """The views, in fragments that redraw on their own while playing: the planes (every playground trained a few
+    steps first, together, so two compared losses stay at the same step) every TICK_S seconds; coverage, latent map
+    and curves every DETAIL_TICK_S (a browser redraws a Plotly chart whole: four charts four times a second kept a
+    2-core laptop's page busy all the time, bench/RESULTS.md); each once when paused."""
     playing = st.session_state.get(PLAYING, False) and not all(p.done for p in playgrounds)
     fast, slow = (TICK_S, DETAIL_TICK_S) if playing else (None, None)
     single = len(playgrounds) == 1
 
     @st.fragment(run_every=fast)
-    def plane(i: int) -> None:
-        p = playgrounds[i]
+    def planes() -> None:
         still_playing = st.session_state.get(PLAYING, False)
         with playground_pool().turn() as ok:
-            if ok and still_playing:
-                p.step(steps_per_tick)
-            if ok or p.last_view is None:
-                p.view(surface=layers.surface, arrows=layers.arrows, latent=layers.latent and single)
-        view = p.last_view
-        status(p, view, still_playing, busy=not ok)
-        if not single:
-            st.markdown(f"**{labels[i]}**")
-        st.markdown(f"**{t('playground.plane_title', step=view.step)}**")
-        st.image(plane_image(view, layers, side=520 if single else 440))
-        if single:
-            st.caption(t("playground.plane_caption") + (" " + t("playground.arrows_caption", g=view.grad_norm)
-                                                        if view.arrows is not None else ""))
+            for p in playgrounds:
+                if ok and still_playing:
+                    p.step(steps_per_tick)
+                if ok or p.last_view is None:
+                    p.view(surface=layers.surface, arrows=layers.arrows, latent=layers.latent and single)
+        cols = [st.container()] if single else st.columns(2)
+        for i, (p, col) in enumerate(zip(playgrounds, cols, strict=True)):
+            with col:
+                view = p.last_view
+                status(p, view, still_playing, busy=not ok)
+                if not single:
+                    st.markdown(f"**{labels[i]}**")
+                st.markdown(f"**{t('playground.plane_title', step=view.step)}**")
+                st.image(plane_image(view, layers, side=520 if single else 440))
+                st.caption(legend(view, layers))
         if still_playing and all(q.done for q in playgrounds):
             st.session_state[PLAYING] = False
             st.rerun()  # the whole page: the play button comes back and the fragments stop ticking
 
     @st.fragment(run_every=slow)
-    def details(i: int) -> None:
-        p = playgrounds[i]
+    def details() -> None:
+        p = playgrounds[0]
         view = p.last_view
-        coverage_block(view, f"playground_cov_{i}", bars=single)
-        if single and view.latent is not None:
+        coverage_block(view, "playground_cov_0")
+        if view.latent is not None:
             st.markdown(f"**{t('playground.latent_title')}**")
             st.image(latent_image(view))
             st.caption(t("playground.latent_caption" if p.settings.nz == 2 else "playground.latent_caption_slice",
                          nz=p.settings.nz))
-        if not single:
-            curves(p, view, ("d_outputs",), i)
 
     @st.fragment(run_every=slow)
     def history() -> None:
-        p = playgrounds[0]
-        curves(p, p.last_view, ("losses", "d_outputs"), 0)
+        if single:
+            p = playgrounds[0]
+            curves(p, p.last_view, ("losses", "d_outputs"), 0)
+            return
+        for i, (p, col) in enumerate(zip(playgrounds, st.columns(2), strict=True)):
+            with col:
+                coverage_block(p.last_view, f"playground_cov_{i}", bars=False)
+                curves(p, p.last_view, ("d_outputs",), i)
 
     if single:
         left, right = st.columns([3, 2])
         with left:
-            plane(0)
+            planes()
         with right:
-            details(0)
+            details()
         history()
     else:
-        for i, col in enumerate(st.columns(2)):
-            with col:
-                plane(i)
-                details(i)
+        planes()
+        history()
         st.caption(t("playground.compare_caption"))
 
 
@@ -305,6 +313,18 @@ def curves(p: pg.Playground, view: pg.View, keys: tuple[str, ...], i: int) -> No
     task_charts = {c.key: c.to_dict() for c in p.trainer.task.charts()}
     for key, col in zip(keys, st.columns(len(keys)), strict=True):
         col.plotly_chart(history_figure(view, task_charts[key]), key=f"playground_{key}_{i}")
+
+
+def legend(view: pg.View, layers: Layers) -> str:
+    """What the colours and marks of the plane's picture mean (the picture holds no words)."""
+    parts = [t("playground.plane_legend")]
+    if layers.modes:
+        parts.append(t("playground.rings_legend", parts=t(f"playground.legend_{view.coverage.kind}")))
+    if view.arrows is not None:
+        parts.append(t("playground.arrows_caption", g=view.grad_norm))
+    if view.surface is not None:
+        parts.append(t("playground.surface_legend_probability" if view.surface.probability else "playground.surface_legend_score"))
+    return " ".join(parts)
 
 
 def status(p: pg.Playground, view: pg.View, playing: bool, busy: bool) -> None:
@@ -353,10 +373,6 @@ def _rgb(hex_colour: str) -> tuple[int, int, int]:
     return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
 
 
-def _font(size: int) -> ImageFont.ImageFont:
-    return ImageFont.load_default(size=size)
-
-
 def _surface_rgb(surface: pg.Surface) -> np.ndarray:
     """D's output as colours (orange = fake side, white, teal = real side), rows from the top of the plane down."""
     v = surface.values.astype(np.float64)
@@ -372,11 +388,11 @@ def _surface_rgb(surface: pg.Surface) -> np.ndarray:
 
 
 class _Plane:
-    """A square picture of the plane [-EXTENT, EXTENT]^2 with a light frame and ticks, a legend strip underneath."""
+    """A square picture of the plane [-EXTENT, EXTENT]^2 with a light frame and ticks."""
 
     def __init__(self, side: int) -> None:
         self.side, self.pad = side, 26
-        self.image = Image.new("RGB", (side + 2 * self.pad, side + 2 * self.pad + 22), "white")
+        self.image = Image.new("RGB", (side + 2 * self.pad, side + 2 * self.pad), "white")
         self.layer = Image.new("RGBA", self.image.size, (0, 0, 0, 0))
         self.draw = ImageDraw.Draw(self.layer)
 
@@ -389,7 +405,7 @@ class _Plane:
         if rgb is not None:
             heat = Image.fromarray(rgb).resize((self.side, self.side), Image.Resampling.BILINEAR)
             self.image.paste(heat, (self.pad, self.pad))
-        draw, font = ImageDraw.Draw(self.image), _font(11)
+        draw, font = ImageDraw.Draw(self.image), ImageFont.load_default(size=11)  # digits only
         for v in (-1.0, -0.5, 0.0, 0.5, 1.0):
             ((px, py),) = self.xy(np.array([[v, v]]))
             if rgb is None:  # grid lines on a blank plane only: over the heat map they would read as D's contours
@@ -422,34 +438,18 @@ class _Plane:
         for (x, y), colour in zip(self.xy(centres), colours, strict=True):
             self.draw.ellipse([x - radius, y - radius, x + radius, y + radius], outline=(*_rgb(colour), 255), width=2)
 
-    def png(self, legend: list[tuple[str, str, str]]) -> bytes:
-        """PNG bytes of the plane (what was drawn outside it clipped away) with a legend of (kind, colour, label)
-        entries underneath (kind: dot, line or ring), compressed lightly: a live picture is sent several times a
-        second and shown once."""
+    def png(self) -> bytes:
+        """PNG bytes of the plane (what was drawn outside it clipped away), in 64 colours (D's heat map reads as
+        contour bands): a live picture is sent several times a second. No words in it (a font with every language's letters cannot be
+        counted on): its caption is the legend."""
         inside = Image.new("L", self.layer.size, 0)
         ImageDraw.Draw(inside).rectangle([self.pad, self.pad, self.pad + self.side, self.pad + self.side], fill=255)
         layer = np.array(self.layer)
         layer[..., 3] = np.minimum(layer[..., 3], np.asarray(inside))
         out = Image.alpha_composite(self.image.convert("RGBA"), Image.fromarray(layer, "RGBA")).convert("RGB")
-        draw, font, x, y = ImageDraw.Draw(out), _font(13), self.pad, self.pad * 2 + self.side + 6
-        for kind, colour, label in legend:
-            c = _rgb(colour)
-            if kind == "dot":
-                draw.ellipse([x, y + 3, x + 9, y + 12], fill=c)
-            elif kind == "ring":
-                draw.ellipse([x, y + 2, x + 11, y + 13], outline=c, width=2)
-            else:
-                draw.line([(x, y + 8), (x + 14, y + 8)], fill=c, width=2)
-            x += 18
-            draw.text((x, y), label, fill=(60, 60, 60), font=font)
-            x += int(draw.textlength(label, font=font)) + 16
-        buf = io.BytesIO()
-        out.save(buf, format="PNG", compress_level=1)
+        buf = io.BytesIO()  # 64 colours: a quarter of the bytes and faster to write (9 kB in 6 ms for 35 kB in 10 ms)
+        out.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(buf, format="PNG", compress_level=6)
         return buf.getvalue()
-
-
-def covered_modes(cov: pg.Coverage) -> np.ndarray:
-    return (cov.shares > 0) & (cov.shares >= 0.2 * cov.expected)
 
 
 def plane_image(view: pg.View, layers: Layers, side: int = 520) -> bytes:
@@ -461,16 +461,12 @@ def plane_image(view: pg.View, layers: Layers, side: int = 520) -> bytes:
     plane.background(_surface_rgb(view.surface) if layers.surface and view.surface is not None else None)
     plane.dots(view.real, COLOURS["real"], 150, 2.2)
     plane.dots(view.fake, COLOURS["fake"], 210, 2.2)
-    entries = [("dot", COLOURS["real"], t("chart.real")), ("dot", COLOURS["fake"], t("chart.generated"))]
     if layers.arrows and view.arrows is not None and len(view.arrows):
         xs, ys = arrow_paths(view.arrows)
         plane.polyline(xs, ys, COLOURS["arrow"], width=1, alpha=220)
-        entries.append(("line", COLOURS["arrow"], t("playground.arrows")))
     if layers.modes:
-        covered = covered_modes(view.coverage)
-        plane.rings(view.modes, [COLOURS["covered"] if c else COLOURS["missed"] for c in covered])
-        entries.append(("ring", COLOURS["covered"], t(f"playground.legend_{view.coverage.kind}")))
-    return plane.png(entries)
+        plane.rings(view.modes, [COLOURS["covered"] if c else COLOURS["missed"] for c in view.coverage.mask])
+    return plane.png()
 
 
 def latent_image(view: pg.View, side: int = 340) -> bytes:
@@ -482,8 +478,7 @@ def latent_image(view: pg.View, side: int = 340) -> bytes:
         pad = np.full((part.shape[0], 1), np.nan)
         plane.polyline(np.concatenate([part[:, :, 0], pad], 1).ravel(), np.concatenate([part[:, :, 1], pad], 1).ravel(),
                        colour)
-    return plane.png([("line", COLOURS["grid"], t("playground.latent_rows")),
-                      ("line", COLOURS["real"], t("playground.latent_cols"))])
+    return plane.png()
 
 
 def arrow_paths(arrows: np.ndarray, head: float = 0.3) -> tuple[np.ndarray, np.ndarray]:

@@ -25,9 +25,11 @@ from .checkpoint_picker import GeneratorChoice, run_choice_key
 from .i18n import number, t
 from .layout import upscale
 from .own_runs import own_runs
+from .plaintext import defused
 from .translate_view import follow_language
 from .uploads import show, store_data_zip
 
+MIN_REFERENCE = 8  # LR pixels: an original under 8 x scale pixels is too small to shrink and score (SSIM's window)
 MAX_INPUT_SIDE = 256  # the page enlarges inputs up to this long side (larger ones are shrunk first); the CLI takes any size
 SLIDER_WIDTH = 576  # screen pixels of the before/after view
 CROP_SHOW = 176  # screen side of each zoomed crop
@@ -44,20 +46,21 @@ class SrModel:
 
     key: str
     label: str
+    short: str  # its name on pictures and charts: the shipped file's name, or "run <id>" (every run's files are step_*)
     path: Path
     scale: int
     stage: str  # psnr | gan
     card: ge.ModelCard
 
 
-def _model(key: str, choice: GeneratorChoice) -> SrModel | None:
+def _model(key: str, choice: GeneratorChoice, short: str) -> SrModel | None:
     try:
         card = ge.read_card(choice.path)
     except (ge.CheckpointError, OSError):
         return None
     if card.task != "superres":
         return None
-    return SrModel(key, choice.label, choice.path, card.spec.scale, str(card.metrics.get("stage", "psnr")), card)
+    return SrModel(key, choice.label, short, choice.path, card.spec.scale, str(card.metrics.get("stage", "psnr")), card)
 
 
 def model_choices(owner: str) -> dict[str, SrModel]:
@@ -67,7 +70,7 @@ def model_choices(owner: str) -> dict[str, SrModel]:
                      key=lambda e: (-e.card.spec.scale, e.card.metrics.get("stage") != "gan", e.path.stem))
     for entry in shipped:
         key = f"shipped/{entry.path.stem}"
-        model = _model(key, GeneratorChoice(t("pick.shipped", name=entry.path.stem), entry.path))
+        model = _model(key, GeneratorChoice(t("pick.shipped", name=entry.path.stem), entry.path), entry.path.stem)
         if model is not None:
             found[key] = model
     for job in engine.job_manager().list(owner):
@@ -78,7 +81,7 @@ def model_choices(owner: str) -> dict[str, SrModel]:
             key = run_choice_key(job.id)
             label = t("pick.own", id=job.id, model=t("task.superres"), data=engine.shown_data(job.config.data),
                       state=t("state." + job.state))
-            model = _model(key, GeneratorChoice(label, latest))
+            model = _model(key, GeneratorChoice(label, latest), t("sr.run_name", id=job.id))
             if model is not None:
                 found[key] = model
     return found
@@ -142,6 +145,8 @@ def upload_input(data: bytes, name: str, scale: int, shrink_first: bool) -> SrIn
         notes.append(t("sr.shrunk", w0=w0, h0=h0, w=image.width, h=image.height))
     arr = np.asarray(image)
     if shrink_first:
+        if min(arr.shape[:2]) < MIN_REFERENCE * scale:
+            raise ValueError(t("sr.too_small_to_shrink", side=MIN_REFERENCE * scale, scale=scale))
         low, ref = shrink(arr, scale)
         notes.append(t("sr.shrunk_first", scale=scale, w=low.shape[1], h=low.shape[0]))
         return SrInput(low, ref, name, " ".join(notes))
@@ -251,7 +256,7 @@ def perception_distortion_figure(models: list[SrModel], measured: pd.DataFrame |
             bicubic_done = True
         xs.append(f["psnr_y"])
         ys.append(f["detail_ratio"])
-        names.append(m.path.stem)
+        names.append(m.short)
     fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers+text", text=names, textposition="top center",
                              marker={"size": 13}, name=t("sr.cards_trace")))
     if measured is not None and len(measured):
@@ -279,7 +284,11 @@ def trade_off_text(models: list[SrModel]) -> str | None:
 
 def download_name(source: str, model: SrModel) -> str:
     stem = "".join(c for c in Path(source).stem if c.isalnum() or c in "-_")[:40] or "image"
-    return f"{stem}-x{model.scale}-{model.path.stem[:40]}.png"
+    return f"{stem}-x{model.scale}-{download_stem(model.short)}.png"
+
+
+def download_stem(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in name)[:40]
 
 
 def provenance(model: SrModel, source: str, note: str) -> dict[str, str]:
@@ -317,7 +326,7 @@ def train_section(owner: str) -> None:
             info = engine.job_manager().submit(engine.with_recorded_command(config.validate(), data == UPLOAD,
                                                                             f"superres-x{scale}"), owner)
         except (ge.UserError, ValueError) as exc:
-            st.error(t("sr.train_refused", reason=exc))
+            st.error(t("sr.train_refused", reason=defused(exc)))
         else:
             st.session_state[JOB_KEY] = info.id
     jobs = [j for j in engine.job_manager().list(owner) if j.config.task == "superres"]

@@ -256,6 +256,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "job.stop": {"en": "Stop", "fr": "Arrêter"},
     "job.resume": {"en": "Resume from the last checkpoint", "fr": "Reprendre au dernier checkpoint"},
     "job.resume_refused": {"en": "Not resumed: {reason}", "fr": "Pas de reprise : {reason}"},
+    "job.continue": {"en": "Continue training", "fr": "Continuer l'entraînement"},
+    "job.continue_steps": {"en": "Steps in all (it has done {done:,})", "fr": "Pas au total (déjà faits : {done:,})"},
+    "job.continue_seconds": {"en": "Seconds more", "fr": "Secondes de plus"},
     "job.stop_sent": {"en": "Stopping at the next step…", "fr": "Arrêt au prochain pas…"},
     "job.unqueued": {"en": "Taken out of the queue.", "fr": "Retiré de la file d'attente."},
     "job.download": {"en": "Download checkpoint", "fr": "Télécharger le checkpoint"},
@@ -651,6 +654,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "sr.shrunk_first": {"en": "Shrunk x{scale} to {w}x{h} pixels (bicubic): your image is the reference.",
                         "fr": "Réduite x{scale} à {w}x{h} pixels (bicubique) : votre image sert de référence."},
     "sr.working": {"en": "Enlarging…", "fr": "Agrandissement…"},
+    "sr.run_name": {"en": "run {id}", "fr": "entraînement {id}"},
+    "sr.too_small_to_shrink": {"en": "to shrink it x{scale} and score the result, the image needs at least {side} pixels "
+                                     "on each side",
+                               "fr": "pour la réduire x{scale} et noter le résultat, l'image doit avoir au moins {side} "
+                                     "pixels de côté"},
     "sr.refused": {"en": "Refused: {reason}", "fr": "Refusé : {reason}"},
     "sr.compare_with": {"en": "Left of the slider", "fr": "À gauche du curseur"},
     "sr.bicubic": {"en": "bicubic", "fr": "bicubique"},
@@ -1287,8 +1295,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "playground.target_circles": {"en": "two circles", "fr": "deux cercles"},
     "playground.target_drawn": {"en": "your own drawing", "fr": "votre propre dessin"},
     "playground.loss": {"en": "Loss", "fr": "Perte"},
-    "playground.loss_b": {"en": "Compared with", "fr": "Comparée à"},
-    "playground.compare": {"en": "Compare two losses", "fr": "Comparer deux pertes"},
+    "playground.loss_b": {"en": "Compare with", "fr": "Comparer avec"},
+    "playground.compare_none": {"en": "nothing (one GAN)", "fr": "rien (un seul GAN)"},
     "playground.compare_help": {
         "en": "Train two GANs at once on the same target from the same seed (same first weights, same noise): only the "
               "loss (and, if you wish, D's steps) differs, so what you see apart comes from the loss.",
@@ -1373,23 +1381,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "playground.busy": {"en": "The server is busy: this update skipped training.",
                         "fr": "Le serveur est occupé : cette mise à jour n'a pas entraîné."},
     "playground.plane_title": {"en": "Real and generated points, step {step:,}", "fr": "Points réels et générés, pas {step:,}"},
-    "playground.plane_caption": {
-        "en": "Background: D's output (teal where it says real, orange where it says fake).",
-        "fr": "Fond : la sortie de D (bleu-vert là où il dit réel, orange là où il dit faux).",
+    "playground.plane_legend": {"en": "Teal dots: the target's points; orange dots: G's points.",
+                                "fr": "Points bleu-vert : ceux de la cible ; points orange : ceux de G."},
+    "playground.rings_legend": {"en": "Rings: the target's {parts}, green once G covers them, grey while it misses them.",
+                                "fr": "Anneaux : les {parts} de la cible, verts quand G les couvre, gris tant qu'il les manque."},
+    "playground.surface_legend_probability": {
+        "en": "Background: D's output, teal where it says real, orange where it says fake.",
+        "fr": "Fond : la sortie de D, bleu-vert là où il dit réel, orange là où il dit faux.",
+    },
+    "playground.surface_legend_score": {
+        "en": "Background: the critic's score (a number, not a probability), teal where it is high, orange where it is low.",
+        "fr": "Fond : le score du critique (un nombre, pas une probabilité), bleu-vert là où il est haut, orange là où il est bas.",
     },
     "playground.arrows_caption": {"en": "Arrows: where G's loss pushes its points (mean gradient norm {g:.2g}).",
                                   "fr": "Flèches : où la perte de G pousse ses points (norme moyenne du gradient {g:.2g})."},
-    "playground.arrows": {"en": "G's pull", "fr": "poussée de G"},
-    "playground.surface_probability": {"en": "D(x): probability real", "fr": "D(x) : probabilité réel"},
-    "playground.surface_score": {"en": "critic score", "fr": "score du critique"},
     "playground.legend_modes": {"en": "modes", "fr": "modes"},
     "playground.legend_regions": {"en": "regions", "fr": "régions"},
     "playground.covered_modes": {"en": "Modes covered", "fr": "Modes couverts"},
     "playground.covered_regions": {"en": "Regions covered", "fr": "Régions couvertes"},
     "playground.covered_modes_help": {
-        "en": "A mode counts as covered when at least a fifth of its fair share of G's points land within 0.1 of its centre.",
-        "fr": "Un mode compte comme couvert quand au moins un cinquième de sa juste part des points de G tombe à moins de "
-              "0,1 de son centre.",
+        "en": "A mode (a Gaussian of the target, or a separate blob of your drawing) counts as covered when at least a "
+              "fifth of its fair share of G's points land on it.",
+        "fr": "Un mode (une gaussienne de la cible, ou une tache séparée de votre dessin) compte comme couvert quand au "
+              "moins un cinquième de sa juste part des points de G tombe dessus.",
     },
     "playground.covered_regions_help": {
         "en": "This target has no separate Gaussians: it is cut into regions (k-means on its points). A region counts as "
@@ -1402,18 +1416,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "playground.coverage_modes": {"en": "Share of points per mode", "fr": "Part des points par mode"},
     "playground.coverage_regions": {"en": "Share of points per region", "fr": "Part des points par région"},
     "playground.latent_title": {"en": "G's map of a grid of noise", "fr": "L'image par G d'une grille de bruit"},
-    "playground.latent_rows": {"en": "rows of the grid", "fr": "lignes de la grille"},
-    "playground.latent_cols": {"en": "columns of the grid", "fr": "colonnes de la grille"},
     "playground.latent_caption": {
-        "en": "A square grid of noise values, as G bends it onto the plane: where lines bunch up, G puts many points; "
-              "where they stretch, few.",
-        "fr": "Une grille carrée de valeurs de bruit, telle que G la plie sur le plan : là où les lignes se resserrent, "
-              "G met beaucoup de points ; là où elles s'étirent, peu.",
+        "en": "A square grid of noise values (purple: its rows, teal: its columns), as G bends it onto the plane: where "
+              "lines bunch up, G puts many points; where they stretch, few.",
+        "fr": "Une grille carrée de valeurs de bruit (violet : ses lignes, bleu-vert : ses colonnes), telle que G la plie "
+              "sur le plan : là où les lignes se resserrent, G met beaucoup de points ; là où elles s'étirent, peu.",
     },
     "playground.latent_caption_slice": {
-        "en": "A square grid over the first two of the {nz} noise values (the others at 0), as G bends it onto the plane.",
-        "fr": "Une grille carrée sur les deux premières des {nz} valeurs de bruit (les autres à 0), telle que G la plie "
-              "sur le plan.",
+        "en": "A square grid over the first two of the {nz} noise values, the others at 0 (purple: its rows, teal: its "
+              "columns), as G bends it onto the plane.",
+        "fr": "Une grille carrée sur les deux premières des {nz} valeurs de bruit, les autres à 0 (violet : ses lignes, "
+              "bleu-vert : ses colonnes), telle que G la plie sur le plan.",
     },
     "playground.no_history": {"en": "The curves appear once training starts.", "fr": "Les courbes apparaissent dès que l'entraînement commence."},
     "playground.compare_caption": {
@@ -1443,21 +1456,386 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "playground.try_title": {"en": "Experiments to try", "fr": "Expériences à tenter"},
     "playground.try_text": {
-        "en": "1. Ring, BCE, then the same with the **minimax** loss: which one starts faster, and why (look at the "
-              "arrows' length in the first steps)?\n"
-              "2. Turn on **two losses side by side**: the hinge loss against LSGAN on the ring, both with 1 D step. "
-              "Count the modes each holds after 1,000 steps; then give the hinge side 3 D steps and start again.\n"
-              "3. Raise **D's learning rate** to 0.01 while it runs: D wins, D(G(z)) sinks to 0 and G's arrows shrink.\n"
-              "4. Set the **width** to 4 on the spiral: a small G cannot follow the curve, however long it trains.\n"
+        "en": "1. **Saturation**: loss minimax, compare with bce, D's learning rate 0.01, 3 D steps. D soon calls almost "
+              "every fake point fake (D(G(z)) near 0.1); with minimax G's arrows then barely move (a mean gradient norm "
+              "about ten times smaller) and it stays on two modes, while the non-saturating BCE keeps pulling and covers "
+              "most of the ring within 1,000 steps.\n"
+              "2. **Mode collapse**: the hinge loss compared with LSGAN on the ring, both with 1 D step. Count the modes "
+              "each holds after 1,000 steps; then give the hinge side 3 D steps and start again.\n"
+              "3. Raise **D's learning rate** to 0.01 while it runs: its heat map sharpens, G's arrows grow (the mean "
+              "gradient norm in the caption jumps about tenfold) and the points start to jump.\n"
+              "4. **Capacity**: width 4 on the spiral. A small G cannot follow the curve however long it trains (one "
+              "region of 8 after 3,000 steps); with width 16 it covers all 8.\n"
               "5. **Draw** three separate blobs and watch whether G reaches all three, or builds bridges between them.",
-        "fr": "1. Anneau, BCE, puis la même chose avec la perte **minimax** : laquelle démarre le plus vite, et "
-              "pourquoi (regardez la longueur des flèches aux premiers pas) ?\n"
-              "2. Activez **deux pertes côte à côte** : la perte hinge contre LSGAN sur l'anneau, toutes deux avec 1 pas "
-              "de D. Comptez les modes que chacune tient après 1 000 pas ; puis donnez 3 pas de D au côté hinge et "
+        "fr": "1. **Saturation** : perte minimax, comparée avec bce, taux d'apprentissage de D à 0,01, 3 pas de D. D "
+              "juge vite presque tous les points faux comme faux (D(G(z)) vers 0,1) ; avec minimax, les flèches de G ne "
+              "bougent alors presque plus (une norme moyenne du gradient environ dix fois plus petite) et il reste sur "
+              "deux modes, tandis que la BCE non saturante continue de tirer et couvre presque tout l'anneau en 1 000 "
+              "pas.\n"
+              "2. **Effondrement de modes** : la perte hinge comparée avec LSGAN sur l'anneau, toutes deux avec 1 pas de "
+              "D. Comptez les modes que chacune tient après 1 000 pas ; puis donnez 3 pas de D au côté hinge et "
               "recommencez.\n"
-              "3. Montez le **taux d'apprentissage de D** à 0,01 en cours de route : D gagne, D(G(z)) tombe à 0 et les "
-              "flèches de G raccourcissent.\n"
-              "4. Mettez la **largeur** à 4 sur la spirale : un petit G ne peut pas suivre la courbe, même longtemps.\n"
+              "3. Montez le **taux d'apprentissage de D** à 0,01 en cours de route : sa carte de chaleur devient plus "
+              "nette, les flèches de G s'allongent (la norme moyenne du gradient dans la légende est multipliée par "
+              "dix environ) et les points se mettent à sauter.\n"
+              "4. **Capacité** : largeur 4 sur la spirale. Un petit G ne peut pas suivre la courbe, même longtemps (une "
+              "région sur 8 après 3 000 pas) ; avec une largeur de 16, il les couvre toutes.\n"
               "5. **Dessinez** trois taches séparées et regardez si G atteint les trois, ou construit des ponts entre elles.",
     },
+    # --- learn ---
+    "learn.title": {"en": "Learn", "fr": "Comprendre"},
+    "learn.intro": {"en": "The ideas behind this page, in short, each with a quick quiz (answers explained).",
+                    "fr": "Les idées derrière cette page, en bref, chacune avec un petit quiz (réponses expliquées)."},
+    "learn.see_it": {"en": "See it live:", "fr": "À voir en direct :"},
+    "learn.quiz": {"en": "Quiz", "fr": "Quiz"},
+    "learn.right": {"en": "Right.", "fr": "Exact."},
+    "learn.wrong": {"en": "Not quite: the answer is “{answer}”.", "fr": "Pas tout à fait : la réponse est « {answer} »."},
+    # generative vs discriminative
+    "learn.gen_disc_title": {"en": "Generative or discriminative?", "fr": "Génératif ou discriminatif ?"},
+    "learn.gen_disc_text": {
+        "en": "A **discriminative** model answers one question: given a point x, which class y is it? It learns "
+              "p(y | x), which in practice means a boundary between the classes, and nothing about where the points "
+              "themselves lie. A **generative** model learns how the data is spread, p(x) (or p(x | y) for each "
+              "class): it knows which places are likely, so it can score a point and also **draw new ones**. Below, "
+              "the same two half-moons seen both ways.",
+        "fr": "Un modèle **discriminatif** répond à une seule question : pour un point x, quelle est sa classe y ? Il "
+              "apprend p(y | x), c'est-à-dire en pratique une frontière entre les classes, et rien sur l'endroit où se "
+              "trouvent les points eux-mêmes. Un modèle **génératif** apprend comment les données sont réparties, p(x) "
+              "(ou p(x | y) pour chaque classe) : il sait quels endroits sont probables, il peut donc évaluer un point "
+              "et aussi **en tirer de nouveaux**. Ci-dessous, les deux mêmes demi-lunes vues des deux façons.",
+    },
+    "learn.gen_disc_left": {"en": "Discriminative: a boundary", "fr": "Discriminatif : une frontière"},
+    "learn.gen_disc_right": {"en": "Generative: where each class lives", "fr": "Génératif : où vit chaque classe"},
+    "learn.gen_disc_caption": {
+        "en": "Left: a small classifier's p(class | x); the dashed line is where it hesitates (0.5). Far from the data it "
+              "is just as sure of itself. Right: each class's density (contours) and new points drawn from it (stars), "
+              "something the classifier cannot do.",
+        "fr": "À gauche : p(classe | x) d'un petit classifieur ; le pointillé marque l'endroit où il hésite (0,5). Loin "
+              "des données, il reste tout aussi sûr de lui. À droite : la densité de chaque classe (contours) et de "
+              "nouveaux points tirés de celle-ci (étoiles), ce que le classifieur ne sait pas faire.",
+    },
+    "learn.gen_disc_q1": {"en": "A spam filter outputs “spam” or “not spam” for each e-mail. It is…",
+                          "fr": "Un filtre anti-spam répond « spam » ou « pas spam » pour chaque e-mail. C'est…"},
+    "learn.gen_disc_q1_a": {"en": "discriminative", "fr": "discriminatif"},
+    "learn.gen_disc_q1_b": {"en": "generative", "fr": "génératif"},
+    "learn.gen_disc_q1_c": {"en": "both at once", "fr": "les deux à la fois"},
+    "learn.gen_disc_q1_why": {"en": "It models p(spam | e-mail): a boundary between two classes. It cannot write an e-mail.",
+                              "fr": "Il modélise p(spam | e-mail) : une frontière entre deux classes. Il ne sait pas écrire d'e-mail."},
+    "learn.gen_disc_q2": {"en": "Which model can produce new, plausible data points?",
+                          "fr": "Quel modèle peut produire de nouvelles données plausibles ?"},
+    "learn.gen_disc_q2_a": {"en": "the discriminative one", "fr": "le discriminatif"},
+    "learn.gen_disc_q2_b": {"en": "the generative one", "fr": "le génératif"},
+    "learn.gen_disc_q2_c": {"en": "neither", "fr": "aucun des deux"},
+    "learn.gen_disc_q2_why": {"en": "Knowing p(x) means knowing where data is likely, so you can sample from it; a "
+                                    "boundary says nothing about where the points are.",
+                              "fr": "Connaître p(x), c'est savoir où les données sont probables, donc pouvoir en tirer ; "
+                                    "une frontière ne dit rien de l'endroit où sont les points."},
+    # families
+    "learn.families_title": {"en": "Families of generative models", "fr": "Les familles de modèles génératifs"},
+    "learn.families_text": {
+        "en": "GANs are one way among five to learn a data distribution. **GANs** pit a generator against a judge. "
+              "**VAEs** compress each example into a small latent code and learn to decode it back. **Diffusion** "
+              "models learn to remove noise a little at a time, and generate by denoising pure noise. "
+              "**Autoregressive** models (Transformers, PixelCNN) predict the next piece from all the previous ones. "
+              "**Flows** chain invertible transformations, so the exact probability of a point can be computed. Each "
+              "trades quality, variety, training stability and speed differently:",
+        "fr": "Les GAN sont une façon parmi cinq d'apprendre une distribution de données. Les **GAN** opposent un "
+              "générateur à un juge. Les **VAE** compressent chaque exemple en un petit code latent et apprennent à le "
+              "décoder. Les modèles de **diffusion** apprennent à retirer le bruit peu à peu, et génèrent en débruitant "
+              "du bruit pur. Les modèles **autorégressifs** (Transformers, PixelCNN) prédisent le morceau suivant à "
+              "partir de tous les précédents. Les **flots** enchaînent des transformations inversibles, ce qui permet "
+              "de calculer la probabilité exacte d'un point. Chacun arbitre autrement entre qualité, variété, stabilité "
+              "de l'entraînement et vitesse :",
+    },
+    "learn.col_family": {"en": "Family", "fr": "Famille"},
+    "learn.col_strengths": {"en": "Strengths", "fr": "Points forts"},
+    "learn.col_limits": {"en": "Limits", "fr": "Limites"},
+    "learn.col_uses": {"en": "Typical uses", "fr": "Usages typiques"},
+    "learn.family_gan": {"en": "GAN", "fr": "GAN"},
+    "learn.family_gan_good": {"en": "sharp samples, one network pass per sample", "fr": "échantillons nets, un seul passage dans le réseau"},
+    "learn.family_gan_bad": {"en": "unstable training, mode collapse, no likelihood", "fr": "entraînement instable, effondrement de modes, pas de vraisemblance"},
+    "learn.family_gan_use": {"en": "faces, image translation, super-resolution", "fr": "visages, traduction d'images, super-résolution"},
+    "learn.family_vae": {"en": "VAE", "fr": "VAE"},
+    "learn.family_vae_good": {"en": "stable training, a smooth, organised latent space", "fr": "entraînement stable, espace latent lisse et organisé"},
+    "learn.family_vae_bad": {"en": "blurry samples, fine detail lost", "fr": "échantillons flous, détails fins perdus"},
+    "learn.family_vae_use": {"en": "compression, representations, anomaly scores", "fr": "compression, représentations, scores d'anomalie"},
+    "learn.family_diffusion": {"en": "Diffusion", "fr": "Diffusion"},
+    "learn.family_diffusion_good": {"en": "top quality and variety, stable training", "fr": "qualité et variété au plus haut, entraînement stable"},
+    "learn.family_diffusion_bad": {"en": "slow sampling (many denoising steps), heavy to train", "fr": "génération lente (nombreuses étapes de débruitage), lourd à entraîner"},
+    "learn.family_diffusion_use": {"en": "text-to-image, editing, audio", "fr": "texte vers image, retouche, audio"},
+    "learn.family_autoregressive": {"en": "Autoregressive", "fr": "Autorégressif"},
+    "learn.family_autoregressive_good": {"en": "exact likelihood, coherent sequences", "fr": "vraisemblance exacte, séquences cohérentes"},
+    "learn.family_autoregressive_bad": {"en": "one piece at a time: slow for large outputs", "fr": "un morceau à la fois : lent pour les grandes sorties"},
+    "learn.family_autoregressive_use": {"en": "text, code, speech, small images", "fr": "texte, code, parole, petites images"},
+    "learn.family_flow": {"en": "Flow", "fr": "Flot"},
+    "learn.family_flow_good": {"en": "exact likelihood and exact inversion", "fr": "vraisemblance exacte et inversion exacte"},
+    "learn.family_flow_bad": {"en": "invertible layers constrain the architecture", "fr": "les couches inversibles contraignent l'architecture"},
+    "learn.family_flow_use": {"en": "density estimation, anomaly detection", "fr": "estimation de densité, détection d'anomalies"},
+    "learn.families_q1": {"en": "Which family generates an image by removing noise step by step?",
+                          "fr": "Quelle famille génère une image en retirant le bruit étape par étape ?"},
+    "learn.families_q1_a": {"en": "VAE", "fr": "VAE"},
+    "learn.families_q1_b": {"en": "diffusion", "fr": "diffusion"},
+    "learn.families_q1_c": {"en": "GAN", "fr": "GAN"},
+    "learn.families_q1_why": {"en": "A diffusion model is trained to undo a little noise; sampling repeats that from pure noise.",
+                              "fr": "Un modèle de diffusion apprend à défaire un peu de bruit ; générer, c'est répéter cela à partir de bruit pur."},
+    "learn.families_q2": {"en": "Which family computes a point's exact probability thanks to invertible layers?",
+                          "fr": "Quelle famille calcule la probabilité exacte d'un point grâce à des couches inversibles ?"},
+    "learn.families_q2_a": {"en": "GAN", "fr": "GAN"},
+    "learn.families_q2_b": {"en": "flow", "fr": "flot"},
+    "learn.families_q2_c": {"en": "diffusion", "fr": "diffusion"},
+    "learn.families_q2_why": {"en": "Inverting each layer maps a data point back to its noise, and the change of variables "
+                                    "gives its exact density. A GAN gives no probability at all.",
+                              "fr": "Inverser chaque couche ramène un point à son bruit, et le changement de variables donne "
+                                    "sa densité exacte. Un GAN ne donne aucune probabilité."},
+    "learn.families_q3": {"en": "Sharp samples in one network pass, but training may collapse onto a few kinds of output: which family?",
+                          "fr": "Des échantillons nets en un seul passage, mais l'entraînement peut s'effondrer sur quelques sorties : quelle famille ?"},
+    "learn.families_q3_a": {"en": "GAN", "fr": "GAN"},
+    "learn.families_q3_b": {"en": "VAE", "fr": "VAE"},
+    "learn.families_q3_c": {"en": "autoregressive", "fr": "autorégressif"},
+    "learn.families_q3_why": {"en": "That is the GAN's trade: fast and sharp, at the price of an unstable game (see mode "
+                                    "collapse on the Playground).",
+                              "fr": "C'est le compromis du GAN : rapide et net, au prix d'un jeu instable (voir "
+                                    "l'effondrement de modes dans le Bac à sable)."},
+    # minimax
+    "learn.minimax_title": {"en": "The BCE loss and the minimax game", "fr": "La perte BCE et le jeu minimax"},
+    "learn.minimax_text": {
+        "en": "D is a classifier trained with binary cross-entropy: label 1 for real, 0 for fake, so its loss on a real x "
+              "is −log D(x) and on a fake −log(1 − D(G(z))). G plays against it: in the original game it minimises "
+              "log(1 − D(G(z))), the very term D maximises. In practice G maximises log D(G(z)) instead (the "
+              "“non-saturating” loss, BCE on this site): the same target, but a strong pull when D easily spots the "
+              "fakes, which is exactly when G needs it. At the end of a perfect game G's points follow the data and "
+              "D can only say 0.5.",
+        "fr": "D est un classifieur entraîné avec l'entropie croisée binaire : étiquette 1 pour le réel, 0 pour le faux, "
+              "donc sa perte sur un x réel vaut −log D(x) et sur un faux −log(1 − D(G(z))). G joue contre lui : dans le "
+              "jeu original, il minimise log(1 − D(G(z))), le terme même que D maximise. En pratique, G maximise plutôt "
+              "log D(G(z)) (la perte « non saturante », BCE sur ce site) : la même cible, mais une forte poussée quand D "
+              "repère facilement les faux, c'est-à-dire quand G en a le plus besoin. À la fin d'une partie parfaite, "
+              "les points de G suivent les données et D ne peut plus dire que 0,5.",
+    },
+    "learn.minimax_q1": {"en": "D outputs D(x) = 0.9 for a real image. Its BCE loss on that image is…",
+                         "fr": "D donne D(x) = 0,9 pour une image réelle. Sa perte BCE sur cette image vaut…"},
+    "learn.minimax_q1_a": {"en": "−log 0.9 ≈ 0.11", "fr": "−log 0,9 ≈ 0,11"},
+    "learn.minimax_q1_b": {"en": "−log 0.1 ≈ 2.3", "fr": "−log 0,1 ≈ 2,3"},
+    "learn.minimax_q1_c": {"en": "0.9", "fr": "0,9"},
+    "learn.minimax_q1_why": {"en": "The label is 1, so only the −log D(x) term counts: small, because D is nearly right.",
+                             "fr": "L'étiquette vaut 1, donc seul le terme −log D(x) compte : petit, car D a presque raison."},
+    "learn.minimax_q2": {"en": "Why do most GANs train G to maximise log D(G(z)) rather than minimise log(1 − D(G(z)))?",
+                         "fr": "Pourquoi la plupart des GAN entraînent-ils G à maximiser log D(G(z)) plutôt qu'à minimiser log(1 − D(G(z))) ?"},
+    "learn.minimax_q2_a": {"en": "it is cheaper to compute", "fr": "c'est moins coûteux à calculer"},
+    "learn.minimax_q2_b": {"en": "same goal, but strong gradients while D easily rejects the fakes", "fr": "même but, mais des gradients forts tant que D rejette facilement les faux"},
+    "learn.minimax_q2_c": {"en": "it prevents mode collapse", "fr": "cela empêche l'effondrement de modes"},
+    "learn.minimax_q2_why": {"en": "log(1 − D) is flat near D = 0, where an early G lives: its gradient vanishes. The "
+                                   "chart on Home and the Playground's saturation experiment show it.",
+                             "fr": "log(1 − D) est plat près de D = 0, là où se trouve un G débutant : son gradient "
+                                   "s'annule. La courbe de l'Accueil et l'expérience de saturation du Bac à sable le montrent."},
+    "learn.minimax_q3": {"en": "At the game's equilibrium, what does D output?", "fr": "À l'équilibre du jeu, que répond D ?"},
+    "learn.minimax_q3_a": {"en": "1 on real data, 0 on fakes", "fr": "1 sur les vraies données, 0 sur les faux"},
+    "learn.minimax_q3_b": {"en": "0.5 everywhere", "fr": "0,5 partout"},
+    "learn.minimax_q3_c": {"en": "0 everywhere", "fr": "0 partout"},
+    "learn.minimax_q3_why": {"en": "When G's distribution equals the data's, nothing tells them apart: the best D can do is 0.5.",
+                             "fr": "Quand la distribution de G égale celle des données, rien ne les distingue : D ne peut faire mieux que 0,5."},
+    # mode collapse
+    "learn.mode_collapse_title": {"en": "Mode collapse", "fr": "L'effondrement de modes"},
+    "learn.mode_collapse_text": {
+        "en": "G is rewarded for fooling D, not for variety. If a few kinds of output fool D, G can make only those: the "
+              "other **modes** of the data (other digits, other blobs) are never produced. D then learns to reject "
+              "them, G hops to another few, and the game can circle without covering everything. Symptoms: samples "
+              "that look alike, missing classes, the Playground's rings turning grey. Remedies: other losses "
+              "(Wasserstein, hinge, least squares), more D steps, lower learning rates, spectral normalisation, "
+              "features that let D compare samples within a batch.",
+        "fr": "G est récompensé quand il trompe D, pas quand il varie. Si quelques sorties suffisent à tromper D, G peut "
+              "ne produire qu'elles : les autres **modes** des données (d'autres chiffres, d'autres taches) ne sortent "
+              "jamais. D apprend alors à les rejeter, G saute vers quelques autres, et le jeu peut tourner en rond sans "
+              "tout couvrir. Symptômes : des échantillons qui se ressemblent, des classes absentes, les anneaux du Bac à "
+              "sable qui restent gris. Remèdes : d'autres pertes (Wasserstein, hinge, moindres carrés), plus de pas de "
+              "D, des taux d'apprentissage plus bas, la normalisation spectrale, des mesures qui permettent à D de "
+              "comparer les échantillons d'un même lot.",
+    },
+    "learn.mode_collapse_q1": {"en": "A GAN trained on digits draws beautiful 1s and 7s but no other digit. This is…",
+                               "fr": "Un GAN entraîné sur des chiffres dessine de beaux 1 et 7, mais aucun autre chiffre. C'est…"},
+    "learn.mode_collapse_q1_a": {"en": "overfitting", "fr": "du surapprentissage"},
+    "learn.mode_collapse_q1_b": {"en": "mode collapse", "fr": "un effondrement de modes"},
+    "learn.mode_collapse_q1_c": {"en": "vanishing gradients", "fr": "une disparition des gradients"},
+    "learn.mode_collapse_q1_why": {"en": "Each digit is a mode of the data; G covers two of ten. The Evaluate page's "
+                                         "per-class coverage shows such holes.",
+                                   "fr": "Chaque chiffre est un mode des données ; G en couvre deux sur dix. La couverture "
+                                         "par classe de la page Évaluer montre ces trous."},
+    "learn.mode_collapse_q2": {"en": "On the Playground, which view tells you G has collapsed?",
+                               "fr": "Dans le Bac à sable, quelle vue montre que G s'est effondré ?"},
+    "learn.mode_collapse_q2_a": {"en": "the generator's loss going down", "fr": "la perte du générateur qui baisse"},
+    "learn.mode_collapse_q2_b": {"en": "few modes covered, most rings grey", "fr": "peu de modes couverts, la plupart des anneaux gris"},
+    "learn.mode_collapse_q2_c": {"en": "D(x) close to 0.5", "fr": "D(x) proche de 0,5"},
+    "learn.mode_collapse_q2_why": {"en": "Losses and D's outputs can look healthy while G holds two modes; only counting "
+                                         "the modes reached shows it.",
+                                   "fr": "Les pertes et les sorties de D peuvent sembler saines alors que G ne tient que "
+                                         "deux modes ; seul le compte des modes atteints le montre."},
+    # DCGAN
+    "learn.dcgan_title": {"en": "DCGAN's guidelines", "fr": "Les règles du DCGAN"},
+    "learn.dcgan_text": {
+        "en": "The DCGAN paper (Radford et al., 2015) turned GANs on images from fragile to dependable with a handful "
+              "of rules: no pooling, but **strided convolutions** in D and **transposed convolutions** in G to change "
+              "size; **batch normalisation** in both networks (except G's output and D's input); no fully connected "
+              "hidden layers; **ReLU** in G with **tanh** on its output (images scaled to [−1, 1]); **LeakyReLU** in "
+              "D; Adam with a learning rate of 0.0002 and β1 = 0.5. The Train page's DCGAN follows them.",
+        "fr": "L'article DCGAN (Radford et al., 2015) a rendu les GAN d'images fiables au lieu de fragiles avec quelques "
+              "règles : pas de pooling, mais des **convolutions à pas** dans D et des **convolutions transposées** dans "
+              "G pour changer de taille ; la **normalisation par lot** dans les deux réseaux (sauf la sortie de G et "
+              "l'entrée de D) ; pas de couches denses cachées ; **ReLU** dans G avec **tanh** en sortie (images "
+              "ramenées à [−1, 1]) ; **LeakyReLU** dans D ; Adam avec un taux de 0,0002 et β1 = 0,5. Le DCGAN de la "
+              "page Entraîner les suit.",
+    },
+    "learn.dcgan_q1": {"en": "How does a DCGAN discriminator make its feature maps smaller?",
+                       "fr": "Comment le discriminateur d'un DCGAN réduit-il la taille de ses cartes de caractéristiques ?"},
+    "learn.dcgan_q1_a": {"en": "max pooling", "fr": "max pooling"},
+    "learn.dcgan_q1_b": {"en": "strided convolutions", "fr": "convolutions à pas"},
+    "learn.dcgan_q1_c": {"en": "dropout", "fr": "dropout"},
+    "learn.dcgan_q1_why": {"en": "A stride of 2 lets the network learn its own down-sampling instead of a fixed max.",
+                           "fr": "Un pas de 2 laisse le réseau apprendre son propre sous-échantillonnage au lieu d'un maximum fixe."},
+    "learn.dcgan_q2": {"en": "Why does the generator end with tanh?", "fr": "Pourquoi le générateur se termine-t-il par tanh ?"},
+    "learn.dcgan_q2_a": {"en": "the training images are scaled to [−1, 1]", "fr": "les images d'entraînement sont ramenées à [−1, 1]"},
+    "learn.dcgan_q2_b": {"en": "tanh is faster than other activations", "fr": "tanh est plus rapide que les autres activations"},
+    "learn.dcgan_q2_c": {"en": "to output a probability", "fr": "pour produire une probabilité"},
+    "learn.dcgan_q2_why": {"en": "G must produce values in the same range as the real images D sees.",
+                           "fr": "G doit produire des valeurs dans le même intervalle que les vraies images que voit D."},
+    # conditional
+    "learn.conditional_title": {"en": "Conditional GANs", "fr": "Les GAN conditionnels"},
+    "learn.conditional_text": {
+        "en": "Give both networks a condition and G learns p(x | y) instead of p(x). A **class** (a digit, a hair "
+              "colour) is turned into a vector and fed to G with the noise, and to D with the image, so D judges "
+              "whether the *pair* fits: a perfect 3 labelled 7 is a fake. When sampling you pick the class. The "
+              "condition can be an **image** too: Pix2Pix turns a label map into a landscape, D judging (map, "
+              "picture) pairs.",
+        "fr": "Donnez une condition aux deux réseaux, et G apprend p(x | y) au lieu de p(x). Une **classe** (un chiffre, "
+              "une couleur de cheveux) devient un vecteur donné à G avec le bruit, et à D avec l'image : D juge si la "
+              "*paire* va ensemble, et un 3 parfait étiqueté 7 est un faux. Au moment de générer, vous choisissez la "
+              "classe. La condition peut aussi être une **image** : Pix2Pix transforme une carte de régions en "
+              "paysage, D jugeant des paires (carte, image).",
+    },
+    "learn.conditional_q1": {"en": "In a conditional GAN, what does the discriminator see?",
+                             "fr": "Dans un GAN conditionnel, que voit le discriminateur ?"},
+    "learn.conditional_q1_a": {"en": "only the image", "fr": "seulement l'image"},
+    "learn.conditional_q1_b": {"en": "the image and its condition", "fr": "l'image et sa condition"},
+    "learn.conditional_q1_c": {"en": "only the label", "fr": "seulement l'étiquette"},
+    "learn.conditional_q1_why": {"en": "Without the condition D could not catch a good image with the wrong label, and G "
+                                       "would learn to ignore the class.",
+                                 "fr": "Sans la condition, D ne pourrait pas repérer une bonne image avec la mauvaise "
+                                       "étiquette, et G apprendrait à ignorer la classe."},
+    "learn.conditional_q2": {"en": "Pix2Pix is conditioned on…", "fr": "Pix2Pix est conditionné par…"},
+    "learn.conditional_q2_a": {"en": "a class number", "fr": "un numéro de classe"},
+    "learn.conditional_q2_b": {"en": "an input image", "fr": "une image d'entrée"},
+    "learn.conditional_q2_c": {"en": "a sentence", "fr": "une phrase"},
+    "learn.conditional_q2_why": {"en": "Its generator translates an image (a label map, edges) into another; the "
+                                       "Translate page lets you draw one.",
+                                 "fr": "Son générateur traduit une image (carte de régions, contours) en une autre ; la "
+                                       "page Traduire vous permet d'en dessiner une."},
+    # WGAN
+    "learn.wgan_title": {"en": "WGAN and the Lipschitz constraint", "fr": "Le WGAN et la contrainte de Lipschitz"},
+    "learn.wgan_text": {
+        "en": "The Wasserstein GAN (Arjovsky et al., 2017) replaces D's probability with a **critic's score** (no "
+              "sigmoid). The gap between its mean score on real and on fake points estimates the **earth mover's "
+              "distance**: the least work needed to move one pile of points onto the other. Unlike BCE, that distance "
+              "still slopes when the two piles do not overlap at all, so G always gets a direction. It only holds if "
+              "the critic is **1-Lipschitz** (its slope nowhere above 1): the first WGAN clipped the weights, "
+              "**WGAN-GP** penalises gradient norms away from 1 on points between real and fake, spectral "
+              "normalisation bounds each layer. A critic must be trained nearer its optimum than G: several critic "
+              "steps per G step.",
+        "fr": "Le GAN de Wasserstein (Arjovsky et al., 2017) remplace la probabilité de D par le **score d'un critique** "
+              "(sans sigmoïde). L'écart entre son score moyen sur les vrais et sur les faux points estime la **distance "
+              "du terrassier** (earth mover) : le moindre travail pour déplacer un tas de points sur l'autre. "
+              "Contrairement à la BCE, cette distance garde une pente même quand les deux tas ne se recouvrent pas du "
+              "tout, si bien que G a toujours une direction. Cela ne tient que si le critique est **1-lipschitzien** "
+              "(sa pente ne dépasse 1 nulle part) : le premier WGAN écrêtait les poids, **WGAN-GP** pénalise les normes "
+              "de gradient éloignées de 1 sur des points entre vrais et faux, la normalisation spectrale borne chaque "
+              "couche. Un critique doit être entraîné plus près de son optimum que G : plusieurs pas du critique par "
+              "pas de G.",
+    },
+    "learn.wgan_q1": {"en": "Why has a WGAN critic no sigmoid on its output?", "fr": "Pourquoi un critique WGAN n'a-t-il pas de sigmoïde en sortie ?"},
+    "learn.wgan_q1_a": {"en": "it gives a score whose differences estimate a distance, not a probability",
+                        "fr": "il donne un score dont les écarts estiment une distance, pas une probabilité"},
+    "learn.wgan_q1_b": {"en": "sigmoids are too slow", "fr": "les sigmoïdes sont trop lentes"},
+    "learn.wgan_q1_c": {"en": "to make mode collapse impossible", "fr": "pour rendre l'effondrement de modes impossible"},
+    "learn.wgan_q1_why": {"en": "A sigmoid would squash the score and bring back flat regions with no gradient.",
+                          "fr": "Une sigmoïde écraserait le score et ramènerait des zones plates sans gradient."},
+    "learn.wgan_q2": {"en": "What does WGAN-GP's gradient penalty ask of the critic?", "fr": "Que demande au critique la pénalité de gradient de WGAN-GP ?"},
+    "learn.wgan_q2_a": {"en": "weights between −0.01 and 0.01", "fr": "des poids entre −0,01 et 0,01"},
+    "learn.wgan_q2_b": {"en": "a gradient norm near 1 between real and fake points", "fr": "une norme de gradient proche de 1 entre vrais et faux points"},
+    "learn.wgan_q2_c": {"en": "a learning rate below 0.0001", "fr": "un taux d'apprentissage sous 0,0001"},
+    "learn.wgan_q2_why": {"en": "That is the 1-Lipschitz condition, checked where it matters. (Clipping the weights was "
+                                "the original WGAN's cruder way.) On the Playground, pick WGAN-GP and watch the "
+                                "critic's score map.",
+                          "fr": "C'est la condition 1-lipschitzienne, vérifiée là où elle compte. (Écrêter les poids "
+                                "était la façon plus grossière du premier WGAN.) Dans le Bac à sable, prenez WGAN-GP et "
+                                "regardez la carte des scores du critique."},
+    # evaluation
+    "learn.evaluation_title": {"en": "Measuring a GAN: IS and FID", "fr": "Mesurer un GAN : IS et FID"},
+    "learn.evaluation_text": {
+        "en": "A GAN's losses do not say how good its images are, so a fixed classifier judges them. The **Inception "
+              "Score** (higher is better) rewards images the classifier is sure about (quality) whose classes are "
+              "spread evenly (variety); it never looks at real data. The **Fréchet Inception Distance** (lower is "
+              "better) compares the mean and covariance of the classifier's features on real and generated images: "
+              "it notices both poor images and missing variety. Both depend on the feature extractor and on the number "
+              "of samples: compare only numbers measured the same way.",
+        "fr": "Les pertes d'un GAN ne disent pas si ses images sont bonnes : un classifieur fixe les juge donc. "
+              "L'**Inception Score** (plus haut, c'est mieux) récompense des images dont le classifieur est sûr "
+              "(qualité) et dont les classes sont bien réparties (variété) ; il ne regarde jamais les vraies données. "
+              "La **distance de Fréchet Inception** (plus bas, c'est mieux) compare la moyenne et la covariance des "
+              "caractéristiques du classifieur sur des images réelles et générées : elle voit à la fois les images "
+              "médiocres et le manque de variété. Les deux dépendent de l'extracteur et du nombre d'échantillons : ne "
+              "comparez que des nombres mesurés de la même façon.",
+    },
+    "learn.evaluation_q1": {"en": "A lower FID means…", "fr": "Un FID plus bas signifie…"},
+    "learn.evaluation_q1_a": {"en": "generated features closer to real ones", "fr": "des caractéristiques générées plus proches des réelles"},
+    "learn.evaluation_q1_b": {"en": "a more confident classifier", "fr": "un classifieur plus sûr de lui"},
+    "learn.evaluation_q1_c": {"en": "a faster generator", "fr": "un générateur plus rapide"},
+    "learn.evaluation_q1_why": {"en": "FID is a distance between two Gaussians fitted to real and generated features: 0 would be identical statistics.",
+                                "fr": "Le FID est une distance entre deux gaussiennes ajustées aux caractéristiques réelles et générées : 0 voudrait dire des statistiques identiques."},
+    "learn.evaluation_q2": {"en": "A generator always draws the same perfect image of each class. Which score can still look good?",
+                            "fr": "Un générateur dessine toujours la même image parfaite de chaque classe. Quel score peut encore sembler bon ?"},
+    "learn.evaluation_q2_a": {"en": "the Inception Score", "fr": "l'Inception Score"},
+    "learn.evaluation_q2_b": {"en": "FID", "fr": "le FID"},
+    "learn.evaluation_q2_c": {"en": "neither", "fr": "aucun des deux"},
+    "learn.evaluation_q2_why": {"en": "IS only asks for sure predictions spread over the classes; it never sees the lack of "
+                                      "variety within a class, which FID's covariance does.",
+                                "fr": "L'IS demande seulement des prédictions sûres réparties sur les classes ; il ne voit "
+                                      "pas le manque de variété au sein d'une classe, que la covariance du FID repère."},
+    # tips
+    "learn.tips_title": {"en": "Practical training tips", "fr": "Conseils pratiques d'entraînement"},
+    "learn.tips_text": {
+        "en": "- **Data**: scale images to [−1, 1] to match G's tanh; start with a small, uniform data set.\n"
+              "- **Architecture**: strided convolutions, LeakyReLU in D, a normalisation (batch, spectral); not too "
+              "deep at first.\n"
+              "- **Optimiser**: Adam with β1 = 0.5 and a small learning rate (0.0002); D and G steps 1:1, more D "
+              "steps for a Wasserstein critic.\n"
+              "- **Watch**: samples on fixed noise, not only the losses; D(x) and D(G(z)) staying near 1 and 0 means D "
+              "has won (lower its learning rate, add instance noise or label smoothing); gradient norms exploding or "
+              "vanishing; keep checkpoints so a collapse costs nothing.",
+        "fr": "- **Données** : ramenez les images à [−1, 1] pour coller au tanh de G ; commencez par un petit jeu "
+              "homogène.\n"
+              "- **Architecture** : convolutions à pas, LeakyReLU dans D, une normalisation (par lot, spectrale) ; pas "
+              "trop profond au début.\n"
+              "- **Optimiseur** : Adam avec β1 = 0,5 et un petit taux d'apprentissage (0,0002) ; pas de D et de G à "
+              "1:1, davantage de pas de D pour un critique de Wasserstein.\n"
+              "- **Surveillez** : les échantillons sur un bruit fixe, pas seulement les pertes ; D(x) et D(G(z)) "
+              "bloqués près de 1 et de 0 signifient que D a gagné (baissez son taux, ajoutez du bruit d'instance ou du "
+              "lissage d'étiquettes) ; des normes de gradient qui explosent ou s'annulent ; gardez des points de "
+              "sauvegarde pour qu'un effondrement ne coûte rien.",
+    },
+    "learn.tips_q1": {"en": "For a long time D(x) ≈ 1 and D(G(z)) ≈ 0. What is happening?",
+                      "fr": "Pendant longtemps, D(x) ≈ 1 et D(G(z)) ≈ 0. Que se passe-t-il ?"},
+    "learn.tips_q1_a": {"en": "G has won", "fr": "G a gagné"},
+    "learn.tips_q1_b": {"en": "D has won, and G gets little to learn from", "fr": "D a gagné, et G n'a plus grand-chose pour apprendre"},
+    "learn.tips_q1_c": {"en": "training has converged", "fr": "l'entraînement a convergé"},
+    "learn.tips_q1_why": {"en": "D tells every fake apart; convergence would be 0.5 for both. Lower D's learning rate or "
+                                "add instance noise.",
+                          "fr": "D repère chaque faux ; la convergence, ce serait 0,5 pour les deux. Baissez le taux de "
+                                "D ou ajoutez du bruit d'instance."},
+    "learn.tips_q2": {"en": "“Both losses go down, so the samples are getting better.” True?",
+                      "fr": "« Les deux pertes baissent, donc les échantillons s'améliorent. » Vrai ?"},
+    "learn.tips_q2_a": {"en": "true", "fr": "vrai"},
+    "learn.tips_q2_b": {"en": "not necessarily: look at the samples and at a metric", "fr": "pas forcément : regardez les échantillons et une mesure"},
+    "learn.tips_q2_c": {"en": "false: the losses must go up", "fr": "faux : les pertes doivent monter"},
+    "learn.tips_q2_why": {"en": "The two losses pull against each other: each says how one player does against the other "
+                                "of the moment, not how good the samples are.",
+                          "fr": "Les deux pertes tirent l'une contre l'autre : chacune dit comment un joueur s'en sort "
+                                "face à l'autre du moment, pas si les échantillons sont bons."},
 }

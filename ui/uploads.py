@@ -8,6 +8,8 @@ Refused files leave nothing behind.
 from __future__ import annotations
 
 import hashlib
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -53,7 +55,8 @@ def _store_checkpoint(folder: Path, name: str, content: bytes, load: Callable[[P
             return "", t("pick.too_big", mb=MAX_UPLOAD_BYTES // 2**20)
         stem = safe_stem(name, 60)
         (folder / ".checking").mkdir(exist_ok=True)
-        checking = folder / ".checking" / f"{stem}.safetensors"  # the user's own name shows in any refusal
+        place = Path(tempfile.mkdtemp(dir=folder / ".checking"))  # its own: two tabs may upload one name at once
+        checking = place / f"{stem}.safetensors"  # the user's own name shows in any refusal
         checking.write_bytes(content)
         kept: Path | None = None
         try:
@@ -64,6 +67,7 @@ def _store_checkpoint(folder: Path, name: str, content: bytes, load: Callable[[P
         finally:  # refused, or a bug: nothing of the file stays behind
             if kept is None:
                 checking.unlink(missing_ok=True)
+            shutil.rmtree(place, ignore_errors=True)
         return str(kept), t("pick.accepted", name=kept.name)
 
     return checked_once(store, content, check)

@@ -9,6 +9,7 @@ a job's events are its events.jsonl, and past runs are found again on disk after
 from __future__ import annotations
 
 import atexit
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -146,14 +147,30 @@ class JobManager:
                 job.cancelled = True
             return self._info(job)
 
-    def resume(self, job_id: str, owner: str) -> JobInfo:
-        """Queue again a run the server's stop interrupted: it goes on from its resume state (same config and budget)."""
+    def resume(self, job_id: str, owner: str, steps: int | None = None, time_budget: float | None = None) -> JobInfo:
+        """Queue an ended run again, to go on from its resume state (weights, optimisers, EMA, RNGs, schedules): an
+        interrupted one as it was; any finished, stopped or failed one with a new step and/or time budget. Its events,
+        charts and samples go on where they stopped."""
         with self._lock:
             job = self._owned(job_id, owner)
-            if job.state != "cancelled" or not job.run.interrupted() or not job.run.resume_path.exists():
-                raise UserError("only a run interrupted by a server restart, with a checkpoint, can be resumed")
+            if job.state in ("queued", "running"):
+                raise UserError("this run is still going: stop it first")
+            if not job.run.resume_path.exists():
+                raise UserError("this run ended before it saved any resume state: start it again")
+            config = job.config
+            if steps is not None or time_budget is not None:
+                done = job.run.last_step()
+                if steps is not None and steps <= done:
+                    raise UserError(f"give it more than the {done:,} steps it has done (got {steps:,})")
+                config = dataclasses.replace(config, steps=config.steps if steps is None else steps,
+                                             time_budget=config.time_budget if time_budget is None else time_budget)
+                config.validate()
+            elif not job.run.interrupted():
+                raise UserError("give it more steps or more time to continue")
             self._check_room(job.owner_key)
             job.run.stop_path.unlink(missing_ok=True)
+            job.run.prepare(config)
+            job.config = config
             job.state, job.reason, job.ended, job.cancelled, job.handle = "queued", "", None, False, None
             self._queue.append(job.id)
             JsonlSink(job.run.events_path)(event("queued", job.run.last_step()))
@@ -229,7 +246,13 @@ class JobManager:
             for job in self._jobs.values():
                 if job.state != "running" or job.handle is None:
                     continue
-                code = self.backend.poll(job.handle)
+                try:
+                    code = self.backend.poll(job.handle)
+                except Exception as exc:  # this job's trouble (a full disk on the server, a backend error) ends this job
+                    with contextlib.suppress(Exception):
+                        self.backend.kill(job.handle)
+                    self._end(job, "failed", f"the job runner lost this run: {exc}; the last checkpoint written is kept")
+                    continue
                 if code is not None:
                     self._reap(job, code)
             self._start_ready()

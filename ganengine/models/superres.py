@@ -41,6 +41,8 @@ def bicubic(x: torch.Tensor, scale: float | None = None, size: tuple[int, int] |
     if size is None:
         if scale is None:
             raise ValueError("give a scale or a size")
+        if float(scale).is_integer():  # the models' own skip path: a factor, so an exported graph takes any size
+            return F.interpolate(x.float(), scale_factor=float(scale), mode="bicubic", align_corners=False, antialias=True)
         size = (round(x.shape[-2] * scale), round(x.shape[-1] * scale))
     return F.interpolate(x.float(), size=size, mode="bicubic", align_corners=False, antialias=True)
 

@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ...atomic import disk_full
+from ...errors import UserError
 from ...events import JsonlSink, ended
 from ...runs import RunDir
 from .base import Backend, Location, Resources
@@ -87,7 +89,8 @@ def signatures(root: Path) -> dict[str, Signature]:
 def is_run_file(rel: str) -> bool:
     """Whether `rel` is a path a run may send back (never an absolute path, a parent reference or another file)."""
     p = PurePosixPath(rel)
-    return not p.is_absolute() and ".." not in p.parts and any(p.match(pattern) for pattern in RUN_FILES)
+    return not p.is_absolute() and ".." not in p.parts and any(
+        len(p.parts) == len(PurePosixPath(pattern).parts) and p.match(pattern) for pattern in RUN_FILES)
 
 
 def write_file(root: Path, rel: str, data: bytes, mtime_ns: int) -> Path:
@@ -425,7 +428,11 @@ class RayBackend(Backend):
             return None
         except ray.exceptions.RayError as exc:
             return self._lost(handle, exc)
-        self._apply(handle, reply)
+        try:
+            self._apply(handle, reply)
+        except OSError as exc:  # the server's disk: end this job, in its own words, and no other
+            full = disk_full(exc, handle.run.root)
+            raise UserError(str(full) if full else f"could not write the run's files on the server ({exc})") from None
         if reply["code"] is not None:
             handle.code = int(reply["code"])
             handle.actor.close.remote()

@@ -1,0 +1,122 @@
+"""Learn: short explanations of the course's ideas, each next to the page that shows it live, with a quiz a teacher can
+use in class (a few multiple-choice questions, each answer explained). The text is in the catalogue (`learn.*`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ganengine import playground as pg
+
+from .i18n import t
+from .pages import page
+
+OPTIONS = ("a", "b", "c")
+
+
+@dataclass(frozen=True)
+class Topic:
+    key: str
+    answers: tuple[str, ...]  # the right option of each question, in order
+    shown_on: tuple[str, ...]  # the pages that demonstrate it (paths in the page registry)
+
+
+TOPICS: dict[str, Topic] = {topic.key: topic for topic in (
+    Topic("gen_disc", ("a", "b"), ("pages/7_Playground.py",)),
+    Topic("families", ("b", "b", "a"), ("streamlit_app.py", "pages/2_Generate.py")),
+    Topic("minimax", ("a", "b", "b"), ("streamlit_app.py", "pages/7_Playground.py")),
+    Topic("mode_collapse", ("b", "b"), ("pages/7_Playground.py", "pages/5_Evaluate.py")),
+    Topic("dcgan", ("b", "a"), ("pages/1_Train.py", "pages/2_Generate.py")),
+    Topic("conditional", ("b", "b"), ("pages/2_Generate.py", "pages/3_Translate.py")),
+    Topic("wgan", ("a", "b"), ("pages/7_Playground.py", "pages/1_Train.py")),
+    Topic("evaluation", ("a", "a"), ("pages/5_Evaluate.py",)),
+    Topic("tips", ("b", "b"), ("pages/1_Train.py", "pages/7_Playground.py")),
+)}
+FAMILIES = ("gan", "vae", "diffusion", "autoregressive", "flow")
+
+
+def topics(keys: tuple[str, ...], here: str) -> None:
+    """A Learn section: one expander per topic (`here`: the page drawing it, which its links leave out)."""
+    st.subheader(t("learn.title"))
+    st.caption(t("learn.intro"))
+    for key in keys:
+        topic(TOPICS[key], here)
+
+
+def topic(topic: Topic, here: str) -> None:
+    with st.expander(t(f"learn.{topic.key}_title")):
+        st.markdown(t(f"learn.{topic.key}_text"))
+        if topic.key == "families":
+            families_table()
+        if topic.key == "gen_disc":
+            two_views()
+        links = [p for p in topic.shown_on if p != here]
+        if links:
+            st.caption(t("learn.see_it"))
+            cols = st.columns(len(links))
+            for col, path in zip(cols, links, strict=True):
+                entry = page(path)
+                col.page_link(entry.path, label=t(entry.title_key), icon=entry.icon)
+        quiz(topic)
+
+
+def quiz(topic: Topic) -> None:
+    """The topic's questions; an answer, once picked, is marked right or wrong and explained."""
+    st.markdown(f"**{t('learn.quiz')}**")
+    for i, right in enumerate(topic.answers, start=1):
+        base = f"learn.{topic.key}_q{i}"
+        picked = st.radio(t(base), OPTIONS, index=None, format_func=lambda o, base=base: t(f"{base}_{o}"),
+                          key=f"learn_{topic.key}_q{i}")
+        if picked is None:
+            continue
+        verdict = t("learn.right") if picked == right else t("learn.wrong", answer=t(f"{base}_{right}"))
+        (st.success if picked == right else st.warning)(f"{verdict} {t(f'{base}_why')}")
+
+
+def families_table() -> None:
+    rows = [{t("learn.col_family"): t(f"learn.family_{f}"), t("learn.col_strengths"): t(f"learn.family_{f}_good"),
+             t("learn.col_limits"): t(f"learn.family_{f}_bad"), t("learn.col_uses"): t(f"learn.family_{f}_use")}
+            for f in FAMILIES]
+    st.table(pd.DataFrame(rows), hide_index=True, border="horizontal")  # wraps its text: every column stays in view
+
+
+@st.cache_data(show_spinner=False, max_entries=1)
+def _two_views() -> pg.TwoViews:
+    return pg.generative_vs_discriminative()
+
+
+def two_views() -> None:
+    """The same two classes of points seen by a discriminative model (a boundary) and a generative one (densities)."""
+    views = _two_views()
+    axis = np.round(views.axis.astype(np.float64), 3).tolist()
+    colours = ("#17BEBB", "#6C4CF1")
+    square = {"range": [-pg.EXTENT, pg.EXTENT], "showgrid": False, "zeroline": False}
+    layout = {"height": 380, "margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "plot_bgcolor": "white", "showlegend": False,
+              "xaxis": square, "yaxis": {**square, "scaleanchor": "x", "scaleratio": 1}}
+
+    def points(xy: np.ndarray, labels: np.ndarray, size: int, symbol: str = "circle") -> list[dict]:
+        return [{"type": "scatter", "x": np.round(xy[labels == c, 0], 3).tolist(), "y": np.round(xy[labels == c, 1], 3).tolist(),
+                 "mode": "markers", "hoverinfo": "skip", "marker": {"size": size, "color": colours[c], "symbol": symbol,
+                                                                     "line": {"width": 0.5, "color": "white"}}}
+                for c in (0, 1)]
+
+    boundary = [{"type": "contour", "x": axis, "y": axis, "z": np.round(views.p_class1.astype(np.float64), 3).tolist(),
+                 "zmin": 0, "zmax": 1, "colorscale": [[0, "#DDF3F2"], [1, "#E6E0FB"]], "showscale": False,
+                 "contours": {"start": 0.5, "end": 0.5, "size": 1, "coloring": "heatmap"},
+                 "line": {"width": 2, "color": "#333333", "dash": "dash"}, "hoverinfo": "skip"},
+                *points(views.points, views.labels, 4)]
+    densities = [{"type": "contour", "x": axis, "y": axis, "z": np.round(views.densities[c].astype(np.float64), 3).tolist(),
+                  "showscale": False, "contours": {"coloring": "lines", "start": 0.3, "end": 3.0, "size": 0.6},
+                  "colorscale": [[0, colours[c]], [1, colours[c]]], "line": {"width": 1}, "hoverinfo": "skip"}
+                 for c in (0, 1)]
+    densities += points(views.samples, views.sample_labels, 7, "star")
+    left, right = st.columns(2)
+    left.plotly_chart(go.Figure({"data": boundary, "layout": {**layout, "title": {"text": t("learn.gen_disc_left")}}},
+                                _validate=False), key="learn_two_views_left")
+    right.plotly_chart(go.Figure({"data": densities, "layout": {**layout, "title": {"text": t("learn.gen_disc_right")}}},
+                                 _validate=False), key="learn_two_views_right")
+    st.caption(t("learn.gen_disc_caption"))
