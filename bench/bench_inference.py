@@ -145,7 +145,7 @@ def _upscale_child(path: str, size: int, tile: int | None, device: str, threads:
     out.put((result.seconds, result.tiles, result.tile, peak, base))
 
 
-def bench_upscale(device: str, repeats: int, threads: int) -> None:
+def bench_upscale(device: str, repeats: int, threads: int, match: str = "", big: bool = True) -> None:
     import multiprocessing as mp
 
     import numpy as np
@@ -159,12 +159,14 @@ def bench_upscale(device: str, repeats: int, threads: int) -> None:
     print(f"\n## upscale ({dev})")
     ctx = mp.get_context("spawn")
     for entry in ge.catalog(ROOT / "checkpoints", ("superres",)):
+        if match not in entry.path.stem:
+            continue
         pipeline = ge.UpscalePipeline.load(entry.path, dev)
         small = np.random.default_rng(0).integers(0, 256, (128, 128, 3), dtype=np.uint8)
         t = median_seconds(partial(pipeline.upscale, small, 512), repeats, sync)
         print(f"{entry.path.stem}: x{pipeline.scale} of 128x128 -> {128 * pipeline.scale}px: {1000 * t:.0f} ms "
               f"(median of {repeats}, model cached)", flush=True)
-        for tile in (None, 128):
+        for tile in (None, 128) if big else ():
             queue = ctx.Queue()
             child = ctx.Process(target=_upscale_child, args=(str(entry.path), 2048, tile, device, threads, queue))
             child.start()
@@ -190,6 +192,8 @@ def main() -> None:
     parser.add_argument("--eval-sizes", type=int, nargs="+", default=[1000])
     parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
     parser.add_argument("--threads", type=int, default=0)
+    parser.add_argument("--match", default="", help="upscale: only the shipped models whose name holds this")
+    parser.add_argument("--no-big", action="store_true", help="upscale: leave out the 2048 px runs (minutes each on a CPU)")
     args = parser.parse_args()
     os.environ["GANSTUDIO_CACHE"] = tempfile.mkdtemp(prefix="bench-cache-")
     import torch
@@ -204,7 +208,7 @@ def main() -> None:
     if args.only in (None, "translate"):
         bench_translate(args.device, args.repeats)
     if args.only in (None, "upscale"):
-        bench_upscale(args.device, min(args.repeats, 10), args.threads)
+        bench_upscale(args.device, min(args.repeats, 10), args.threads, args.match, not args.no_big)
 
 
 if __name__ == "__main__":

@@ -68,7 +68,7 @@ with tab_try:
         left = follow_language(st.selectbox, t("sr.compare_with"), compare, names.get, key="sr_compare")
         left_image = bicubic if left == view.BICUBIC else item.reference if left == view.ORIGINAL else others[left]
         left_label = t(f"sr.{left}") if left in (view.BICUBIC, view.ORIGINAL) else left
-        view.before_after(left_image, output, left_label, model.short, t("sr.slider_hint"))
+        view.before_after(left_image, output, left_label, model.short, t("sr.slider_hint"), key="sr_slider")
         st.caption(t("sr.made", note=note, seconds=seconds, w=output.shape[1], h=output.shape[0]))
         st.download_button(t("sr.download"), ge.png_bytes(output, view.provenance(model, item.name, note)),
                            file_name=view.download_name(item.name, model), mime="image/png", icon="⬇️")
@@ -98,7 +98,7 @@ with tab_try:
     numbers = view.trade_off_text(list(at_scale.values()))
     if numbers:
         st.markdown(numbers)
-    st.plotly_chart(view.perception_distortion_figure(list(at_scale.values()), measured), use_container_width=True)
+    st.plotly_chart(view.perception_distortion_figure(list(at_scale.values()), measured), width="stretch")
     cards = view.card_rows(list(at_scale.values()))
     if len(cards):
         st.caption(t("sr.cards_caption"))

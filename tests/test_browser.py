@@ -238,19 +238,18 @@ def test_super_resolution_slider_moves_the_border(server, browser):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     _open(page, f"{server}/Super_Resolution", "Super-Resolution")
-    frame = page.frame_locator("iframe[title='st.iframe'], iframe").first
-    before = frame.locator("#before")
-    before.wait_for(timeout=60_000)
+    before = page.locator(".ba-before")
+    before.wait_for(timeout=90_000)
     assert before.evaluate("el => el.style.clipPath") == "inset(0px 50% 0px 0px)"
-    box = frame.locator("#ba").bounding_box()
+    box = page.locator(".ba-box").bounding_box()
     page.mouse.move(box["x"] + 0.5 * box["width"], box["y"] + box["height"] / 2)
     page.mouse.down()
     page.mouse.move(box["x"] + 0.8 * box["width"], box["y"] + box["height"] / 2, steps=8)
     page.mouse.up()
     clip = before.evaluate("el => el.style.clipPath")
     assert clip.startswith("inset(0px 2") or clip.startswith("inset(0px 19"), clip  # about 20% hidden on the right
-    assert 78 <= float(frame.locator("#pos").input_value()) <= 82
-    frame.locator("#pos").fill("10")  # the range input moves it too (keyboard and assistive technology)
+    assert 78 <= float(page.locator(".ba-pos").input_value()) <= 82
+    page.locator(".ba-pos").fill("10")  # the range input moves it too (keyboard and assistive technology)
     assert before.evaluate("el => el.style.clipPath") == "inset(0px 90% 0px 0px)"
     page.wait_for_timeout(800)
     assert page.locator("[data-testid='stException']").count() == 0

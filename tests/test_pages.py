@@ -674,9 +674,14 @@ def test_sr_page_enlarges_an_example_and_scores_it_against_the_original(monkeypa
     assert_clean(at)
     assert at.session_state["sr_model_x4"] == "shipped/photos-esrgan-x4"  # the GAN model comes first
     assert any(c.value.startswith("A crop of *chelsea*") for c in at.caption)
-    # The before/after view is one offline component: both images inline as PNG, nothing fetched.
-    (view,) = [e for e in at.get("iframe")] or [e for e in at.get("html")]
-    assert view.proto.srcdoc.count("data:image/png;base64,") == 2 and "http" not in view.proto.srcdoc
+    # The before/after view is the project's own component: both images inline as PNG, labels as data, nothing fetched.
+    import json
+
+    (view,) = [c for c in at.get("bidi_component") if c.proto.component_name == "ganstudio_before_after"]
+    data = json.loads(view.proto.json)
+    assert data["left"].startswith("data:image/png;base64,") and data["right"].startswith("data:image/png;base64,")
+    assert (data["left_label"], data["right_label"]) == ("bicubic", "photos-esrgan-x4")
+    assert "http" not in view.proto.js_content and "innerHTML" not in view.proto.js_content
     scores = at.dataframe[0].value
     assert list(scores["method"]) == ["bicubic", "photos-srresnet-x4", "photos-esrgan-x4"]
     assert scores["PSNR-Y (dB)"].between(15, 60).all() and scores["SSIM-Y"].between(0, 1).all()

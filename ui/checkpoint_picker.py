@@ -11,7 +11,8 @@ import streamlit as st
 
 import ganengine as ge
 
-from .engine import SHIPPED, job_manager, shown_data, uploads_dir
+from . import engine
+from .engine import shown_data, uploads_dir
 from .i18n import lang, number, t, t_or
 from .uploads import show, store_generator
 
@@ -30,9 +31,9 @@ def run_choice_key(job_id: str) -> str:
 def generator_choices(owner: str) -> dict[str, GeneratorChoice]:
     """Every generator this user may sample from, under keys that survive a language switch or a new checkpoint."""
     choices: dict[str, GeneratorChoice] = {}
-    for entry in sorted(ge.catalog(SHIPPED, ("gan", "cgan")), key=lambda e: (e.card.task != "gan", e.path.stem)):
+    for entry in sorted(ge.catalog(engine.SHIPPED, ("gan", "cgan")), key=lambda e: (e.card.task != "gan", e.path.stem)):
         choices[f"shipped/{entry.path.stem}"] = GeneratorChoice(t("pick.shipped", name=entry.path.stem), entry.path)
-    for job in job_manager().list(owner):
+    for job in engine.job_manager().list(owner):
         if job.config.task != "gan":  # translation and other runs are not generators
             continue
         latest = ge.RunDir(job.run_dir).latest_checkpoint()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import html
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +12,6 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-import streamlit.components.v1 as components
 from PIL import Image
 
 import ganengine as ge
@@ -157,43 +155,63 @@ def _data_url(image: np.ndarray) -> str:
     return "data:image/png;base64," + base64.b64encode(ge.png_bytes(image)).decode("ascii")
 
 
-def before_after(left: np.ndarray, right: np.ndarray, left_label: str, right_label: str, hint: str) -> None:
+_SLIDER_CSS = """
+.ba-box { position: relative; cursor: ew-resize; user-select: none; touch-action: none; }
+.ba-box img { position: absolute; inset: 0; }
+.ba-bar { position: absolute; top: 0; bottom: 0; width: 2px; margin-left: -1px; background: #fff; box-shadow: 0 0 3px #000; }
+.ba-tag { position: absolute; top: 6px; background: rgba(0,0,0,.6); color: #fff; padding: 2px 6px; font: 13px sans-serif; }
+.ba-pos { display: block; margin: 6px 0 0 0; }
+"""
+
+_SLIDER_JS = """
+export default function (component) {
+  const { data, parentElement } = component;
+  if (!data) return;
+  parentElement.replaceChildren();
+  const make = (tag, cls) => { const el = document.createElement(tag); if (cls) el.className = cls; return el; };
+  const box = make("div", "ba-box");
+  box.style.width = data.width + "px"; box.style.height = data.height + "px";
+  const picture = (src, alt, cls) => {
+    const img = make("img", cls); img.src = src; img.alt = alt; img.draggable = false;
+    img.style.width = data.width + "px"; img.style.height = data.height + "px"; img.style.imageRendering = data.rendering;
+    return img;
+  };
+  const after = picture(data.right, data.right_label, "ba-after");
+  const before = picture(data.left, data.left_label, "ba-before");
+  const bar = make("div", "ba-bar");
+  const left = make("span", "ba-tag"); left.style.left = "6px"; left.textContent = data.left_label;
+  const right = make("span", "ba-tag"); right.style.right = "6px"; right.textContent = data.right_label;
+  const pos = make("input", "ba-pos"); pos.type = "range"; pos.min = 0; pos.max = 100; pos.value = 50;
+  pos.style.width = data.width + "px"; pos.title = data.hint; pos.setAttribute("aria-label", data.hint);
+  const place = (v) => {
+    v = Math.max(0, Math.min(100, v));
+    before.style.clipPath = "inset(0 " + (100 - v) + "% 0 0)"; bar.style.left = v + "%"; pos.value = v;
+  };
+  pos.addEventListener("input", () => place(Number(pos.value)));
+  const follow = (e) => { const r = box.getBoundingClientRect(); place(100 * (e.clientX - r.left) / r.width); };
+  box.addEventListener("pointerdown", (e) => { box.setPointerCapture(e.pointerId); follow(e); });
+  box.addEventListener("pointermove", (e) => { if (e.buttons) follow(e); });
+  box.append(after, before, bar, left, right);
+  parentElement.append(box, pos);
+  place(50);
+}
+"""
+
+_slider = st.components.v2.component("ganstudio_before_after", css=_SLIDER_CSS, js=_SLIDER_JS)
+
+
+def before_after(left: np.ndarray, right: np.ndarray, left_label: str, right_label: str, hint: str, key: str) -> None:
     """Two images of the same size, one over the other, with a slider that moves the border between them.
 
-    Drawn with inline HTML, CSS and a few lines of script in the page's own iframe: PNG data URLs, nothing fetched
-    from anywhere. Small images are shown enlarged with square pixels (no smoothing invented by the browser)."""
+    A custom component of the project's own (components v2: it renders in the page, its script is served by the app):
+    the images go as PNG data URLs, nothing is fetched from anywhere, and labels are set as text, never as HTML. Small
+    images are shown enlarged with square pixels (no smoothing invented by the browser)."""
     h, w = right.shape[:2]
     width = w * max(1, SLIDER_WIDTH // w) if w <= SLIDER_WIDTH else SLIDER_WIDTH  # whole screen pixels per pixel
     height = round(h * width / w)
-    rendering = "pixelated" if width > w else "auto"
-    left_label, right_label, hint = html.escape(left_label), html.escape(right_label), html.escape(hint)
-    page = f"""<div style="font-family:sans-serif">
-<div id="ba" style="position:relative;width:{width}px;height:{height}px;cursor:ew-resize;user-select:none;touch-action:none">
-  <img id="after" src="{_data_url(right)}" alt="{right_label}" draggable="false"
-       style="position:absolute;inset:0;width:{width}px;height:{height}px;image-rendering:{rendering}">
-  <img id="before" src="{_data_url(left)}" alt="{left_label}" draggable="false"
-       style="position:absolute;inset:0;width:{width}px;height:{height}px;image-rendering:{rendering};clip-path:inset(0 50% 0 0)">
-  <div id="bar" style="position:absolute;top:0;bottom:0;left:50%;width:2px;margin-left:-1px;background:#fff;box-shadow:0 0 3px #000"></div>
-  <span style="position:absolute;left:6px;top:6px;background:rgba(0,0,0,.6);color:#fff;padding:2px 6px;font-size:13px">{left_label}</span>
-  <span style="position:absolute;right:6px;top:6px;background:rgba(0,0,0,.6);color:#fff;padding:2px 6px;font-size:13px">{right_label}</span>
-</div>
-<input id="pos" type="range" min="0" max="100" value="50" aria-label="{hint}" title="{hint}" style="width:{width}px;margin:6px 0 0 0">
-</div>
-<script>
-const box = document.getElementById("ba"), before = document.getElementById("before"),
-      bar = document.getElementById("bar"), pos = document.getElementById("pos");
-function place(v) {{
-  v = Math.max(0, Math.min(100, v));
-  before.style.clipPath = "inset(0 " + (100 - v) + "% 0 0)";
-  bar.style.left = v + "%";
-  pos.value = v;
-}}
-pos.addEventListener("input", () => place(Number(pos.value)));
-function follow(e) {{ const r = box.getBoundingClientRect(); place(100 * (e.clientX - r.left) / r.width); }}
-box.addEventListener("pointerdown", e => {{ box.setPointerCapture(e.pointerId); follow(e); }});
-box.addEventListener("pointermove", e => {{ if (e.buttons) follow(e); }});
-</script>"""
-    components.html(page, height=height + 40)
+    _slider(data={"left": _data_url(left), "right": _data_url(right), "left_label": left_label,
+                  "right_label": right_label, "hint": hint, "width": width, "height": height,
+                  "rendering": "pixelated" if width > w else "auto"}, key=key, height=height + 40)
 
 
 def crop_box(shape: tuple[int, ...], x_share: float, y_share: float, scale: int) -> tuple[int, int, int]:
