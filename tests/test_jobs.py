@@ -155,8 +155,8 @@ def test_after_a_restart_queued_jobs_queue_again_and_interrupted_ones_resume(tmp
         done = m.wait(cut.root.name, ALICE, timeout=120)
         assert done.state == "finished" and RunDir(done.run_dir).last_ended()["step"] == 12
         assert [s for s, _ in RunDir(done.run_dir).checkpoints()] == [3, 6, 9, 12]  # it went on from step 3
-        with pytest.raises(UserError, match="only a run interrupted by a server restart"):
-            m.resume(cut.root.name, ALICE)
+        with pytest.raises(UserError, match="give it more steps or more time to continue"):
+            m.resume(cut.root.name, ALICE)  # finished now: going on needs a new budget
     finally:
         m.shutdown()
 
