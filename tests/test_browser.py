@@ -242,6 +242,8 @@ def test_super_resolution_slider_moves_the_border(server, browser):
     before.wait_for(timeout=90_000)
     assert before.evaluate("el => el.style.clipPath") == "inset(0px 50% 0px 0px)"
     box = page.locator(".ba-box").bounding_box()
+    over = before.bounding_box()  # the two pictures lie on each other, inside the box
+    assert abs(over["y"] - box["y"]) < 1 and abs(over["height"] - box["height"]) < 1, (over, box)
     page.mouse.move(box["x"] + 0.5 * box["width"], box["y"] + box["height"] / 2)
     page.mouse.down()
     page.mouse.move(box["x"] + 0.8 * box["width"], box["y"] + box["height"] / 2, steps=8)

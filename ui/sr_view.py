@@ -155,34 +155,36 @@ def _data_url(image: np.ndarray) -> str:
     return "data:image/png;base64," + base64.b64encode(ge.png_bytes(image)).decode("ascii")
 
 
-_SLIDER_CSS = """
-.ba-box { position: relative; cursor: ew-resize; user-select: none; touch-action: none; }
-.ba-box img { position: absolute; inset: 0; }
-.ba-bar { position: absolute; top: 0; bottom: 0; width: 2px; margin-left: -1px; background: #fff; box-shadow: 0 0 3px #000; }
-.ba-tag { position: absolute; top: 6px; background: rgba(0,0,0,.6); color: #fff; padding: 2px 6px; font: 13px sans-serif; }
-.ba-pos { display: block; margin: 6px 0 0 0; }
-"""
-
 _SLIDER_JS = """
 export default function (component) {
   const { data, parentElement } = component;
   if (!data) return;
   parentElement.replaceChildren();
-  const make = (tag, cls) => { const el = document.createElement(tag); if (cls) el.className = cls; return el; };
-  const box = make("div", "ba-box");
-  box.style.width = data.width + "px"; box.style.height = data.height + "px";
+  const make = (tag, cls, style) => {
+    const el = document.createElement(tag); el.className = cls; Object.assign(el.style, style); return el;
+  };
+  const w = data.width + "px", h = data.height + "px";
+  const box = make("div", "ba-box", { position: "relative", width: w, height: h, cursor: "ew-resize",
+                                       userSelect: "none", touchAction: "none", overflow: "hidden" });
   const picture = (src, alt, cls) => {
-    const img = make("img", cls); img.src = src; img.alt = alt; img.draggable = false;
-    img.style.width = data.width + "px"; img.style.height = data.height + "px"; img.style.imageRendering = data.rendering;
+    const img = make("img", cls, { position: "absolute", left: "0", top: "0", width: w, height: h,
+                                   imageRendering: data.rendering, maxWidth: "none" });
+    img.src = src; img.alt = alt; img.draggable = false;
     return img;
   };
   const after = picture(data.right, data.right_label, "ba-after");
   const before = picture(data.left, data.left_label, "ba-before");
-  const bar = make("div", "ba-bar");
-  const left = make("span", "ba-tag"); left.style.left = "6px"; left.textContent = data.left_label;
-  const right = make("span", "ba-tag"); right.style.right = "6px"; right.textContent = data.right_label;
-  const pos = make("input", "ba-pos"); pos.type = "range"; pos.min = 0; pos.max = 100; pos.value = 50;
-  pos.style.width = data.width + "px"; pos.title = data.hint; pos.setAttribute("aria-label", data.hint);
+  const bar = make("div", "ba-bar", { position: "absolute", top: "0", bottom: "0", width: "2px", marginLeft: "-1px",
+                                      background: "#fff", boxShadow: "0 0 3px #000" });
+  const tag = (text, side) => {
+    const el = make("span", "ba-tag", { position: "absolute", top: "6px", [side]: "6px", background: "rgba(0,0,0,.6)",
+                                       color: "#fff", padding: "2px 6px", font: "13px sans-serif" });
+    el.textContent = text;
+    return el;
+  };
+  const pos = make("input", "ba-pos", { display: "block", width: w, margin: "6px 0 0 0" });
+  pos.type = "range"; pos.min = 0; pos.max = 100; pos.value = 50;
+  pos.title = data.hint; pos.setAttribute("aria-label", data.hint);
   const place = (v) => {
     v = Math.max(0, Math.min(100, v));
     before.style.clipPath = "inset(0 " + (100 - v) + "% 0 0)"; bar.style.left = v + "%"; pos.value = v;
@@ -191,13 +193,13 @@ export default function (component) {
   const follow = (e) => { const r = box.getBoundingClientRect(); place(100 * (e.clientX - r.left) / r.width); };
   box.addEventListener("pointerdown", (e) => { box.setPointerCapture(e.pointerId); follow(e); });
   box.addEventListener("pointermove", (e) => { if (e.buttons) follow(e); });
-  box.append(after, before, bar, left, right);
+  box.append(after, before, bar, tag(data.left_label, "left"), tag(data.right_label, "right"));
   parentElement.append(box, pos);
   place(50);
 }
 """
 
-_slider = st.components.v2.component("ganstudio_before_after", css=_SLIDER_CSS, js=_SLIDER_JS)
+_slider = st.components.v2.component("ganstudio_before_after", js=_SLIDER_JS)  # styles inline: they cannot leak
 
 
 def before_after(left: np.ndarray, right: np.ndarray, left_label: str, right_label: str, hint: str, key: str) -> None:
