@@ -393,3 +393,15 @@ def test_the_shipped_detector_if_present_meets_its_card():
     assert "digits-cdcgan" in m["accuracy_unseen"] and "accuracy_fake" in m["jpeg50"]
     fakes = SamplePipeline.load(SHIPPED / "digits-dcgan.safetensors")(64, seed=987_654)
     assert float((detector(quantise(fakes)) > detector.threshold).float().mean()) >= 0.85
+
+
+def test_the_shipped_faces_detector_meets_its_card_and_says_it_saw_no_other_generator():
+    path = SHIPPED / "faces-detector.safetensors"
+    if not path.exists():
+        pytest.skip("no shipped faces detector")
+    detector = DetectPipeline.load(path)
+    m = detector.card.metrics
+    assert m["accuracy_real"] >= 0.95 and m["accuracy_fake"] >= 0.95, m
+    assert m["generators_seen"] == ["faces-dcgan"] and m["generators_unseen"] == [] and "accuracy_fake" in m["jpeg50"]
+    fakes = SamplePipeline.load(SHIPPED / "faces-dcgan.safetensors")(64, seed=987_654)
+    assert float((detector(quantise(fakes)) > detector.threshold).float().mean()) >= 0.85

@@ -346,7 +346,7 @@ def test_ethics_page_refuses_bad_files_in_one_line_and_writes_nothing(root):
     at.file_uploader(key="ethics_detector_upload").set_value(("gan.safetensors", generator, "application/octet-stream")).run()
     errors = [shown(e.value) for e in at.error]
     assert "Refused: gan.safetensors: a gan checkpoint, not a detector checkpoint" in errors
-    assert at.selectbox(key="ethics_detector__en").options == ["shipped · digits-detector"]
+    assert at.selectbox(key="ethics_detector__en").options == ["shipped · digits-detector", "shipped · faces-detector"]
     assert files_under(folder) == before  # nothing of any refused file was kept
 
 

@@ -11,7 +11,7 @@ from ganengine.sampling import latent_arithmetic, latents
 
 SHIPPED = Path(__file__).resolve().parent.parent / "checkpoints"
 EXPECTED = {"digits-dcgan", "digits-cdcgan", "faces-dcgan", "faces-classifier", "digits-classifier", "shapes-classifier",
-            "scenes-pix2pix", "seasons-cyclegan", "seasons-classifier", "edges-pix2pix", "digits-detector",
+            "scenes-pix2pix", "seasons-cyclegan", "seasons-classifier", "edges-pix2pix", "digits-detector", "faces-detector",
             "photos-srresnet-x4", "photos-esrgan-x4", "photos-srresnet-x2", "photos-esrgan-x2"}
 LIMIT_MB = {"scenes-pix2pix": 20, "edges-pix2pix": 20, "seasons-cyclegan": 20,  # translation models: issue's ceiling
             "photos-srresnet-x4": 20, "photos-esrgan-x4": 20, "photos-srresnet-x2": 20, "photos-esrgan-x2": 20}
