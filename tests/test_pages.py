@@ -460,6 +460,26 @@ def open_translate(monkeypatch, shipped: Path) -> AppTest:
     return open_page("pages/3_Translate.py")
 
 
+def one_finished_run(config, run_dir: Path):
+    """A job manager that knows one finished run (trained in `run_dir`): the pages list and draw a user's runs through
+    the manager, so a test can hand them a real run without a worker process."""
+    import ganengine as ge
+
+    run = ge.JobInfo("20260101-000000-abcdef", "finished", config, run_dir, 0.0, 0.0, 1.0, "", 0)
+
+    class OneRun:
+        def list(self, owner):
+            return [run]
+
+        def get(self, job_id, owner):
+            return run
+
+        def events(self, job_id, owner, offset=0):
+            return ge.read_events(run_dir / "events.jsonl", offset)
+
+    return OneRun, run
+
+
 def image_captioned(at: AppTest, caption: str):
     return next(i for i in at.get("image") if caption in i.captions)
 
@@ -610,7 +630,6 @@ def test_translate_page_starts_and_stops_a_training_job(monkeypatch, translators
 
 def test_translate_page_offers_a_finished_run_as_a_model(monkeypatch, translators, tmp_path):
     """A finished Pix2Pix run draws its live view (charts, samples, download) and becomes the page's model."""
-    import ganengine as ge
     import ui.own_runs
     import ui.translate_view
     from ganengine.tasks import Pix2PixConfig
@@ -619,17 +638,7 @@ def test_translate_page_offers_a_finished_run_as_a_model(monkeypatch, translator
     config = Pix2PixConfig(data="scenes-labels", steps=4, width=4, image_size=32, batch_size=4, max_items=40, log_every=2,
                            sample_every=2, checkpoint_every=2, num_threads=1)
     run_task(config, tmp_path / "run")
-    run = ge.JobInfo("20260101-000000-abcdef", "finished", config, tmp_path / "run", 0.0, 0.0, 1.0, "", 0)
-
-    class OneRun:  # the page lists and draws the user's runs through the job manager
-        def list(self, owner):
-            return [run]
-
-        def get(self, job_id, owner):
-            return run
-
-        def events(self, job_id, owner, offset=0):
-            return ge.read_events(tmp_path / "run" / "events.jsonl", offset)
+    OneRun, run = one_finished_run(config, tmp_path / "run")
 
     monkeypatch.setattr(ui.translate_view, "job_manager", OneRun)
     monkeypatch.setattr(ui.own_runs, "job_manager", OneRun)
@@ -745,7 +754,6 @@ def test_translate_page_exports_the_network_of_the_chosen_direction(monkeypatch,
 
 def test_sr_page_trains_a_model_and_offers_the_finished_run(monkeypatch, upscalers, tmp_path):
     """The Train tab queues the quick PSNR preset with its command; a finished run becomes the page's model."""
-    import ganengine as ge
     import ui.engine
     import ui.own_runs
     from ganengine.tasks import SuperResConfig
@@ -764,17 +772,7 @@ def test_sr_page_trains_a_model_and_offers_the_finished_run(monkeypatch, upscale
     config = SuperResConfig(scale=2, steps=2, width=4, blocks=1, patch_size=32, batch_size=2, checkpoint_every=2,
                             sample_every=2, log_every=1, num_threads=1)
     run_task(config, tmp_path / "run")
-    run = ge.JobInfo("20260101-000000-abcdef", "finished", config, tmp_path / "run", 0.0, 0.0, 1.0, "", 0)
-
-    class OneRun:
-        def list(self, owner):
-            return [run]
-
-        def get(self, job_id, owner):
-            return run
-
-        def events(self, job_id, owner, offset=0):
-            return ge.read_events(tmp_path / "run" / "events.jsonl", offset)
+    OneRun, run = one_finished_run(config, tmp_path / "run")
 
     monkeypatch.setattr(ui.engine, "job_manager", OneRun)
     monkeypatch.setattr(ui.own_runs, "job_manager", OneRun)
