@@ -1,4 +1,4 @@
-"""The one page registry: the sidebar, Home's map, the placeholders' links and the tests all read it."""
+"""The one page registry: the sidebar, Home's map and the tests all read it."""
 
 from __future__ import annotations
 

@@ -4,7 +4,6 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- sidebar and shared ---
     "sidebar.device": {"en": "Computing on: {device}", "fr": "Calcul sur : {device}"},
     "sidebar.cpu": {"en": "CPU ({n} threads)", "fr": "CPU ({n} threads)"},
-    "later.meanwhile": {"en": "Meanwhile, these pages work today:", "fr": "En attendant, ces pages fonctionnent déjà :"},
     "state.queued": {"en": "queued", "fr": "en file d'attente"},
     "state.running": {"en": "running", "fr": "en cours"},
     "state.finished": {"en": "finished", "fr": "terminé"},
