@@ -640,8 +640,7 @@ def test_translate_page_offers_a_finished_run_as_a_model(monkeypatch, translator
     run_task(config, tmp_path / "run")
     OneRun, run = one_finished_run(config, tmp_path / "run")
 
-    monkeypatch.setattr(ui.translate_view, "job_manager", OneRun)
-    monkeypatch.setattr(ui.own_runs, "job_manager", OneRun)
+    monkeypatch.setattr(ui.engine, "job_manager", OneRun)
     at = open_translate(monkeypatch, translators)
     assert_clean(at)
     assert any(s.value.startswith("Finished at step") for s in at.success)
@@ -775,7 +774,6 @@ def test_sr_page_trains_a_model_and_offers_the_finished_run(monkeypatch, upscale
     OneRun, run = one_finished_run(config, tmp_path / "run")
 
     monkeypatch.setattr(ui.engine, "job_manager", OneRun)
-    monkeypatch.setattr(ui.own_runs, "job_manager", OneRun)
     at = open_sr(monkeypatch, upscalers)
     assert_clean(at)
     assert any(s.value.startswith("Finished at step") for s in at.success)

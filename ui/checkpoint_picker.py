@@ -28,19 +28,28 @@ def run_choice_key(job_id: str) -> str:
     return f"run/{job_id}"
 
 
+def own_run_choices(owner: str, tasks: tuple[str, ...],
+                    model: Callable[[ge.JobInfo], str] | None = None) -> dict[str, GeneratorChoice]:
+    """This user's runs of `tasks` that have written a checkpoint, newest first, each as its latest checkpoint under
+    the run's stable key; `model` names the model in the label (default: the task's name)."""
+    choices: dict[str, GeneratorChoice] = {}
+    for job in engine.job_manager().list(owner):
+        if job.config.task not in tasks:
+            continue
+        latest = ge.RunDir(job.run_dir).latest_checkpoint()
+        if latest is not None:
+            name = model(job) if model else t(f"task.{job.config.task}")
+            label = t("pick.own", id=job.id, model=name, data=shown_data(job.config.data), state=t("state." + job.state))
+            choices[run_choice_key(job.id)] = GeneratorChoice(label, latest)
+    return choices
+
+
 def generator_choices(owner: str) -> dict[str, GeneratorChoice]:
     """Every generator this user may sample from, under keys that survive a language switch or a new checkpoint."""
     choices: dict[str, GeneratorChoice] = {}
     for entry in sorted(ge.catalog(engine.SHIPPED, ("gan", "cgan")), key=lambda e: (e.card.task != "gan", e.path.stem)):
         choices[f"shipped/{entry.path.stem}"] = GeneratorChoice(t("pick.shipped", name=entry.path.stem), entry.path)
-    for job in engine.job_manager().list(owner):
-        if job.config.task != "gan":  # translation and other runs are not generators
-            continue
-        latest = ge.RunDir(job.run_dir).latest_checkpoint()
-        if latest is not None:
-            label = t("pick.own", id=job.id, model=getattr(job.config, "model", job.config.task),
-                      data=shown_data(job.config.data), state=t("state." + job.state))
-            choices[run_choice_key(job.id)] = GeneratorChoice(label, latest)
+    choices.update(own_run_choices(owner, ("gan",), lambda job: getattr(job.config, "model", job.config.task)))
     for entry in ge.catalog(uploads_dir(owner), ("gan", "cgan")):  # cards that still read (an older check kept more)
         choices[f"upload/{entry.path.name}"] = GeneratorChoice(t("pick.uploaded", name=entry.path.name), entry.path)
     return choices

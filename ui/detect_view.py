@@ -23,7 +23,7 @@ import ganengine as ge
 from ganengine import detect, sampling
 
 from . import charts, engine
-from .checkpoint_picker import GeneratorChoice, card_table, generator_choices, run_choice_key, translated_selectbox
+from .checkpoint_picker import GeneratorChoice, card_table, generator_choices, own_run_choices, translated_selectbox
 from .engine import detect_pipeline, sample_pipeline, shared_results, work_queue
 from .i18n import number, t, t_or
 from .layout import upscale
@@ -56,14 +56,7 @@ def detector_choices(owner: str) -> dict[str, GeneratorChoice]:
     """Every detector this user may run: the shipped ones and their uploads (stable keys, labels in the language)."""
     choices = {f"shipped/{e.path.stem}": GeneratorChoice(t("pick.shipped", name=e.path.stem), e.path)
                for e in ge.catalog(engine.SHIPPED, ("detector",))}
-    for job in engine.job_manager().list(owner):
-        if job.config.task != "detector":
-            continue
-        latest = ge.RunDir(job.run_dir).latest_checkpoint()
-        if latest is not None:
-            label = t("pick.own", id=job.id, model=t("task.detector"), data=engine.shown_data(job.config.data),
-                      state=t("state." + job.state))
-            choices[run_choice_key(job.id)] = GeneratorChoice(label, latest)
+    choices.update(own_run_choices(owner, ("detector",)))
     for path in sorted(p for p in detectors_dir(owner).glob("*.safetensors") if not p.name.startswith(".")):
         choices[f"upload/{path.name}"] = GeneratorChoice(t("pick.uploaded", name=path.name), path)
     return choices

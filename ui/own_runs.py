@@ -6,15 +6,14 @@ import streamlit as st
 
 import ganengine as ge
 
-from . import jobs_panel
+from . import engine, jobs_panel
 from .checkpoint_picker import run_choice_key
-from .engine import job_manager
 from .i18n import lang, t
 
 
 @st.fragment(run_every=1.5)
 def _live_job(job_id: str, owner: str) -> None:
-    info = jobs_panel.render_job(job_manager(), owner, job_id)
+    info = jobs_panel.render_job(engine.job_manager(), owner, job_id)
     if not info.active:
         st.rerun()
 
@@ -33,7 +32,7 @@ def own_runs(owner: str, jobs: list[ge.JobInfo], job_key: str, model_key: str, r
     if state[selected].active:
         _live_job(selected, owner)
         return
-    jobs_panel.render_job(job_manager(), owner, selected)
+    jobs_panel.render_job(engine.job_manager(), owner, selected)
     if ge.RunDir(state[selected].run_dir).latest_checkpoint() is not None and st.button(use_label, icon="✅",
                                                                                           key=f"{job_key}_use"):
         st.session_state.update(extra_state or {})

@@ -19,7 +19,7 @@ from ganengine.data.photos import ExamplePhoto, example_photos, shrink
 from ganengine.metrics.sr import image_scores
 
 from . import engine
-from .checkpoint_picker import GeneratorChoice, run_choice_key
+from .checkpoint_picker import GeneratorChoice, own_run_choices, run_choice_key
 from .i18n import number, t
 from .layout import upscale
 from .own_runs import own_runs
@@ -71,17 +71,10 @@ def model_choices(owner: str) -> dict[str, SrModel]:
         model = _model(key, GeneratorChoice(t("pick.shipped", name=entry.path.stem), entry.path), entry.path.stem)
         if model is not None:
             found[key] = model
-    for job in engine.job_manager().list(owner):
-        if job.config.task != "superres":
-            continue
-        latest = ge.RunDir(job.run_dir).latest_checkpoint()
-        if latest is not None:
-            key = run_choice_key(job.id)
-            label = t("pick.own", id=job.id, model=t("task.superres"), data=engine.shown_data(job.config.data),
-                      state=t("state." + job.state))
-            model = _model(key, GeneratorChoice(label, latest), t("sr.run_name", id=job.id))
-            if model is not None:
-                found[key] = model
+    for key, choice in own_run_choices(owner, ("superres",)).items():
+        model = _model(key, choice, t("sr.run_name", id=key.removeprefix(run_choice_key(""))))
+        if model is not None:
+            found[key] = model
     return found
 
 

@@ -18,8 +18,8 @@ from ganengine import sampling
 from ganengine.pipelines import TranslatePipeline, Translation
 
 from . import engine
-from .checkpoint_picker import GeneratorChoice, card_table, run_choice_key
-from .engine import job_manager, shown_data, with_recorded_command
+from .checkpoint_picker import GeneratorChoice, card_table, own_run_choices
+from .engine import shown_data, with_recorded_command
 from .i18n import lang, t, t_or
 from .layout import upscale
 from .own_runs import own_runs
@@ -65,7 +65,7 @@ def region_name(name: str) -> str:
 
 
 def translation_jobs(owner: str) -> list[ge.JobInfo]:
-    return [j for j in job_manager().list(owner) if j.config.task in TASKS]
+    return [j for j in engine.job_manager().list(owner) if j.config.task in TASKS]
 
 
 def translator_choices(owner: str) -> dict[str, GeneratorChoice]:
@@ -74,12 +74,7 @@ def translator_choices(owner: str) -> dict[str, GeneratorChoice]:
     for entry in sorted(ge.catalog(engine.SHIPPED, TASKS), key=lambda e: (TASKS.index(e.card.task), e.path.stem != DEFAULT_MODEL,
                                                                           e.path.stem)):
         choices[f"shipped/{entry.path.stem}"] = GeneratorChoice(t("pick.shipped", name=entry.path.stem), entry.path)
-    for job in translation_jobs(owner):
-        latest = ge.RunDir(job.run_dir).latest_checkpoint()
-        if latest is not None:
-            label = t("pick.own", id=job.id, model=t(f"task.{job.config.task}"), data=shown_data(job.config.data),
-                      state=t("state." + job.state))
-            choices[run_choice_key(job.id)] = GeneratorChoice(label, latest)
+    choices.update(own_run_choices(owner, TASKS))
     for path in sorted(p for p in translators_dir(owner).glob("*.safetensors") if not p.name.startswith(".")):
         choices[f"upload/{path.name}"] = GeneratorChoice(t("pick.uploaded", name=path.name), path)
     return choices
@@ -356,7 +351,7 @@ def _data_label(name: str) -> str:
 
 def train_section(owner: str) -> None:
     """A small form (task, data, steps, width) validated into the task's preset config and queued; then the live job."""
-    manager = job_manager()
+    manager = engine.job_manager()
     st.markdown(t("translate.train_intro"))
     c1, c2 = st.columns(2)
     task = follow_language(c1.radio, t("translate.train_task"), list(TASKS), lambda k: t(f"translate.task_{k}"),
