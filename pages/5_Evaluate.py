@@ -16,7 +16,7 @@ import streamlit as st
 import ganengine as ge
 from ui import charts, learn
 from ui.checkpoint_picker import generator_choices, run_choice_key, translated_selectbox, upload_widget
-from ui.engine import job_manager, shared_results, shown_data, work_queue
+from ui.engine import finished_work, job_manager, shared_results, shown_data, work_queue
 from ui.i18n import number, t
 from ui.layout import setup_page, upscale
 from ui.plaintext import defused
@@ -68,24 +68,13 @@ BAD_INPUT = (ge.UserError, RuntimeError, AssertionError, OSError)  # one generat
 
 def collect() -> None:
     """Fold this session's finished work into what the page draws from (in the script thread, never in a worker)."""
-    for slot, entry in list(items.items()):
-        try:
-            item = queue.get(entry["id"], owner)
-        except ge.JobNotFound:  # dropped by the queue (it keeps a few finished items per owner): ask again
-            del items[slot]
-            continue
-        if item.active:
-            continue
-        del items[slot]
-        queue.forget(item.id, owner)
-        if item.state == "failed":
-            failures[slot] = (entry["key"], item.error)
-        elif slot == "run":
-            results.update(item.result)
+    for slot, entry, result in finished_work(owner, items, failures):
+        if slot == "run":
+            results.update(result)
         elif slot == "fid":
-            st.session_state["fid_curve"] = item.result
+            st.session_state["fid_curve"] = result
         else:
-            shared.put(entry["key"], item.result)
+            shared.put(entry["key"], result)
 
 
 def submit(slot: str, key: Any, label: str, work: Callable, total: int = 0, text: str = "evaluate.working") -> str | None:

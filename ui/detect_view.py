@@ -24,7 +24,7 @@ from ganengine import detect, sampling
 
 from . import charts, engine
 from .checkpoint_picker import GeneratorChoice, card_table, generator_choices, own_run_choices, translated_selectbox
-from .engine import detect_pipeline, sample_pipeline, shared_results, work_queue
+from .engine import detect_pipeline, finished_work, sample_pipeline, shared_results, work_queue
 from .i18n import number, t, t_or
 from .layout import upscale
 from .own_runs import own_runs
@@ -385,21 +385,9 @@ def spectra_section(owner: str) -> None:
 
 def collect(owner: str) -> None:
     """Fold this session's finished work into the shared results (in the script thread, never in a worker)."""
-    items, failures, queue = st.session_state.setdefault(ITEMS, {}), st.session_state.setdefault(FAILURES, {}), work_queue()
-    for slot, entry in list(items.items()):
-        try:
-            item = queue.get(entry["id"], owner)
-        except ge.JobNotFound:  # dropped by the queue: ask again
-            del items[slot]
-            continue
-        if item.active:
-            continue
-        del items[slot]
-        queue.forget(item.id, owner)
-        if item.state == "failed":
-            failures[slot] = (entry["key"], item.error)
-        else:
-            shared_results().put(entry["key"], item.result)
+    items, failures = st.session_state.setdefault(ITEMS, {}), st.session_state.setdefault(FAILURES, {})
+    for _slot, entry, result in finished_work(owner, items, failures):
+        shared_results().put(entry["key"], result)
 
 
 @st.fragment(run_every=1.0)

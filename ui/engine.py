@@ -62,6 +62,28 @@ def shared_results() -> SharedResults:
     return SharedResults()
 
 
+def finished_work(owner: str, items: dict, failures: dict) -> list[tuple[str, dict, Any]]:
+    """This session's work-queue items that have ended, taken off `items` (slot -> {"id", "key"}): failures go into
+    `failures` (slot -> (key, one line)); the finished ones come back as (slot, entry, result) for the page to keep.
+    An item the queue dropped (it keeps a few finished ones per owner) is forgotten, so the page asks again."""
+    queue, done = work_queue(), []
+    for slot, entry in list(items.items()):
+        try:
+            item = queue.get(entry["id"], owner)
+        except ge.JobNotFound:
+            del items[slot]
+            continue
+        if item.active:
+            continue
+        del items[slot]
+        queue.forget(item.id, owner)
+        if item.state == "failed":
+            failures[slot] = (entry["key"], item.error)
+        else:
+            done.append((slot, entry, item.result))
+    return done
+
+
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _sample_pipeline(path: str, mtime: float) -> ge.SamplePipeline:
     """A generator loaded once and shared read-only (eval mode, no_grad sampling) by every session."""
