@@ -16,7 +16,7 @@ import streamlit as st
 import ganengine as ge
 from ui import charts, learn
 from ui.checkpoint_picker import generator_choices, run_choice_key, translated_selectbox, upload_widget
-from ui.engine import finished_work, job_manager, shared_results, shown_data, work_queue
+from ui.engine import active_item, finished_work, job_manager, shared_results, shown_data, work_queue
 from ui.i18n import number, t
 from ui.layout import setup_page, upscale
 from ui.plaintext import defused
@@ -94,11 +94,8 @@ def submit(slot: str, key: Any, label: str, work: Callable, total: int = 0, text
 def live(slot: str) -> None:
     """The item's place in the queue, then its progress; when it ends the whole page reruns and draws the result."""
     entry = items.get(slot)
-    try:
-        item = queue.get(entry["id"], owner) if entry else None
-    except ge.JobNotFound:
-        item = None
-    if item is None or not item.active:
+    item = active_item(owner, entry)
+    if item is None:
         st.rerun()
     if item.state == "queued":
         st.info(t("evaluate.queued", pos=item.queue_position))

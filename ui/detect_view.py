@@ -24,7 +24,7 @@ from ganengine import detect, sampling
 
 from . import charts, engine
 from .checkpoint_picker import GeneratorChoice, card_table, generator_choices, own_run_choices, translated_selectbox
-from .engine import detect_pipeline, finished_work, sample_pipeline, shared_results, work_queue
+from .engine import active_item, detect_pipeline, finished_work, sample_pipeline, shared_results, work_queue
 from .i18n import number, t, t_or
 from .layout import upscale
 from .own_runs import own_runs
@@ -393,12 +393,8 @@ def collect(owner: str) -> None:
 @st.fragment(run_every=1.0)
 def _live(owner: str, slot: str) -> None:
     """The item's place in the queue, then its progress; when it ends the whole page reruns and draws the result."""
-    entry = st.session_state.get(ITEMS, {}).get(slot)
-    try:
-        item = work_queue().get(entry["id"], owner) if entry else None
-    except ge.JobNotFound:
-        item = None
-    if item is None or not item.active:
+    item = active_item(owner, st.session_state.get(ITEMS, {}).get(slot))
+    if item is None:
         st.rerun()
     if item.state == "queued":
         st.info(t("ethics.queued", pos=item.queue_position))

@@ -62,6 +62,16 @@ def shared_results() -> SharedResults:
     return SharedResults()
 
 
+def active_item(owner: str, entry: dict | None) -> ge.WorkItem | None:
+    """The session's work-queue item for `entry` while it is queued or running; None once it has ended or was dropped
+    (the page then reruns and draws what `finished_work` kept)."""
+    try:
+        item = work_queue().get(entry["id"], owner) if entry else None
+    except ge.JobNotFound:
+        return None
+    return item if item is not None and item.active else None
+
+
 def finished_work(owner: str, items: dict, failures: dict) -> list[tuple[str, dict, Any]]:
     """This session's work-queue items that have ended, taken off `items` (slot -> {"id", "key"}): failures go into
     `failures` (slot -> (key, one line)); the finished ones come back as (slot, entry, result) for the page to keep.

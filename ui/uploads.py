@@ -78,11 +78,15 @@ def store_generator(owner: str, name: str, content: bytes) -> Verdict:
     return _store_checkpoint(uploads_dir(owner), name, content, ge.load_generator, "checked_uploads")
 
 
-def translators_dir(owner: str) -> Path:
-    """Uploaded translation models live apart from generators, so the generator pickers never list them."""
-    folder = uploads_dir(owner) / "translators"
+def _kind_dir(owner: str, kind: str) -> Path:
+    """Uploads of one kind of model live apart from generators, so the generator pickers never list them."""
+    folder = uploads_dir(owner) / kind
     folder.mkdir(exist_ok=True)
     return folder
+
+
+def translators_dir(owner: str) -> Path:
+    return _kind_dir(owner, "translators")
 
 
 def store_translator(owner: str, name: str, content: bytes) -> Verdict:
@@ -91,10 +95,7 @@ def store_translator(owner: str, name: str, content: bytes) -> Verdict:
 
 
 def detectors_dir(owner: str) -> Path:
-    """Uploaded detectors live apart from generators, so the generator pickers never list them."""
-    folder = uploads_dir(owner) / "detectors"
-    folder.mkdir(exist_ok=True)
-    return folder
+    return _kind_dir(owner, "detectors")
 
 
 def store_detector(owner: str, name: str, content: bytes) -> Verdict:
