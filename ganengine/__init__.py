@@ -4,7 +4,7 @@ This module is the public API that the pages, the CLI and users' scripts rely on
 streamlit: everything the app does can be done from the CLI or a notebook.
 """
 
-from . import sampling
+from . import sampling, storage
 from .checkpoints import (
     CatalogEntry,
     CheckpointError,
@@ -55,7 +55,7 @@ from .pipelines import (
 )
 from .registry import Registry
 from .runs import RunDir
-from .settings import Settings, settings
+from .settings import Settings, StorageSettings, settings, storage_settings
 from .tasks import (
     TASKS,
     Chart,
@@ -132,6 +132,7 @@ __all__ = [
     "RunDir",
     "SamplePipeline",
     "Settings",
+    "StorageSettings",
     "SuperResConfig",
     "Task",
     "TensorData",
@@ -176,4 +177,6 @@ __all__ = [
     "safe_extract_zip",
     "sampling",
     "settings",
+    "storage",
+    "storage_settings",
 ]

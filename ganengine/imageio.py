@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import stat
-import tempfile
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,8 @@ from PIL import Image, ImageOps, PngImagePlugin
 
 from .atomic import write_atomic
 from .errors import UserError
+from .settings import storage_settings
+from .storage import scratch_dir
 
 ALLOWED_FORMATS = ("PNG", "JPEG", "WEBP", "BMP", "GIF")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif")
@@ -130,9 +131,16 @@ def read_provenance(source: bytes | str | Path) -> dict[str, str]:
 @dataclass(frozen=True)
 class ZipLimits:
     max_members: int = 50_000
-    max_total_bytes: int = 2 * 2**30
+    max_total_bytes: int = 512 * 2**20  # the operator's GANSTUDIO_ZIP_EXPANDED_MB (`server_zip_limits`)
     max_member_bytes: int = MAX_IMAGE_BYTES
-    max_ratio: float = 200.0
+    max_ratio: float = 200.0  # one member's expanded / compressed size
+    max_total_ratio: float = 20.0  # the whole archive's (images are compressed already: a real set is near 1)
+    min_total_allowance: int = 64 * 2**20  # what any archive may expand to whatever its ratio
+
+
+def server_zip_limits() -> ZipLimits:
+    """The zip limits with the operator's cap on what one archive may expand to."""
+    return ZipLimits(max_total_bytes=storage_settings().zip_expanded_bytes)
 
 
 def safe_extract_zip(archive: str | Path, dest: str | Path, limits: ZipLimits = ZipLimits()) -> list[Path]:
@@ -152,6 +160,12 @@ def safe_extract_zip(archive: str | Path, dest: str | Path, limits: ZipLimits = 
         members = zf.infolist()
         if len(members) > limits.max_members:
             raise ImageInputError(f"zip has {len(members):,} members, over the limit of {limits.max_members:,}")
+        cap = min(limits.max_total_bytes, max(limits.min_total_allowance,
+                                              int(limits.max_total_ratio * Path(archive).stat().st_size)))
+        declared = sum(i.file_size for i in members if i.filename.lower().endswith(IMAGE_SUFFIXES))
+        if declared > cap:  # honest headers: refused before a byte is written; lying ones are caught while streaming
+            raise ImageInputError(f"zip would expand to {declared / 2**20:,.0f} MB, over its limit of "
+                                  f"{cap / 2**20:,.0f} MB")
         for info in members:
             name = info.filename
             if info.is_dir() or name.startswith("__MACOSX/") or Path(name).name.startswith("."):
@@ -171,25 +185,29 @@ def safe_extract_zip(archive: str | Path, dest: str | Path, limits: ZipLimits = 
             except OSError as exc:
                 raise ImageInputError(f"zip member {name!r} cannot be written ({exc.strerror})") from None
             size = 0
-            with zf.open(info) as src, out:
-                while chunk := src.read(1 << 16):
-                    size += len(chunk)
-                    total += len(chunk)
-                    if size > limits.max_member_bytes:
-                        raise ImageInputError(f"zip member {name!r} expands past {limits.max_member_bytes // 2**20} MB")
-                    if total > limits.max_total_bytes:
-                        raise ImageInputError("zip expands past its total size limit")
-                    if info.compress_size and size / max(info.compress_size, 1) > limits.max_ratio:
-                        raise ImageInputError(f"zip member {name!r} has a suspicious compression ratio")
-                    out.write(chunk)
+            try:
+                with zf.open(info) as src, out:
+                    while chunk := src.read(1 << 16):
+                        size += len(chunk)
+                        total += len(chunk)
+                        if size > limits.max_member_bytes:
+                            raise ImageInputError(f"zip member {name!r} expands past {limits.max_member_bytes // 2**20} MB")
+                        if total > cap:
+                            raise ImageInputError(f"zip expands past its limit of {cap / 2**20:,.0f} MB")
+                        if info.compress_size and size / max(info.compress_size, 1) > limits.max_ratio:
+                            raise ImageInputError(f"zip member {name!r} has a suspicious compression ratio")
+                        out.write(chunk)
+            except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as exc:  # lying sizes, bad CRC, ...
+                raise ImageInputError(f"zip member {name!r} is damaged ({exc.__class__.__name__})") from None
             written.append(target)
     return written
 
 
-def extract_to_tempdir(archive: str | Path, limits: ZipLimits = ZipLimits()) -> Path:
-    """Extract a zip into a fresh private temporary directory and return it."""
-    folder = Path(tempfile.mkdtemp(prefix="ganstudio-zip-"))
-    os.chmod(folder, 0o700)
+def extract_to_tempdir(archive: str | Path, limits: ZipLimits | None = None) -> Path:
+    """Extract a zip into a fresh private folder of the server's temporary area and return it (the caller removes it;
+    what a killed process leaves is removed when the server next starts)."""
+    folder = scratch_dir("zip-")
+    limits = limits or server_zip_limits()
     try:
         safe_extract_zip(archive, folder, limits)
     except BaseException:

@@ -11,11 +11,26 @@
 | GANSTUDIO_DATA_DIR           | torchvision data sets' files                          | ~/.cache/ganstudio/data     |
 | GANSTUDIO_INCEPTION_WEIGHTS  | the Inception weights file (hash checked)             | torch hub's cache           |
 | GANSTUDIO_TASK_MODULES       | extra modules that register tasks                     | none                        |
+
+Storage on a shared server (`storage_settings()`; see ganengine/storage.py):
+
+| variable                     | meaning                                               | default                     |
+|------------------------------|-------------------------------------------------------|-----------------------------|
+| GANSTUDIO_UPLOADS            | users' uploaded models and zips, one folder per owner | beside the runs: uploads/   |
+| GANSTUDIO_TMP                | the one temporary area (zip extraction, upload checks)| <system temp>/ganstudio-tmp |
+|                              | cleaned of dead processes' leftovers at server start  |                             |
+| GANSTUDIO_QUOTA_MB           | an owner's uploads, in MB                             | 512                         |
+| GANSTUDIO_QUOTA_FILES        | an owner's uploads, in files                          | 100                         |
+| GANSTUDIO_ZIP_EXPANDED_MB    | what one zip may expand to (checked while streaming)  | 512                         |
+| GANSTUDIO_ABANDON_MINUTES    | an owner with no open tab this long has their queued  | 120 (0: never)              |
+|                              | and running jobs stopped (checkpoints kept)           |                             |
+| GANSTUDIO_EXPIRE_DAYS        | an owner not seen this long loses runs and uploads    | 14 (0: never)               |
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,3 +64,41 @@ def settings() -> Settings:
         raise ConfigError(f"GANSTUDIO_BACKEND must be one of {', '.join(BACKENDS.names())} (got {backend!r})")
     return Settings(runs_root=Path(os.environ.get("GANSTUDIO_RUNS") or REPO / "runs" / "app"), max_jobs=max_jobs,
                     backend=backend, ray_address=os.environ.get("GANSTUDIO_RAY_ADDRESS", "").strip())
+
+
+@dataclass(frozen=True)
+class StorageSettings:
+    uploads_root: Path
+    temp_root: Path
+    quota_bytes: int
+    quota_files: int
+    zip_expanded_bytes: int
+    abandon_after_s: float  # 0: never
+    expire_after_s: float  # 0: never
+
+
+def _number(name: str, default: float, low: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number (got {raw!r})") from None
+    if not value >= low:
+        raise ConfigError(f"{name} must be at least {low:g} (got {raw!r})")
+    return value
+
+
+def storage_settings() -> StorageSettings:
+    """Where uploads and temporary files live, and the limits that keep one owner from filling a shared disk."""
+    runs_root = settings().runs_root
+    return StorageSettings(
+        uploads_root=Path(os.environ.get("GANSTUDIO_UPLOADS") or runs_root.parent / "uploads"),
+        temp_root=Path(os.environ.get("GANSTUDIO_TMP") or Path(tempfile.gettempdir()) / "ganstudio-tmp"),
+        quota_bytes=int(_number("GANSTUDIO_QUOTA_MB", 512, 1) * 2**20),
+        quota_files=int(_number("GANSTUDIO_QUOTA_FILES", 100, 1)),
+        zip_expanded_bytes=int(_number("GANSTUDIO_ZIP_EXPANDED_MB", 512, 1) * 2**20),
+        abandon_after_s=_number("GANSTUDIO_ABANDON_MINUTES", 120, 0) * 60,
+        expire_after_s=_number("GANSTUDIO_EXPIRE_DAYS", 14, 0) * 86400,
+    )

@@ -14,6 +14,8 @@ sys.path.insert(0, str(ROOT))
 # The app's job manager is a process-wide cached resource: give the whole session a private runs root.
 os.environ.setdefault("GANSTUDIO_RUNS", tempfile.mkdtemp(prefix="ganstudio-test-runs-"))
 os.environ.setdefault("GANSTUDIO_MAX_JOBS", "1")
+os.environ.setdefault("GANSTUDIO_UPLOADS", tempfile.mkdtemp(prefix="ganstudio-test-uploads-"))
+os.environ.setdefault("GANSTUDIO_TMP", tempfile.mkdtemp(prefix="ganstudio-test-tmp-"))
 
 from ganengine.tasks import GanConfig
 

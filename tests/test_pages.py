@@ -833,9 +833,34 @@ def test_hostile_checkpoint_uploads_are_refused_in_one_line_and_leave_nothing(tm
         errors = [unescaped(e.value) for e in at.error]
         assert len(errors) == 1 and errors[0].startswith(f"Refused: {name}.safetensors: "), (name, errors)
         assert_no_live_markdown_from(at, hostile.TRACKER)
-    assert sorted(p for p in folder.rglob("*") if p.is_file()) == before  # nothing kept, nothing left in .checking/
+    assert sorted(p for p in folder.rglob("*") if p.is_file()) == before  # nothing kept
+    from ganengine import storage
+
+    assert list(storage.process_temp_dir().iterdir()) == []  # nothing left where it was checked
     offered = at.selectbox[0].options if page.endswith("Generate.py") else at.multiselect[0].options
     assert not any(name in o for o in offered for name in files)  # none of them reaches a picker
+
+
+def test_uploads_past_the_owners_quota_are_refused_and_deleting_one_makes_room(tmp_path, monkeypatch):
+    """Uploads used to be kept forever with no per-owner limit."""
+    monkeypatch.setenv("GANSTUDIO_QUOTA_FILES", "1")
+    at = open_page("pages/2_Generate.py")
+    folder = owner_uploads(at)
+    for path in list(folder.rglob("*")):
+        if path.is_file():
+            path.unlink()
+    shipped = (ROOT / "checkpoints" / "digits-dcgan.safetensors").read_bytes()
+    at.file_uploader[0].set_value(("first.safetensors", shipped, "application/octet-stream")).run()
+    assert not at.error and (folder / "first.safetensors").exists()
+    second = bytearray(shipped)
+    second[-1] ^= 1  # other content, so not the session's remembered verdict
+    at.file_uploader[0].set_value(("second.safetensors", bytes(second), "application/octet-stream")).run()
+    assert len(at.error) == 1 and "you already keep 1 uploads" in unescaped(at.error[0].value)
+    assert not (folder / "second.safetensors").exists()
+    assert "1 of 1 files" in at.sidebar.expander[0].label
+    delete = next(b for b in at.sidebar.button if b.key.startswith("upload_delete_"))
+    delete.click().run()
+    assert not (folder / "first.safetensors").exists() and "0 of 1 files" in at.sidebar.expander[0].label
 
 
 def test_card_text_is_shown_as_text_never_as_markdown(tmp_path):

@@ -26,7 +26,10 @@ def runs_root() -> Path:
 def job_manager() -> ge.JobManager:
     """One job manager per server process, on the configured backend; jobs outlive the tabs that started them."""
     config = ge.settings()
-    return ge.JobManager(config.runs_root, ge.make_backend(config.backend), max_running=config.max_jobs)
+    ge.storage.clean_temp_area()  # what a killed server left half-written
+    manager = ge.JobManager(config.runs_root, ge.make_backend(config.backend), max_running=config.max_jobs)
+    ge.storage.Housekeeper(manager).start()  # stops abandoned jobs, expires owners gone too long
+    return manager
 
 
 @st.cache_resource(show_spinner=False)
@@ -125,7 +128,7 @@ def detect_pipeline(path: Path) -> ge.DetectPipeline:
 
 
 def uploads_dir(owner: str) -> Path:
-    folder = runs_root().parent / "uploads" / ge.owner_key(owner)
+    folder = ge.storage_settings().uploads_root / ge.owner_key(owner)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

@@ -16,6 +16,7 @@ from . import charts
 from .engine import real_points, shown_data
 from .i18n import t, t_or
 from .layout import upscale
+from .owner import keep_alive
 from .plaintext import defused
 
 _CACHE = "job_event_cache"
@@ -131,6 +132,7 @@ def continue_control(manager: ge.JobManager, owner: str, info: ge.JobInfo) -> No
 
 def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
     """Draw everything about one job from a cheap snapshot of its events."""
+    keep_alive(owner)  # a tab watching a run keeps its owner's jobs alive
     info = manager.get(job_id, owner)
     cache = refresh(manager, owner, job_id)
     cfg = info.config

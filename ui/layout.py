@@ -9,8 +9,9 @@ from PIL import Image
 import ganengine as ge
 
 from .i18n import language_selector, t
-from .owner import owner_token
+from .owner import keep_alive, owner_token
 from .pages import PAGES, page_of
+from .uploads import uploads_manager
 
 
 def setup_page(file: str) -> str:
@@ -25,9 +26,11 @@ def setup_page(file: str) -> str:
         for entry in PAGES:
             st.page_link(entry.path, label=t(entry.title_key), icon=entry.icon)
     owner = owner_token()
+    keep_alive(owner)
     device = ge.describe_device()
     where = device.get("gpu") or t("sidebar.cpu", n=device["cpu_threads"])
     st.sidebar.caption(t("sidebar.device", device=where))
+    uploads_manager(owner)
     return owner
 
 

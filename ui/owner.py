@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 
 import streamlit as st
+
+import ganengine as ge
 
 from .cookies import read_cookie, write_cookie
 
@@ -29,3 +32,16 @@ def owner_token() -> str:
         st.session_state[_KEY] = token
     write_cookie(COOKIE, token)
     return token
+
+
+_SEEN_KEY = "owner_seen_at"
+SEEN_EVERY_S = 30.0
+
+
+def keep_alive(owner: str) -> None:
+    """Mark the owner as having a tab open (at most every SEEN_EVERY_S): the server stops the jobs of owners gone past
+    its abandon time and removes the files of owners gone past its expiry time."""
+    now = time.monotonic()
+    if now - st.session_state.get(_SEEN_KEY, -SEEN_EVERY_S) >= SEEN_EVERY_S:
+        ge.storage.mark_seen(ge.owner_key(owner))
+        st.session_state[_SEEN_KEY] = now

@@ -365,6 +365,24 @@ STRINGS: dict[str, dict[str, str]] = {
     "pick.upload": {"en": "GAN Studio checkpoint", "fr": "Checkpoint GAN Studio"},
     "pick.upload_help": {"en": "Only .safetensors files made by GAN Studio: they are checked before any model is built.",
                          "fr": "Seulement des fichiers .safetensors faits par GAN Studio : ils sont vérifiés avant de construire un modèle."},
+    "uploads.over_quota_files": {
+        "en": "Refused: you already keep {limit} uploads, the most this server allows. Delete some under "
+              "**Your uploads** in the sidebar.",
+        "fr": "Refusé : vous gardez déjà {limit} fichiers envoyés, le maximum sur ce serveur. Supprimez-en sous "
+              "**Vos fichiers envoyés** dans la barre latérale."},
+    "uploads.over_quota_bytes": {
+        "en": "Refused: this file ({mb:.1f} MB) would take your uploads to {total:,.0f} MB, over your {quota} MB. "
+              "Delete some under **Your uploads** in the sidebar.",
+        "fr": "Refusé : ce fichier ({mb:.1f} Mo) porterait vos envois à {total:,.0f} Mo, au-delà de vos {quota} Mo. "
+              "Supprimez-en sous **Vos fichiers envoyés** dans la barre latérale."},
+    "uploads.title": {"en": "Your uploads: {mb:,.0f} of {quota} MB, {n} of {files} files",
+                      "fr": "Vos fichiers envoyés : {mb:,.0f} sur {quota} Mo, {n} sur {files} fichiers"},
+    "uploads.expiry": {"en": "Uploads and runs of visitors not seen for {days:g} days are removed by the server.",
+                       "fr": "Le serveur supprime les fichiers et entraînements des visiteurs absents depuis {days:g} jours."},
+    "uploads.no_expiry": {"en": "This server keeps uploads until you delete them.",
+                          "fr": "Ce serveur garde vos fichiers jusqu'à ce que vous les supprimiez."},
+    "uploads.none": {"en": "Nothing uploaded yet.", "fr": "Aucun fichier envoyé pour l'instant."},
+    "uploads.delete": {"en": "Delete this file", "fr": "Supprimer ce fichier"},
     "pick.too_big": {"en": "Refused: the file is over {mb} MB.", "fr": "Refusé : le fichier dépasse {mb} Mo."},
     "pick.refused": {"en": "Refused: {reason}", "fr": "Refusé : {reason}"},
     "pick.accepted": {"en": "Accepted: {name} is now in the list.", "fr": "Accepté : {name} est maintenant dans la liste."},

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -46,27 +45,38 @@ def show(verdict: Verdict, where: Any = st) -> None:
     (where.success if verdict[0] else where.error)(verdict[1])
 
 
-def _store_checkpoint(folder: Path, name: str, content: bytes, load: Callable[[Path], object], store: str) -> Verdict:
+def quota_refusal(owner: str, incoming: int) -> str:
+    """The refusal line when `incoming` more bytes would take the owner's uploads past their quota, else ""."""
+    try:
+        ge.storage.check_quota(uploads_dir(owner), incoming)
+    except ge.storage.QuotaExceeded as exc:
+        if exc.kind == "files":
+            return t("uploads.over_quota_files", limit=exc.limit)
+        return t("uploads.over_quota_bytes", mb=incoming / 2**20, total=exc.after / 2**20, quota=exc.limit // 2**20)
+    return ""
+
+
+def _store_checkpoint(owner: str, folder: Path, name: str, content: bytes, load: Callable[[Path], object],
+                      store: str) -> Verdict:
     """Keep an uploaded .safetensors file in `folder` once `load` accepts it (header, card, task, shapes,
-    finiteness); a refused file leaves nothing behind."""
+    finiteness) and the owner's quota has room; a refused file leaves nothing behind."""
 
     def check() -> Verdict:
         if len(content) > MAX_UPLOAD_BYTES:
             return "", t("pick.too_big", mb=MAX_UPLOAD_BYTES // 2**20)
+        if refusal := quota_refusal(owner, len(content)):
+            return "", refusal
         stem = safe_stem(name, 60)
-        (folder / ".checking").mkdir(exist_ok=True)
-        place = Path(tempfile.mkdtemp(dir=folder / ".checking"))  # its own: two tabs may upload one name at once
+        place = ge.storage.scratch_dir("check-")  # its own: two tabs may upload one name at once
         checking = place / f"{stem}.safetensors"  # the user's own name shows in any refusal
-        checking.write_bytes(content)
         kept: Path | None = None
         try:
+            checking.write_bytes(content)
             load(checking)
-            kept = checking.rename(folder / f"{stem}.safetensors")
+            kept = Path(shutil.move(checking, folder / f"{stem}.safetensors"))
         except (ge.UserError, ValueError, RuntimeError) as exc:
             return "", t("pick.refused", reason=defused(exc))
         finally:  # refused, or a bug: nothing of the file stays behind
-            if kept is None:
-                checking.unlink(missing_ok=True)
             shutil.rmtree(place, ignore_errors=True)
         return str(kept), t("pick.accepted", name=kept.name)
 
@@ -75,7 +85,7 @@ def _store_checkpoint(folder: Path, name: str, content: bytes, load: Callable[[P
 
 def store_generator(owner: str, name: str, content: bytes) -> Verdict:
     """Keep an uploaded .safetensors generator once it loads cleanly."""
-    return _store_checkpoint(uploads_dir(owner), name, content, ge.load_generator, "checked_uploads")
+    return _store_checkpoint(owner, uploads_dir(owner), name, content, ge.load_generator, "checked_uploads")
 
 
 def _kind_dir(owner: str, kind: str) -> Path:
@@ -91,7 +101,7 @@ def translators_dir(owner: str) -> Path:
 
 def store_translator(owner: str, name: str, content: bytes) -> Verdict:
     """Keep an uploaded .safetensors Pix2Pix or CycleGAN model once it loads cleanly."""
-    return _store_checkpoint(translators_dir(owner), name, content, TranslatePipeline.load, "checked_translators")
+    return _store_checkpoint(owner, translators_dir(owner), name, content, TranslatePipeline.load, "checked_translators")
 
 
 def detectors_dir(owner: str) -> Path:
@@ -100,7 +110,7 @@ def detectors_dir(owner: str) -> Path:
 
 def store_detector(owner: str, name: str, content: bytes) -> Verdict:
     """Keep an uploaded .safetensors real-vs-generated detector (task detector) once it loads cleanly."""
-    return _store_checkpoint(detectors_dir(owner), name, content, ge.DetectPipeline.load, "checked_detectors")
+    return _store_checkpoint(owner, detectors_dir(owner), name, content, ge.DetectPipeline.load, "checked_detectors")
 
 
 def store_pair_zip(owner: str, name: str, content: bytes, task: str) -> Verdict:
@@ -110,21 +120,22 @@ def store_pair_zip(owner: str, name: str, content: bytes, task: str) -> Verdict:
     def check() -> Verdict:
         digest = hashlib.sha256(content).hexdigest()[:8]
         folder = uploads_dir(owner)
-        (folder / ".checking").mkdir(exist_ok=True)
-        checking = folder / ".checking" / f"pairs-{safe_stem(name, 40)}-{digest}.zip"
-        checking.write_bytes(content)
-        accepted = False
+        if refusal := quota_refusal(owner, len(content)):
+            return "", refusal
+        place = ge.storage.scratch_dir("check-")
+        checking = place / f"pairs-{safe_stem(name, 40)}-{digest}.zip"
+        kept: Path | None = None
         try:
+            checking.write_bytes(content)
             summary = ge.data.check_pair_set(checking)
-            accepted = summary.paired == (task == "pix2pix")
+            if summary.paired == (task == "pix2pix"):  # same name, same bytes: a queued job reading it is unaffected
+                kept = Path(shutil.move(checking, folder / checking.name))
         except ge.DataError as exc:
             return "", t("translate.zip_refused", reason=defused(str(exc).replace(checking.name, name)))
         finally:  # refused, or a bug: nothing of the file stays behind
-            if not accepted:
-                checking.unlink(missing_ok=True)
-        if not accepted:
+            shutil.rmtree(place, ignore_errors=True)
+        if kept is None:
             return "", t("translate.zip_wrong_ab" if summary.paired else "translate.zip_wrong_cyclegan", name=defused(name))
-        kept = checking.replace(folder / checking.name)  # same name, same bytes: a queued job reading it is unaffected
         counts = ", ".join(t("translate.zip_count", folder=defused(f), n=n) for f, n in summary.counts.items())
         return str(kept), t("translate.zip_accepted", name=defused(name), counts=counts, a=defused(summary.domains[0]),
                             b=defused(summary.domains[1]))
@@ -140,6 +151,8 @@ def store_data_zip(owner: str, name: str, content: bytes) -> Verdict:
         digest = hashlib.sha256(content).hexdigest()[:8]
         target = uploads_dir(owner) / f"{safe_stem(name, 40)}-{digest}.zip"
         if not target.exists():
+            if refusal := quota_refusal(owner, len(content)):
+                return "", refusal
             target.write_bytes(content)
         summary = None
         try:
@@ -153,3 +166,27 @@ def store_data_zip(owner: str, name: str, content: bytes) -> Verdict:
         return str(target), t("train.zip_accepted", name=defused(name), n=summary.images, classes=classes)
 
     return checked_once("checked_zips", content, check)
+
+
+def uploads_manager(owner: str, where: Any = st.sidebar) -> None:
+    """The owner's kept uploads with their use of the quota, each with a delete button (in the sidebar)."""
+    folder = uploads_dir(owner)
+    limits = ge.storage_settings()
+    used = ge.storage.usage(folder)
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not any(
+        part.startswith(".") for part in p.relative_to(folder).parts))
+    label = t("uploads.title", mb=used.bytes / 2**20, quota=limits.quota_bytes // 2**20, n=used.files,
+              files=limits.quota_files)
+    with where.expander(label, expanded=False):
+        st.caption(t("uploads.expiry", days=limits.expire_after_s / 86400) if limits.expire_after_s
+                   else t("uploads.no_expiry"))
+        if not files:
+            st.caption(t("uploads.none"))
+        for i, path in enumerate(files):
+            left, right = st.columns([4, 1])
+            left.text(f"{path.name} · {path.stat().st_size / 2**20:.1f} MB")
+            if right.button("🗑", key=f"upload_delete_{i}_{path.name}", help=t("uploads.delete")):
+                path.unlink(missing_ok=True)
+                for key in [k for k in st.session_state if str(k).startswith("checked_")]:
+                    del st.session_state[key]  # a verdict on a deleted file must not say "kept" again
+                st.rerun()

@@ -26,7 +26,7 @@ from typing import Any
 from ..config import RunConfig
 from ..errors import UserError
 from ..events import Event, JsonlSink, ended, event, read_events
-from ..runs import RunDir, interrupted_reason
+from ..runs import RunDir, interrupted_reason, step_of
 from .backends import Backend, Resources, make_backend
 
 STATES = ("queued", "running", "finished", "failed", "cancelled")
@@ -72,6 +72,7 @@ class _Job:
     reason: str = ""
     handle: Any = None  # the backend's, while it runs
     cancelled: bool = False
+    stop_reason: str = ""  # why the server (not the owner) stopped it; replaces the worker's "stopped by the user"
 
 
 def owner_key(owner: str) -> str:
@@ -146,6 +147,35 @@ class JobManager:
                 self.backend.cancel(job.handle)
                 job.cancelled = True
             return self._info(job)
+
+    def active_owner_keys(self) -> set[str]:
+        """The owner keys with a queued or running job (for the server's housekeeping)."""
+        with self._lock:
+            return {j.owner_key for j in self._jobs.values() if j.state in ("queued", "running")}
+
+    def reclaim(self, key: str, reason: str) -> int:
+        """Stop every queued or running job of the owner with `key`, for the server (an owner who left): a queued job
+        ends "not started", a running one at its next step with its checkpoints kept. The number of jobs stopped."""
+        stopped = 0
+        with self._lock:
+            for job in self._jobs.values():
+                if job.owner_key != key:
+                    continue
+                if job.state == "queued":
+                    self._queue.remove(job.id)
+                    self._end(job, "cancelled", f"{reason}; it had not started: start it again")
+                    stopped += 1
+                elif job.state == "running" and not job.cancelled:
+                    self.backend.cancel(job.handle)
+                    job.cancelled, job.stop_reason = True, reason
+                    stopped += 1
+        return stopped
+
+    def forget(self, key: str) -> None:
+        """Drop the ended jobs of owner `key` from memory (the housekeeper removed their files)."""
+        with self._lock:
+            for job_id in [j.id for j in self._jobs.values() if j.owner_key == key and j.state not in ("queued", "running")]:
+                del self._jobs[job_id]
 
     def resume(self, job_id: str, owner: str, steps: int | None = None, time_budget: float | None = None) -> JobInfo:
         """Queue an ended run again, to go on from its resume state (weights, optimisers, EMA, RNGs, schedules): an
@@ -259,7 +289,11 @@ class JobManager:
 
     def _reap(self, job: _Job, code: int) -> None:
         last = job.run.last_ended()
-        if last is not None:
+        if job.stop_reason:
+            latest = job.run.latest_checkpoint()
+            kept = f"its last checkpoint (step {step_of(latest)}) is kept and it can go on" if latest else "no checkpoint yet"
+            self._end(job, "cancelled", f"{job.stop_reason}; {kept}")
+        elif last is not None:
             self._end(job, last["status"], last.get("reason", ""), write=False)
         elif job.cancelled:
             self._end(job, "cancelled", "stopped by the user")
