@@ -108,3 +108,9 @@ def interrupted_reason(run: RunDir) -> str:
     kept = (f"its last checkpoint (step {step_of(latest)}) is kept and it can be resumed" if latest
             else "no checkpoint had been written yet; start it again")
     return f"{INTERRUPTED}: the server stopped while this run was going; {kept}"
+
+
+def kept_params(run: RunDir) -> dict[str, int | None]:
+    """The `params` an ended event carries about what was kept: the step of the latest checkpoint, or None."""
+    latest = run.latest_checkpoint()
+    return {"kept": step_of(latest) if latest else None}

@@ -159,7 +159,8 @@ class Housekeeper:
                 gone = now - last_seen(key, runs_root, limits)
                 if gone > limits.abandon_after_s:
                     stopped += self.manager.reclaim(
-                        key, f"stopped by the server: its owner had no GAN Studio tab open for {gone / 60:.0f} min")
+                        key, f"stopped by the server: its owner had no GAN Studio tab open for {gone / 60:.0f} min",
+                        round(gone / 60))
         expired: list[str] = []
         if limits.expire_after_s:
             keys = {p.name for root in (runs_root, limits.uploads_root) if root.is_dir()

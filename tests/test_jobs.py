@@ -80,7 +80,8 @@ def test_killed_worker_is_reported_and_checkpoint_kept(manager, tiny_points_conf
     with manager._lock:
         manager._jobs[info.id].handle.process.kill()  # a hard crash: no chance to write a last event
     ended = manager.wait(info.id, ALICE, timeout=90)
-    assert ended.state == "failed" and "ended unexpectedly" in ended.reason
+    assert ended.state == "failed" and "was killed (exit code -9), most often for running out of memory" in ended.reason
+    assert ended.code == "killed" and ended.params["kept"] >= 1
     events = manager.events(info.id, ALICE)[0]
     assert events[-1]["status"] == "failed" and events[-1]["checkpoint"]
 

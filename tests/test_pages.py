@@ -465,7 +465,9 @@ def one_finished_run(config, run_dir: Path):
     the manager, so a test can hand them a real run without a worker process."""
     import ganengine as ge
 
-    run = ge.JobInfo("20260101-000000-abcdef", "finished", config, run_dir, 0.0, 0.0, 1.0, "", 0)
+    end = ge.RunDir(run_dir).last_ended() or {}
+    run = ge.JobInfo("20260101-000000-abcdef", end.get("status", "finished"), config, run_dir, 0.0, 0.0, 1.0,
+                     end.get("reason", ""), 0, end.get("code", ""), end.get("params", {}))
 
     class OneRun:
         def list(self, owner):
@@ -904,3 +906,26 @@ def test_ethics_page_trains_a_detector_and_lists_the_run():
     at.multiselect(key="ethics_train_generators_digits").set_value([]).run()
     next(b for b in at.button if b.label == "Start training").click().run()
     assert [e.value for e in at.error] == ["Not started: tick at least one generator"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_why_a_run_ended_is_said_in_the_readers_language(monkeypatch, tmp_path, tiny_points_config, lang):
+    """End-of-run reasons were the engine's English sentences on French pages ("time budget of 50 s reached")."""
+    import dataclasses
+
+    import ui.engine
+    from ganengine.events import JsonlSink
+    from ganengine.train import run_task
+
+    config = dataclasses.replace(tiny_points_config, steps=200_000, time_budget=1)
+    run_task(config, tmp_path / "run", JsonlSink(tmp_path / "run" / "events.jsonl"))
+    OneRun, run = one_finished_run(config, tmp_path / "run")
+    assert run.code == "time_budget" and run.params["seconds"] == 1
+    monkeypatch.setattr(ui.engine, "job_manager", OneRun)
+    at = open_page("pages/1_Train.py")
+    if lang == "fr":
+        at.sidebar.radio[0].set_value("fr").run()
+    assert_clean(at)
+    said = " ".join(s.value for s in at.success)
+    assert ("son budget de temps de 1 s est atteint" if lang == "fr" else "its time budget of 1 s was reached") in said
+    assert ("time budget" in said) == (lang == "en")

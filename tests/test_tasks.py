@@ -189,3 +189,33 @@ def test_a_typo_in_a_data_name_is_an_error_not_a_guess():
     with pytest.raises(DataError, match="no data set or path named 'digitz'"):
         data_kind("digitz")
     assert data_kind("toy2d-ring") == "points" and data_kind("digits") == "images"
+
+
+def test_running_out_of_memory_ends_the_run_with_advice_and_its_last_checkpoint(tmp_path, toy):
+    events = []
+    cfg = toy.HungryConfig(steps=20, batch_size=32, checkpoint_every=2, sample_every=100, num_threads=1)
+    result = run_task(cfg, tmp_path, events.append)  # on the CPU: no retry, the server's memory is everyone's
+    end = events[-1]
+    assert result.status == "failed" and end["code"] == "out_of_memory"
+    assert end["params"] == {"step": 5, "batch": 32, "kept": 4}
+    assert "ran out of memory at step 5 with a batch of 32: try a smaller batch size" in end["reason"]
+    assert result.checkpoint is not None and result.checkpoint.exists()
+
+
+def test_a_gpu_out_of_memory_goes_on_once_at_half_the_batch(tmp_path, toy, monkeypatch):
+    from ganengine.train import loop
+
+    monkeypatch.setattr(loop, "retries_out_of_memory", lambda device: True)  # as on a CUDA device
+    events = []
+    cfg = toy.HungryConfig(steps=12, batch_size=32, memory_items=16, checkpoint_every=2, sample_every=100, num_threads=1)
+    result = run_task(cfg, tmp_path, events.append)
+    warning = next(e for e in events if e["type"] == "warning")
+    assert warning["code"] == "memory_retry" and warning["params"] == {"batch": 16, "step": 4}
+    assert result.status == "finished" and result.step == 12
+    assert events[-1]["code"] == "finished"
+    assert json.loads((tmp_path / "config.json").read_text())["batch_size"] == 16  # a continue keeps the batch that fits
+    # Once only: a batch that still does not fit ends the run with the advice.
+    events.clear()
+    tight = toy.HungryConfig(steps=12, batch_size=32, memory_items=8, checkpoint_every=2, sample_every=100, num_threads=1)
+    result = run_task(tight, tmp_path / "tight", events.append)
+    assert result.status == "failed" and events[-1]["code"] == "out_of_memory" and events[-1]["params"]["batch"] == 16

@@ -88,3 +88,28 @@ if "toy-line" not in ARCHITECTURES:
     ARCHITECTURES.register("toy-line", Architecture("toy-line", "One linear unit.", {"model": Line}))
 if "toy-line" not in TASKS:
     TASKS.register("toy-line", LineTask)
+
+
+@dataclass(frozen=True)
+class HungryConfig(LineConfig):
+    task: str = "toy-hungry"
+    memory_items: int = option(8, "the largest batch that fits in memory (pretend)")
+
+
+class HungryLineTask(LineTask):
+    """The line task on a pretend device that runs out of memory from step 4 on when the batch is over memory_items."""
+
+    name = "toy-hungry"
+    config_type = HungryConfig
+    card_tasks = ("toy-hungry",)
+
+    def train_step(self, step: int, progress: float, measure: bool) -> dict[str, torch.Tensor | float]:
+        if step >= 4 and self.cfg.batch_size > self.cfg.memory_items:
+            raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+        return super().train_step(step, progress, measure)
+
+
+if "toy-hungry" not in ARCHITECTURES:
+    ARCHITECTURES.register("toy-hungry", Architecture("toy-hungry", "One linear unit.", {"model": Line}))
+if "toy-hungry" not in TASKS:
+    TASKS.register("toy-hungry", HungryLineTask)

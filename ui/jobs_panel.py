@@ -18,6 +18,7 @@ from .i18n import t, t_or
 from .layout import upscale
 from .owner import keep_alive
 from .plaintext import defused
+from .strings import STRINGS
 
 _CACHE = "job_event_cache"
 MAX_SAMPLES = 100  # sample events kept per job in a session (the run directory keeps them all)
@@ -56,6 +57,9 @@ def refresh(manager: ge.JobManager, owner: str, job_id: str) -> dict[str, Any]:
             cache["started"] = e
         elif kind == "ended":
             cache["ended"] = e
+        elif kind == "warning":
+            cache.setdefault("warnings", []).append(e)
+            del cache["warnings"][:-3]
     return cache
 
 
@@ -147,11 +151,15 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
         done, text = progress(info, cache)
         st.progress(done, text=text)
     elif info.state == "finished":
-        st.success(t("job.finished", step=(cache["ended"] or {}).get("step", "?"), reason=defused(info.reason)))
+        st.success(t("job.finished", step=(cache["ended"] or {}).get("step", "?"), reason=end_text(info)))
     elif info.state == "cancelled":
-        st.warning(t("job.cancelled" if latest else "job.cancelled_empty", reason=defused(info.reason)))
+        st.warning(t("job.cancelled" if latest else "job.cancelled_empty", reason=end_text(info)))
     else:
-        st.error(t("job.failed", reason=defused(info.reason)))
+        kept = info.params.get("kept")
+        note = (t("end.kept", step=kept) if kept is not None else t("end.none_kept")) if info.code else ""
+        st.error(f"{t('job.failed', reason=end_text(info))} {note}".strip())
+    for warning in cache.get("warnings", []):
+        st.info(t_or(f"warning.{warning.get('code')}", defused(warning.get("message", "")), **warning.get("params", {})))
 
     if info.active:
         if st.button(t("job.stop"), key=f"stop_{job_id}", type="secondary"):
@@ -204,5 +212,23 @@ def jobs_table(jobs: list[ge.JobInfo]) -> pd.DataFrame:
         t("jobs.col_id"): j.id, t("jobs.col_state"): t(f"state.{j.state}"),
         t("jobs.col_model"): model_name(j.config), t("jobs.col_data"): shown_data(j.config.data),
         t("jobs.col_submitted"): dt.datetime.fromtimestamp(j.submitted).strftime("%H:%M:%S"),
-        t("jobs.col_reason"): j.reason,
+        t("jobs.col_reason"): plain_end_text(j),
     } for j in jobs])
+
+
+def plain_end_text(info: ge.JobInfo) -> str:
+    """Why a job ended, in the reader's language: from its code and params; the engine's English reason for runs
+    from before codes (or a code this catalogue does not know)."""
+    params = {k: v for k, v in info.params.items() if k not in ("kept", "final_write")}
+    try:
+        text = t(f"end.{info.code}", **params) if info.code and f"end.{info.code}" in STRINGS else info.reason
+    except (KeyError, ValueError):  # params that do not fit this catalogue's sentence
+        text = info.reason
+    if info.params.get("final_write"):
+        text = "; ".join(x for x in (text, t("end.final_write", why=info.params["final_write"])) if x)
+    return text
+
+
+def end_text(info: ge.JobInfo) -> str:
+    """`plain_end_text` made safe for Markdown (an error's text may quote a file)."""
+    return defused(plain_end_text(info))

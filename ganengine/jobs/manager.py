@@ -26,7 +26,7 @@ from typing import Any
 from ..config import RunConfig
 from ..errors import UserError
 from ..events import Event, JsonlSink, ended, event, read_events
-from ..runs import RunDir, interrupted_reason, step_of
+from ..runs import RunDir, interrupted_reason, kept_params, step_of
 from .backends import Backend, Resources, make_backend
 
 STATES = ("queued", "running", "finished", "failed", "cancelled")
@@ -53,6 +53,8 @@ class JobInfo:
     ended: float | None
     reason: str
     queue_position: int  # 1-based while queued, else 0
+    code: str = ""  # why it ended, for a page to say in its own words (see ganengine.events)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
     def active(self) -> bool:
@@ -70,9 +72,12 @@ class _Job:
     started: float | None = None
     ended: float | None = None
     reason: str = ""
+    code: str = ""
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
     handle: Any = None  # the backend's, while it runs
     cancelled: bool = False
     stop_reason: str = ""  # why the server (not the owner) stopped it; replaces the worker's "stopped by the user"
+    stop_minutes: float = 0
 
 
 def owner_key(owner: str) -> str:
@@ -142,7 +147,7 @@ class JobManager:
             job = self._owned(job_id, owner)
             if job.state == "queued":
                 self._queue.remove(job.id)
-                self._end(job, "cancelled", "stopped by the user before it started")
+                self._end(job, "cancelled", "stopped by the user before it started", "stopped_queued")
             elif job.state == "running" and not job.cancelled:
                 self.backend.cancel(job.handle)
                 job.cancelled = True
@@ -153,7 +158,7 @@ class JobManager:
         with self._lock:
             return {j.owner_key for j in self._jobs.values() if j.state in ("queued", "running")}
 
-    def reclaim(self, key: str, reason: str) -> int:
+    def reclaim(self, key: str, reason: str, minutes: float = 0) -> int:
         """Stop every queued or running job of the owner with `key`, for the server (an owner who left): a queued job
         ends "not started", a running one at its next step with its checkpoints kept. The number of jobs stopped."""
         stopped = 0
@@ -163,11 +168,12 @@ class JobManager:
                     continue
                 if job.state == "queued":
                     self._queue.remove(job.id)
-                    self._end(job, "cancelled", f"{reason}; it had not started: start it again")
+                    self._end(job, "cancelled", f"{reason}; it had not started: start it again", "abandoned_queued",
+                              {"minutes": minutes})
                     stopped += 1
                 elif job.state == "running" and not job.cancelled:
                     self.backend.cancel(job.handle)
-                    job.cancelled, job.stop_reason = True, reason
+                    job.cancelled, job.stop_reason, job.stop_minutes = True, reason, minutes
                     stopped += 1
         return stopped
 
@@ -202,6 +208,7 @@ class JobManager:
             job.run.prepare(config)
             job.config = config
             job.state, job.reason, job.ended, job.cancelled, job.handle = "queued", "", None, False, None
+            job.code, job.params = "", {}
             self._queue.append(job.id)
             JsonlSink(job.run.events_path)(event("queued", job.run.last_step()))
             self._start_ready()
@@ -238,7 +245,7 @@ class JobManager:
             for job in self._jobs.values():
                 if job.state == "running" and job.handle is not None and self.backend.poll(job.handle) is None:
                     self.backend.kill(job.handle)
-                    self._end(job, "cancelled", interrupted_reason(job.run))
+                    self._end(job, "cancelled", interrupted_reason(job.run), "interrupted")
 
     # --- internals --------------------------------------------------------------------------
     def _check_room(self, key: str) -> None:
@@ -257,7 +264,7 @@ class JobManager:
     def _info(self, job: _Job) -> JobInfo:
         position = self._queue.index(job.id) + 1 if job.state == "queued" else 0
         return JobInfo(job.id, job.state, job.config, job.run.root, job.submitted, job.started, job.ended,
-                       job.reason, position)
+                       job.reason, position, job.code, dict(job.params))
 
     def poll_now(self) -> None:
         """One scheduling pass: reap ended jobs, start queued ones (the background thread does this every
@@ -281,7 +288,8 @@ class JobManager:
                 except Exception as exc:  # this job's trouble (a full disk on the server, a backend error) ends this job
                     with contextlib.suppress(Exception):
                         self.backend.kill(job.handle)
-                    self._end(job, "failed", f"the job runner lost this run: {exc}; the last checkpoint written is kept")
+                    self._end(job, "failed", f"the job runner lost this run: {exc}; the last checkpoint written is kept",
+                              "runner_lost", {"error": str(exc)})
                     continue
                 if code is not None:
                     self._reap(job, code)
@@ -292,14 +300,18 @@ class JobManager:
         if job.stop_reason:
             latest = job.run.latest_checkpoint()
             kept = f"its last checkpoint (step {step_of(latest)}) is kept and it can go on" if latest else "no checkpoint yet"
-            self._end(job, "cancelled", f"{job.stop_reason}; {kept}")
+            self._end(job, "cancelled", f"{job.stop_reason}; {kept}", "abandoned", {"minutes": job.stop_minutes})
         elif last is not None:
-            self._end(job, last["status"], last.get("reason", ""), write=False)
+            self._end(job, last["status"], last.get("reason", ""), last.get("code", ""), last.get("params"), write=False)
         elif job.cancelled:
-            self._end(job, "cancelled", "stopped by the user")
+            self._end(job, "cancelled", "stopped by the user", "stopped")
+        elif code in (-9, 137):  # SIGKILL: on a server, most often the kernel's out-of-memory killer
+            self._end(job, "failed", f"the training process was killed (exit code {code}), most often for running out "
+                                     f"of memory: try a smaller batch size or model; the last checkpoint written is kept",
+                      "killed", {"exit": code})
         else:
             self._end(job, "failed", f"the training process ended unexpectedly (exit code {code}); "
-                                     f"the last checkpoint written is kept")
+                                     f"the last checkpoint written is kept", "worker_died", {"exit": code})
 
     def _start_ready(self) -> None:
         while self._queue and sum(j.state == "running" for j in self._jobs.values()) < self.max_running:
@@ -308,15 +320,19 @@ class JobManager:
             try:
                 job.handle = self.backend.start(job.id, job.run, Resources(job.config.num_threads or 1, gpus))
             except OSError as exc:
-                self._end(job, "failed", f"could not start the training process ({exc})")
+                self._end(job, "failed", f"could not start the training process ({exc})", "start_failed",
+                          {"error": str(exc)})
                 continue
             job.state, job.started = "running", time.time()
 
-    def _end(self, job: _Job, state: str, reason: str, write: bool = True) -> None:
-        job.state, job.reason, job.ended = state, reason, time.time()
+    def _end(self, job: _Job, state: str, reason: str, code: str = "", params: dict[str, Any] | None = None,
+             write: bool = True) -> None:
+        params = {**kept_params(job.run), **(params or {})}
+        job.state, job.reason, job.ended, job.code, job.params = state, reason, time.time(), code, params
         self._changed.notify_all()
         if write:
-            JsonlSink(job.run.events_path)(ended(state, job.run.last_step(), reason, _relative_latest(job.run)))
+            JsonlSink(job.run.events_path)(ended(state, job.run.last_step(), reason, _relative_latest(job.run),
+                                                 code=code, params=params))
 
     def _load_history(self) -> None:
         """Past runs on disk become jobs of their owners again: ended ones as they ended, queued ones that never started
@@ -331,8 +347,9 @@ class JobManager:
             last = run.last_ended()
             if last is not None:
                 job.state, job.reason, job.ended = last["status"], last.get("reason", ""), last.get("time")
+                job.code, job.params = last.get("code", ""), dict(last.get("params") or {})
             elif run.started():  # its worker went down with the server before it could say so
-                self._end(job, "cancelled", interrupted_reason(run))
+                self._end(job, "cancelled", interrupted_reason(run), "interrupted")
             else:
                 self._queue.append(job.id)  # job ids begin with their submission time: the queue keeps its order
             self._jobs[job.id] = job

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..events import Event, JsonlSink, ended, is_ended
-from ..runs import RunDir, interrupted_reason
+from ..runs import RunDir, interrupted_reason, kept_params
 from ..train import run_task
 
 
@@ -25,7 +25,7 @@ def run_job(run: RunDir, should_stop: Callable[[], bool], server_lost: Callable[
 
     def sink(e: Event) -> None:
         if is_ended(e) and e.get("status") == "cancelled" and server_lost():
-            e = {**e, "reason": interrupted_reason(run)}
+            e = {**e, "reason": interrupted_reason(run), "code": "interrupted", "params": kept_params(run)}
         log(e)
 
     try:
@@ -33,7 +33,8 @@ def run_job(run: RunDir, should_stop: Callable[[], bool], server_lost: Callable[
         result = run_task(cfg, run.root, sink, should_stop, resume=run.resume_path.exists())
     except Exception as exc:
         traceback.print_exc()
-        sink(ended("failed", 0, str(exc) or type(exc).__name__, None))
+        why = str(exc) or type(exc).__name__
+        sink(ended("failed", 0, why, None, code="not_started", params={"error": why, "kept": None}))
         return 1
     return 0 if result.status != "failed" else 1
 

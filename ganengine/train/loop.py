@@ -13,7 +13,7 @@ import copy
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..atomic import disk_full, write_atomic
+from ..atomic import disk_full, free_mb, write_atomic
 from ..checkpoints import save_checkpoint
 from ..config import RunConfig
 from ..devices import autocast_dtype, configure_device, resolve_device, seed_everything, set_threads
@@ -179,6 +179,17 @@ class Trainer:
         return all(bool(torch.isfinite(p).all()) for m in self.nets().values() for p in m.parameters())
 
 
+def out_of_memory(exc: BaseException) -> bool:
+    """Whether `exc` is an allocation that failed (CPU or GPU)."""
+    text = str(exc).lower()
+    return isinstance(exc, torch.OutOfMemoryError | MemoryError) or "out of memory" in text or "can't allocate memory" in text
+
+
+def retries_out_of_memory(device: torch.device) -> bool:
+    """A GPU that ran out of memory is tried once more at half the batch; a CPU's memory is the server's too."""
+    return device.type == "cuda"
+
+
 def kept_note(last_ckpt: Path | None) -> str:
     """What a run that stopped on an error still has, as the end of its reason."""
     return f"; kept the last good checkpoint (step {step_of(last_ckpt)})" if last_ckpt else "; no checkpoint had been written yet"
@@ -191,10 +202,13 @@ def run_task(
     should_stop: Callable[[], bool] = lambda: False,
     data: Any = None,
     resume: bool = False,
+    memory_retry: bool = True,
 ) -> TrainResult:
     """Train `cfg`'s task as it says, writing everything into `run_dir`; never raises for training errors.
 
-    Errors before the first step (a bad config, missing data) raise, with a one-line message.
+    Errors before the first step (a bad config, missing data) raise, with a one-line message. The ended event carries
+    a `code` and `params` besides its English `reason`, so a page can say it in the reader's language. A GPU that runs
+    out of memory goes on once from its last checkpoint at half the batch (`memory_retry`).
     """
     cfg.validate()
     run = RunDir(Path(run_dir))
@@ -245,6 +259,7 @@ def run_task(
         return path
 
     status, reason, nan_stop, lockstep = "finished", "", False, True
+    code, params, retry_batch = "finished", {}, 0
     t0 = trainer.t0 = time.monotonic()
     window_t, window_steps = t0, 0
     items_per_step = task.items_per_step() * dist.world_size
@@ -252,10 +267,10 @@ def run_task(
         while trainer.step < trainer.total_steps:
             elapsed = time.monotonic() - t0
             if dist.from_main(should_stop()):
-                status, reason = "cancelled", "stopped by the user"
+                status, reason, code = "cancelled", "stopped by the user", "stopped"
                 break
             if dist.from_main(cfg.time_budget is not None and elapsed >= cfg.time_budget):
-                reason = f"time budget of {cfg.time_budget:g} s reached"
+                reason, code, params = f"time budget of {cfg.time_budget:g} s reached", "time_budget", {"seconds": cfg.time_budget}
                 break
             step = trainer.step
             measure = (step + 1) % cfg.log_every == 0 or step == 0
@@ -275,10 +290,21 @@ def run_task(
         status, nan_stop = "failed", True
         reason = (f"the {exc} loss became NaN or infinite at step {trainer.step + 1}, training was unstable "
                   f"(try a lower learning rate){kept_note(last_ckpt)}")
+        code, params = "nan", {"loss": str(exc), "step": trainer.step + 1}
     except Exception as exc:  # a crash ends this run with a message, never the caller
         full = disk_full(exc, run.root)
         status, lockstep, nan_stop = "failed", False, full is not None  # as after NaN, a full disk gets no final write
         reason = f"{full}{kept_note(last_ckpt)}" if full else f"{type(exc).__name__}: {exc}"
+        code, params = ("disk_full", {"mb": free_mb(run.root)}) if full else ("crash", {"error": f"{type(exc).__name__}: {exc}"})
+        if out_of_memory(exc):
+            del exc  # its traceback holds the step's tensors
+            if memory_retry and retries_out_of_memory(trainer.env.device) and cfg.batch_size >= 4 and dist.world_size == 1:
+                retry_batch = cfg.batch_size // 2
+            reason = (f"ran out of memory at step {trainer.step + 1} with a batch of {cfg.batch_size}: try a smaller "
+                      f"batch size or a narrower model{kept_note(last_ckpt)}")
+            code, params = "out_of_memory", {"step": trainer.step + 1, "batch": cfg.batch_size}
+            if trainer.env.device.type == "cuda":
+                torch.cuda.empty_cache()
 
     step = trainer.step
     if not nan_stop and trainer.weights_finite() and step > 0 and (last_ckpt is None or step_of(last_ckpt) != step):
@@ -289,8 +315,18 @@ def run_task(
         except Exception as exc:  # disk full and the like: report, keep what exists
             why = disk_full(exc, run.root) or exc
             reason = f"{reason}; the final checkpoint could not be written: {why}{kept_note(last_ckpt)}".lstrip("; ")
+            params = {**params, "final_write": str(why)}
+            retry_batch = 0
+    if retry_batch and last_ckpt is not None:
+        sink(event("warning", step, code="memory_retry", params={"batch": retry_batch, "step": step_of(last_ckpt)},
+                   message=f"out of memory with a batch of {cfg.batch_size}: going on from step {step_of(last_ckpt)} "
+                           f"with a batch of {retry_batch}"))
+        del trainer, task
+        return run_task(replace(cfg, batch_size=retry_batch), run.root, sink, should_stop, data, resume=True,
+                        memory_retry=False)
+    params = {**params, "kept": step_of(last_ckpt) if last_ckpt else None}
     sink(ended(status, step, reason, str(last_ckpt.relative_to(run.root)) if last_ckpt else None,
-               elapsed=round(time.monotonic() - t0, 3)))
+               elapsed=round(time.monotonic() - t0, 3), code=code, params=params))
     if lockstep:
         dist.barrier()  # other ranks leave only once rank 0 has written its last checkpoint and event
     return TrainResult(status, step, last_ckpt, reason)
