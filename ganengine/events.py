@@ -8,6 +8,9 @@ Version 2 events (every one carries "v": 2, "type" and "step"):
               named scalars the task reported; charts draw from these names only.
 - sample:     a preview picture (`path` of a PNG in the run directory) or 2-D `points`.
 - checkpoint: `path` of the checkpoint just written.
+- probe:      the quality probe of the checkpoint just written (GAN runs on data with a probe): covered and kinds
+              (classes or modes with a fair share of samples), variety (spread over real data's), fid (domain
+              extractor, or null), samples, judge, score (lower is better) and best (it became best.safetensors).
 - warning:    something the reader should know while the run goes on: a `code` with its `params` (a page says it
               in its own words) and an English `message`, e.g. memory_retry (a GPU went on at half the batch).
 - ended:      `status` (finished | failed | cancelled), `reason`, the last `checkpoint`; and a `code` with its
@@ -27,7 +30,7 @@ from typing import Any
 Event = dict[str, Any]
 EventSink = Callable[[Event], None]
 SCHEMA_VERSION = 2
-TYPES = ("queued", "started", "metrics", "sample", "checkpoint", "warning", "ended")
+TYPES = ("queued", "started", "metrics", "sample", "checkpoint", "probe", "warning", "ended")
 TERMINAL = ("finished", "failed", "cancelled")  # an ended event's status
 _V1_LOOP_KEYS = {"type", "step", "elapsed", "time", "images_per_s", "v"}
 

@@ -51,6 +51,8 @@ class GanConfig(RunConfig):
     label_smoothing: float = option(0.0, "one-sided: real target 1 - s (minimax, BCE and LSGAN)")
     instance_noise: float = option(0.0, "initial std of noise on D's inputs, annealed to 0")
     gp_weight: float = option(10.0, "gradient-penalty weight (wgan-gp)")
+    quality_probe: bool = option(True, "no quality probe (coverage, variety, FID) at checkpoints: no collapse alarm "
+                                       "or best checkpoint", flag="--no-probe")
 
     def check(self) -> None:
         choice("model", self.model, generator_architectures())

@@ -31,6 +31,7 @@ from ..imageio import save_png
 from ..models import count_parameters
 from ..runs import RunDir, step_of
 from ..tasks import TASKS, NonFiniteLoss, Task, TrainEnv
+from .probe import QualityWatch, has_probe
 
 RESUME_FORMAT = 2
 
@@ -222,6 +223,8 @@ def run_task(
         trainer.load_state_dict(torch.load(run.resume_path, map_location=trainer.env.device, weights_only=True))
 
     last_ckpt = run.latest_checkpoint() if resume else None
+    watch = QualityWatch(run.root) if dist.is_main and getattr(cfg, "quality_probe", False) and \
+        has_probe(cfg.task, cfg.data) else None
     amp = trainer.env.amp
     sink(event(
         "started", trainer.step, task=cfg.task, total_steps=cfg.steps, time_budget=cfg.time_budget,
@@ -256,6 +259,9 @@ def run_task(
                 path.unlink(missing_ok=True)
             raise
         sink(event("checkpoint", trainer.step, path=str(path.relative_to(run.root))))
+        if watch is not None:
+            for e in watch.after_checkpoint(path, trainer.step):
+                sink(e)
         return path
 
     status, reason, nan_stop, lockstep = "finished", "", False, True
