@@ -75,6 +75,18 @@ class RunDir:
         ckpts = self.checkpoints()
         return ckpts[-1][1] if ckpts else None
 
+    @property
+    def best_path(self) -> Path:
+        return self.root / "best.safetensors"
+
+    def best(self) -> dict | None:
+        """The best checkpoint by the quality probe (ganengine.train.probe): {step, checkpoint, probe}, or None."""
+        try:
+            record = json.loads((self.root / "best.json").read_text())
+        except (OSError, ValueError):
+            return None
+        return record if isinstance(record, dict) and self.best_path.exists() else None
+
     def events(self) -> list[Event]:
         return read_events(self.events_path)[0]
 

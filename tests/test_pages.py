@@ -929,3 +929,46 @@ def test_why_a_run_ended_is_said_in_the_readers_language(monkeypatch, tmp_path, 
     said = " ".join(s.value for s in at.success)
     assert ("son budget de temps de 1 s est atteint" if lang == "fr" else "its time budget of 1 s was reached") in said
     assert ("time budget" in said) == (lang == "en")
+
+
+def test_the_quality_probe_is_drawn_the_collapse_alarm_worded_and_the_best_checkpoint_offered(
+        monkeypatch, tmp_path, tiny_points_config):
+    """Issue 15: the probe plotted live, the alarm in words with what helps, the best checkpoint on Generate."""
+    import dataclasses
+
+    from safetensors import safe_open
+    from safetensors.torch import save_file
+
+    import ganengine as ge
+    import ui.engine
+    from ganengine.events import JsonlSink
+    from ganengine.train import run_task
+    from ganengine.train.probe import QualityWatch
+
+    run_dir = tmp_path / "run"
+    config = dataclasses.replace(tiny_points_config, steps=200, checkpoint_every=100, sample_every=100, log_every=50)
+    sink = JsonlSink(run_dir / "events.jsonl")
+    run_task(config, run_dir, sink)
+    # A planted bad step: the last checkpoint with its generator's first layer zeroed (one point for all noise).
+    with safe_open(run_dir / "checkpoints" / "step_0000200.safetensors", "pt") as f:
+        tensors = {k: f.get_tensor(k) for k in f.keys()}  # noqa: SIM118
+        meta = f.metadata()
+    first = next(k for k in sorted(tensors) if k.startswith("generator.") and tensors[k].dim() == 2)
+    tensors[first].zero_()
+    bad = run_dir / "checkpoints" / "step_0000300.safetensors"
+    save_file(tensors, str(bad), metadata=meta)
+    for e in QualityWatch(run_dir).after_checkpoint(bad, 300):
+        sink(e)
+    OneRun, _ = one_finished_run(config, run_dir)
+    monkeypatch.setattr(ui.engine, "job_manager", OneRun)
+    at = open_page("pages/1_Train.py")
+    assert not at.exception
+    assert any("Quality probe" in tab.label for tab in at.tabs)
+    alarm = " ".join(w.value for w in at.warning)
+    assert "Mode collapse at step 300" in alarm and "only 1 of the 8 kinds" in alarm and "lower learning rate" in alarm
+    best_step = ge.RunDir(run_dir).best()["step"]
+    assert best_step in (100, 200) and f"The best checkpoint so far (step {best_step})" in alarm
+    at = open_page("pages/2_Generate.py")
+    labels = at.selectbox(key="generate_checkpoint__en").options
+    best_label = next(o for o in labels if "best checkpoint by the quality probe" in o)
+    assert f"step {best_step}" in best_label and "of 8 modes covered" in best_label

@@ -54,6 +54,32 @@ def values_figure(chart: dict[str, Any], df: pd.DataFrame) -> go.Figure:
     return _layout(fig, t_or(f"chart.{chart['key']}", chart["title"]), t_or(f"chart.{chart.get('axis', 'value')}", ""))
 
 
+def quality_probe_figure(probes: list[dict[str, Any]]) -> go.Figure:
+    """The quality probe over training: share of kinds covered and variety (left axis, 0..1+), FID (right axis, log);
+    the best checkpoint's step marked."""
+    from plotly.subplots import make_subplots
+
+    steps = [p["step"] for p in probes]
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_trace(go.Scatter(x=steps, y=[p["covered"] / max(p["kinds"], 1) for p in probes], mode="lines+markers",
+                             name=t("chart.probe_covered"), line={"color": COLOURS["real"]},
+                             customdata=[[p["covered"], p["kinds"]] for p in probes],
+                             hovertemplate="%{customdata[0]}/%{customdata[1]}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=steps, y=[p["variety"] for p in probes], mode="lines+markers",
+                             name=t("chart.probe_variety"), line={"color": COLOURS["g"]}))
+    fids = [(p["step"], p["fid"]) for p in probes if p.get("fid") is not None]
+    if fids:
+        fig.add_trace(go.Scatter(x=[s for s, _ in fids], y=[f for _, f in fids], mode="lines+markers",
+                                 name=t("chart.probe_fid"), line={"color": COLOURS["d"], "dash": "dot"}), secondary_y=True)
+        fig.update_yaxes(type="log", title_text=t("chart.probe_fid_axis"), secondary_y=True)
+    best = [p for p in probes if p.get("best")]
+    if best:
+        fig.add_vline(x=best[-1]["step"], line_dash="dot", line_color="grey",
+                      annotation_text=t("chart.probe_best", step=best[-1]["step"]), annotation_position="top left")
+    fig.update_yaxes(rangemode="tozero", title_text=t("chart.probe_share_axis"), secondary_y=False)
+    return _layout(fig, t("chart.probe"), t("chart.probe_share_axis"))
+
+
 def fallback_chart(df: pd.DataFrame) -> dict[str, Any]:
     """For runs whose started event declared no charts (written before the schema had them): every value, one chart."""
     loop_columns = {"step", "elapsed", "progress", "steps_per_s", "items_per_s", "time", "v", "type"}

@@ -41,7 +41,19 @@ def own_run_choices(owner: str, tasks: tuple[str, ...],
             name = model(job) if model else t(f"task.{job.config.task}")
             label = t("pick.own", id=job.id, model=name, data=shown_data(job.config.data), state=t("state." + job.state))
             choices[run_choice_key(job.id)] = GeneratorChoice(label, latest)
+            best = ge.RunDir(job.run_dir).best()
+            if best is not None:
+                choices[f"{run_choice_key(job.id)}/best"] = GeneratorChoice(
+                    t("pick.own_best", id=job.id, model=name, step=best["step"], figure=probe_figure(best["probe"])),
+                    ge.RunDir(job.run_dir).best_path)
     return choices
+
+
+def probe_figure(probe: dict) -> str:
+    """A quality probe's headline in the reader's language: its FID, else how many kinds it covers."""
+    if probe.get("fid") is not None:
+        return t("pick.best_fid", fid=probe["fid"], n=probe.get("samples", 0))
+    return t("pick.best_covered", covered=probe.get("covered", 0), kinds=probe.get("kinds", 0))
 
 
 def generator_choices(owner: str) -> dict[str, GeneratorChoice]:

@@ -57,6 +57,9 @@ def refresh(manager: ge.JobManager, owner: str, job_id: str) -> dict[str, Any]:
             cache["started"] = e
         elif kind == "ended":
             cache["ended"] = e
+        elif kind == "probe":
+            cache.setdefault("probes", []).append(e)
+            del cache["probes"][:-MAX_SAMPLES]
         elif kind == "warning":
             cache.setdefault("warnings", []).append(e)
             del cache["warnings"][:-3]
@@ -159,7 +162,7 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
         note = (t("end.kept", step=kept) if kept is not None else t("end.none_kept")) if info.code else ""
         st.error(f"{t('job.failed', reason=end_text(info))} {note}".strip())
     for warning in cache.get("warnings", []):
-        st.info(t_or(f"warning.{warning.get('code')}", defused(warning.get("message", "")), **warning.get("params", {})))
+        show_warning(warning)
 
     if info.active:
         if st.button(t("job.stop"), key=f"stop_{job_id}", type="secondary"):
@@ -178,9 +181,13 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
             st.caption(t("job.no_metrics" if info.active else "job.no_metrics_ended"))
         else:
             declared = (cache["started"] or {}).get("charts") or [charts.fallback_chart(metrics)]
-            tabs = st.tabs([t_or(f"chart.{c['key']}", c["title"]) for c in declared])
-            for tab, chart in zip(tabs, declared, strict=True):
+            probes = cache.get("probes", [])
+            tabs = st.tabs([t_or(f"chart.{c['key']}", c["title"]) for c in declared] + ([t("chart.probe")] if probes else []))
+            for tab, chart in zip(tabs, declared, strict=False):
                 tab.plotly_chart(charts.values_figure(chart, metrics), key=f"chart_{job_id}_{chart['key']}")
+            if probes:
+                tabs[-1].plotly_chart(charts.quality_probe_figure(probes), key=f"chart_{job_id}_probe")
+                tabs[-1].caption(t("job.probe_help", n=probes[-1].get("samples", 0)))
             st.caption(t_or(f"job.charts_help_{cfg.task}", ""))
     with right:
         _render_samples(info, cache)
@@ -214,6 +221,18 @@ def jobs_table(jobs: list[ge.JobInfo]) -> pd.DataFrame:
         t("jobs.col_submitted"): dt.datetime.fromtimestamp(j.submitted).strftime("%H:%M:%S"),
         t("jobs.col_reason"): plain_end_text(j),
     } for j in jobs])
+
+
+def show_warning(warning: dict[str, Any]) -> None:
+    """A warning event of the run, in the reader's language: the collapse alarm in words with what usually helps."""
+    params = warning.get("params", {})
+    if warning.get("code") == "collapse":
+        best = params.get("best_step")
+        st.warning(t("warning.collapse", covered=params.get("covered", 0), kinds=params.get("kinds", 0),
+                     variety=params.get("variety", 0.0), step=warning.get("step", 0))
+                   + " " + (t("warning.collapse_best", step=best) if best is not None else ""), icon="⚠️")
+    else:
+        st.info(t_or(f"warning.{warning.get('code')}", defused(warning.get("message", "")), **params))
 
 
 def plain_end_text(info: ge.JobInfo) -> str:

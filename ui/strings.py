@@ -100,6 +100,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "jobs.col_submitted": {"en": "Submitted", "fr": "Soumis à"},
     "jobs.col_reason": {"en": "Note", "fr": "Remarque"},
     # --- charts ---
+    "chart.probe": {"en": "Quality probe", "fr": "Sonde de qualité"},
+    "chart.probe_covered": {"en": "kinds covered (share)", "fr": "sortes couvertes (part)"},
+    "chart.probe_variety": {"en": "variety (1 = real data's)", "fr": "variété (1 = celle des vraies)"},
+    "chart.probe_fid": {"en": "FID (domain classifier)", "fr": "FID (classifieur du domaine)"},
+    "chart.probe_fid_axis": {"en": "FID (log)", "fr": "FID (log)"},
+    "chart.probe_share_axis": {"en": "share, variety", "fr": "part, variété"},
+    "chart.probe_best": {"en": "best: step {step:,}", "fr": "meilleur : pas {step:,}"},
     "chart.step": {"en": "training step", "fr": "pas d'entraînement"},
     "chart.loss": {"en": "loss", "fr": "perte"},
     "chart.losses": {"en": "Losses", "fr": "Pertes"},
@@ -277,8 +284,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "end.final_write": {"en": "the final checkpoint could not be written ({why})", "fr": "le checkpoint final n'a pas pu être écrit ({why})"},
     "end.kept": {"en": "Its last good checkpoint (step {step:,}) is kept.", "fr": "Son dernier bon checkpoint (pas {step:,}) est conservé."},
     "end.none_kept": {"en": "No checkpoint had been written yet.", "fr": "Aucun checkpoint n'avait encore été écrit."},
+    "warning.collapse": {
+        "en": "**Mode collapse at step {step:,}**: the samples now cover only {covered} of the {kinds} kinds in the data "
+              "(variety {variety:.2f} of the real data's). What usually helps: a lower learning rate, the WGAN-GP or "
+              "hinge loss, spectral normalisation, or a label smoothing of 0.1; or keep an earlier checkpoint.",
+        "fr": "**Effondrement de modes au pas {step:,}** : les échantillons ne couvrent plus que {covered} des {kinds} "
+              "sortes des données (variété {variety:.2f} de celle des vraies). Ce qui aide d'habitude : un taux "
+              "d'apprentissage plus bas, la perte WGAN-GP ou hinge, la normalisation spectrale, ou un lissage des "
+              "étiquettes de 0,1 ; ou garder un checkpoint antérieur."},
+    "warning.collapse_best": {"en": "The best checkpoint so far (step {step:,}) is kept: Generate and Evaluate offer it.",
+                              "fr": "Le meilleur checkpoint jusqu'ici (pas {step:,}) est gardé : Générer et Évaluer le proposent."},
+    "warning.probe_failed": {"en": "The quality probe failed and is off for this run ({error}); training goes on.",
+                             "fr": "La sonde de qualité a échoué et est coupée pour cet entraînement ({error}) ; l'entraînement continue."},
     "warning.memory_retry": {"en": "Out of memory with this batch: it went on from step {step:,} with a batch of {batch}.",
                              "fr": "Mémoire insuffisante pour ce lot : il a repris au pas {step:,} avec un lot de {batch}."},
+    "job.probe_help": {
+        "en": "At each checkpoint a quick probe reads {n} samples: the share of the data's kinds (digit classes, modes "
+              "of the points) they cover, their variety against real data's (1 = as varied), and, for images, an FID "
+              "by the data set's own classifier (lower is better; not comparable with published Inception FIDs). The "
+              "best checkpoint by the probe is kept besides the last.",
+        "fr": "À chaque checkpoint, une sonde rapide lit {n} échantillons : la part des sortes des données (classes de "
+              "chiffres, modes des points) qu'ils couvrent, leur variété face aux vraies données (1 = aussi variés) "
+              "et, pour les images, une FID par le classifieur propre au jeu de données (plus bas est meilleur ; non "
+              "comparable aux FID Inception publiées). Le meilleur checkpoint selon la sonde est gardé en plus du dernier."},
     "job.failed": {"en": "Failed: {reason}", "fr": "Échec : {reason}"},
     "job.stop": {"en": "Stop", "fr": "Arrêter"},
     "job.resume": {"en": "Resume from the last checkpoint", "fr": "Reprendre au dernier checkpoint"},
@@ -387,6 +415,10 @@ STRINGS: dict[str, dict[str, str]] = {
                            "fr": "Le classifieur a été entraîné sur les visages procéduraux, dont chaque attribut est connu exactement."},
     # --- checkpoint picker and card ---
     "pick.shipped": {"en": "shipped · {name}", "fr": "fourni · {name}"},
+    "pick.own_best": {"en": "my run · {id} · {model}: its best checkpoint by the quality probe (step {step:,}, {figure})",
+                      "fr": "mon entraînement · {id} · {model} : son meilleur checkpoint selon la sonde de qualité (pas {step:,}, {figure})"},
+    "pick.best_fid": {"en": "FID {fid:.2f} on {n} samples", "fr": "FID {fid:.2f} sur {n} échantillons"},
+    "pick.best_covered": {"en": "{covered} of {kinds} modes covered", "fr": "{covered} modes couverts sur {kinds}"},
     "pick.own": {"en": "my run · {id} · {model} on {data} ({state})", "fr": "mon entraînement · {id} · {model} sur {data} ({state})"},
     "pick.uploaded": {"en": "uploaded · {name}", "fr": "envoyé · {name}"},
     "pick.upload_title": {"en": "Upload your own generator (.safetensors)", "fr": "Envoyer votre générateur (.safetensors)"},

@@ -20,6 +20,7 @@ import torch
 
 from ..atomic import write_atomic
 from ..events import Event, event
+from ..runs import RunDir
 
 PROBE_SAMPLES = 256
 #: Checkpoints before this step are not probed (a few seconds each: short classroom runs skip it).
@@ -179,8 +180,4 @@ class QualityWatch:
     @staticmethod
     def best_record(run_root: Path) -> dict[str, Any] | None:
         """The run's best checkpoint so far by the probe: {step, checkpoint, probe}, or None."""
-        try:
-            record = json.loads((run_root / "best.json").read_text())
-        except (OSError, ValueError):
-            return None
-        return record if (run_root / "best.safetensors").exists() and isinstance(record, dict) else None
+        return RunDir(run_root).best()
