@@ -26,7 +26,8 @@ def runs_root() -> Path:
 def job_manager() -> ge.JobManager:
     """One job manager per server process, on the configured backend; jobs outlive the tabs that started them."""
     config = ge.settings()
-    return ge.JobManager(config.runs_root, ge.make_backend(config.backend), max_running=config.max_jobs)
+    return ge.JobManager(config.runs_root, ge.make_backend(config.backend), max_running=config.max_jobs,
+                         max_steps=config.max_steps, max_time_budget=config.max_time_budget)
 
 
 @st.cache_resource(show_spinner=False)
