@@ -220,14 +220,15 @@ class JobManager:
             job = self._owned(job_id, owner)
         return read_events(job.run.events_path, offset)
 
-    def estimate(self, config: RunConfig) -> tuple[float, float] | None:
+    def estimate(self, config: RunConfig) -> tuple[float, float | None] | None:
         """(seconds, steps/s) a run of `config` would likely take here, from the speeds runs like it measured on this
-        server (any owner's: speed is a fact about the server); None when nothing comparable has run yet."""
+        server (any owner's: speed is a fact about the server) and its time budget; the speed is None when nothing
+        comparable has run yet, and the whole is None when neither tells."""
         with self._lock:
             measured = [(j.config, self._rate(j)) for j in self._jobs.values() if j.state != "queued"]
         rate = estimate.rate_for(config, measured)
         seconds = estimate.duration(config, rate)
-        return (seconds, rate) if seconds is not None and rate else None
+        return (seconds, rate) if seconds is not None else None
 
     def expected_wait(self, job_id: str, owner: str) -> float | None:
         """Seconds until the owner's queued job likely starts (0 once it runs), from the running jobs' progress and the
