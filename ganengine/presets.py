@@ -34,10 +34,11 @@ class LessonPreset:
 
 
 PRESETS: dict[str, LessonPreset] = {p.name: p for p in (
-    LessonPreset("ring-collapse", "mode collapse: a plain GAN on the ring of 8 modes covers a few of them and hops "
-                 "between them", "toy2d-ring", "mlp", "minimax", 3000, settings={"nz": 2, "lr_g": 2e-3, "lr_d": 2e-3}),
-    LessonPreset("ring-stable", "the same ring with non-saturating BCE, a 16-number noise and spectral norm in D: "
-                 "every mode covered", "toy2d-ring", "mlp", "bce", 3000, settings={"spectral_norm": True}),
+    LessonPreset("ring-collapse", "mode collapse: G takes 5 fast steps against each D step, chases the spot D likes "
+                 "best and covers one of the ring's 8 modes at a time", "toy2d-ring", "mlp", "bce", 3000,
+                 settings={"g_steps": 5, "lr_g": 3e-3}),
+    LessonPreset("ring-stable", "the same ring with one G step per D step at the usual rate: every mode covered",
+                 "toy2d-ring", "mlp", "bce", 3000),
     LessonPreset("digits-2min", "a DCGAN on handwritten digits in two minutes: blobs, then strokes, then digits",
                  "digits", "dcgan", "bce", None, 120.0),
     LessonPreset("grid-minimax", "WGAN-GP vs minimax (1/2): the original minimax loss on the 5x5 grid",

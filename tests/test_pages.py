@@ -260,6 +260,26 @@ def test_a_reload_opens_the_running_run_and_a_queued_one_says_its_wait():
     stop_all(at)
 
 
+@pytest.mark.parametrize("loss, words", [("wgan-gp", "D is a critic: it gives scores, not probabilities"),
+                                         ("bce", "D(x) stays above D(G(z)) without reaching 1 vs 0")])
+def test_the_charts_help_fits_the_loss(monkeypatch, tmp_path, tiny_image_config, loss, words):
+    """A critic's D chart shows scores: its help must not speak of probabilities (and a BCE run's still does)."""
+    import dataclasses
+
+    import ui.engine
+    from ganengine.events import JsonlSink
+    from ganengine.train import run_task
+
+    config = dataclasses.replace(tiny_image_config, loss=loss)
+    run_task(config, tmp_path / "run", JsonlSink(tmp_path / "run" / "events.jsonl"))
+    OneRun, _run = one_finished_run(config, tmp_path / "run")
+    monkeypatch.setattr(ui.engine, "job_manager", OneRun)
+    at = open_page("pages/1_Train.py")
+    assert_clean(at)
+    helps = [c.value for c in at.caption if "Healthy training" in c.value]
+    assert len(helps) == 1 and words in helps[0], helps
+
+
 def test_generate_page_samples_interpolates_and_does_arithmetic():
     at = open_page("pages/2_Generate.py")
     assert_clean(at)

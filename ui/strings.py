@@ -182,14 +182,16 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "(vous pouvez encore tout changer avant de lancer)."},
     "preset.ring-collapse": {"en": "Mode collapse on the ring", "fr": "Effondrement de modes sur l'anneau"},
     "preset.ring-collapse_lesson": {
-        "en": "A plain GAN on 8 Gaussians in a ring: watch the points gather on a few modes and hop between them.",
-        "fr": "Un GAN simple sur 8 gaussiennes en anneau : les points se regroupent sur quelques modes et sautent de "
-              "l'un à l'autre."},
+        "en": "8 Gaussians in a ring, and a G that takes 5 fast steps for each of D's: it chases the one spot D "
+              "likes best, so its points pile up on one mode instead of covering all 8.",
+        "fr": "8 gaussiennes en anneau, et un G qui fait 5 pas rapides pour chaque pas de D : il poursuit l'endroit "
+              "que D préfère, et ses points s'entassent sur un mode au lieu de couvrir les 8."},
     "preset.ring-stable": {"en": "The ring, every mode covered", "fr": "L'anneau, tous les modes couverts"},
     "preset.ring-stable_lesson": {
-        "en": "The same ring with the settings that work: compare its samples with the collapsed run's.",
-        "fr": "Le même anneau avec des réglages qui marchent : comparez ses échantillons à ceux de l'entraînement "
-              "effondré."},
+        "en": "The same ring with one G step per D step at the usual rate: compare its samples with the collapsed "
+              "run's.",
+        "fr": "Le même anneau avec un pas de G par pas de D au taux habituel : comparez ses échantillons à ceux de "
+              "l'entraînement effondré."},
     "preset.digits-2min": {"en": "DCGAN on digits in 2 minutes", "fr": "DCGAN sur les chiffres en 2 minutes"},
     "preset.digits-2min_lesson": {
         "en": "Two minutes of DCGAN on handwritten digits: blobs first, then strokes, then digits.",
