@@ -11,12 +11,13 @@ from ganengine.limits import Bound
 from .i18n import number, t
 
 
+def _shown(x: float, whole: bool) -> str:
+    """A bound or a typed value as the reader writes it: 1,800 (not 1,800.0) for whole numbers, 1e-06 for tiny ones."""
+    return number(int(x), ",") if whole and float(x).is_integer() else number(x, ",.6g")
+
+
 def out_of_range(fields: Iterable[tuple[str, float, Bound]]) -> list[str]:
     """One sentence per (label, value, bound) whose value lies outside the bound: what was typed and the range."""
-    problems = []
-    for label, value, bound in fields:
-        if not bound.low <= value <= bound.high:
-            spec = "," if bound.whole else ",.6g"
-            problems.append(t("form.out_of_range", field=label, value=number(value, spec), low=number(bound.low, spec),
-                              high=number(bound.high, spec)))
-    return problems
+    return [t("form.out_of_range", field=label, value=_shown(value, bound.whole), low=_shown(bound.low, bound.whole),
+              high=_shown(bound.high, bound.whole))
+            for label, value, bound in fields if not bound.low <= value <= bound.high]
