@@ -196,7 +196,7 @@ def test_lesson_presets_fill_the_form():
     assert_clean(at)
     assert data_box(at).value == "toy2d-grid" and at.selectbox(key="train_model__en").value == "mlp"
     assert at.selectbox(key="train_loss__en").value == "wgan-gp"
-    assert field(at, "D steps per step").value == 5 and field(at, "Learning rate G").value == 1e-4
+    assert field(at, "D steps per step").value == 5 and field(at, "Learning rate G").value == 1e-3
     assert any("gradient penalty" in c.value for c in at.caption)  # the lesson, in a line
     field(at, "Training steps").set_value(1234)  # a change of one's own, then another preset: the preset's values
     at.selectbox(key="train_preset__en").set_value("digits-2min").run()
