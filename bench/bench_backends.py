@@ -41,7 +41,7 @@ def bench(backend_name: str, runs: int, steps: int, max_running: int) -> dict:
                     log_every=10, sample_every=steps, checkpoint_every=steps, num_threads=1)
     with tempfile.TemporaryDirectory(prefix="bench-backends-") as tmp:
         manager = JobManager(tmp, backend, max_running=max_running, max_queued_per_owner=runs, threads_per_job=1,
-                             poll_interval=0.05)
+                             poll_interval=0.05, dedupe_s=0)  # the same config, many runs on purpose
         try:
             t0 = time.monotonic()
             submitted = {}

@@ -24,6 +24,18 @@ from bench.appserver import running_app
 from bench.bench_classroom import CHROMIUM, CHROMIUM_ARGS, rss_mb
 
 
+def thread_names(pid: int) -> dict[str, int]:
+    """How many of the server's threads carry each name (pools show as one name many times)."""
+    names: dict[str, int] = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            name = (task / "comm").read_text().strip()
+        except OSError:
+            continue
+        names[name] = names.get(name, 0) + 1
+    return dict(sorted(names.items(), key=lambda kv: -kv[1]))
+
+
 def threads(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("Threads:"):
@@ -53,15 +65,22 @@ async def loop(url: str, pid: int, sessions: int, at_once: int, page_name: str, 
         await open_and_close(browser, url, page_name)  # the first visit imports and caches what every page needs
         await asyncio.sleep(settle_s)
         rows.append(("baseline: one visit, dropped", 1, threads(pid), rss_mb(pid), 0.0))
+        print(f"threads at the baseline: {thread_names(pid)}")
         done = 1
         while done < sessions + 1:
             n = min(at_once, sessions + 1 - done)
             times = await asyncio.gather(*(open_and_close(browser, url, page_name) for _ in range(n)))
             done += n
             rows.append((f"after {done - 1} sessions", done - 1, threads(pid), rss_mb(pid), max(times)))
+        await asyncio.sleep(settle_s)
+        rows.append((f"{settle_s:.0f} s after the last closed", sessions, threads(pid), rss_mb(pid), 0.0))
+        # The server's worker threads (anyio's pool under Streamlit's server) are kept while idle and pruned, once idle
+        # past anyio's 10 s, when the next request comes: one more visit shows what is really left.
+        await open_and_close(browser, url, page_name)
+        await asyncio.sleep(settle_s)
+        rows.append(("one more visit, then dropped", sessions + 1, threads(pid), rss_mb(pid), 0.0))
         await browser.close()
-    await asyncio.sleep(settle_s)
-    rows.append((f"{settle_s:.0f} s after the last closed", sessions, threads(pid), rss_mb(pid), 0.0))
+    print(f"threads at the end: {thread_names(pid)}")
     return rows
 
 
@@ -84,10 +103,11 @@ def main() -> None:
         print(f"{when:34s} {n:8d} {th:8d} {rss:8.0f} {slowest:12.1f}s")
     base, last = rows[1], rows[-1]
     peak = max(r[3] for r in rows)
-    later = [r[3] for r in rows[2:-1]]
+    later = [r[3] for r in rows[2:-2]]
     half = len(later) // 2
     growth = (later[-1] - later[half]) if later else 0.0
-    print(f"threads: baseline {base[2]}, at the end {last[2]} ({'back to' if last[2] <= base[2] else 'ABOVE'} baseline)")
+    print(f"threads: baseline {base[2]}, peak {max(r[2] for r in rows)}, at the end {last[2]} "
+          f"({'back to' if last[2] <= base[2] else 'ABOVE'} baseline)")
     print(f"memory: baseline {base[3]:.0f} MB, peak {peak:.0f} MB, end {last[3]:.0f} MB; "
           f"growth over the second half of the rounds {growth:+.0f} MB")
 

@@ -37,7 +37,7 @@ from .jobs import (
     make_backend,
     owner_key,
 )
-from .limits import LIMITS
+from .limits import LIMITS, Bound
 from .losses import LOSSES
 from .models import ARCHITECTURES, generator_architectures
 from .pipelines import (
@@ -53,6 +53,7 @@ from .pipelines import (
     UpscalePipeline,
     open_pipeline,
 )
+from .presets import PRESETS, LessonPreset, lesson_preset
 from .registry import Registry
 from .runs import RunDir
 from .settings import Settings, StorageSettings, settings, storage_settings
@@ -100,10 +101,12 @@ __all__ = [
     "LIMITS",
     "LOSSES",
     "PIPELINES",
+    "PRESETS",
     "SCHEMA_VERSION",
     "TASKS",
     "TERMINAL",
     "Backend",
+    "Bound",
     "CatalogEntry",
     "Chart",
     "CheckpointError",
@@ -121,6 +124,7 @@ __all__ = [
     "JobInfo",
     "JobManager",
     "JobNotFound",
+    "LessonPreset",
     "Location",
     "ModelCard",
     "Pix2PixConfig",
@@ -157,6 +161,7 @@ __all__ = [
     "generator_architectures",
     "judge_checkpoint",
     "judge_digits",
+    "lesson_preset",
     "load_checkpoint",
     "load_classifier",
     "load_data",

@@ -76,6 +76,17 @@ class RunConfig:
         self.check()
         return self
 
+    def sample_at(self, step: int) -> bool:
+        """Whether the loop previews after step `step`: densely at first (1, 2, 5, 10, 20, 50... below sample_every)
+        so the first picture comes within seconds, then every sample_every steps."""
+        if step <= 0 or step % self.sample_every == 0:
+            return step > 0
+        if step > self.sample_every:
+            return False
+        while step % 10 == 0:
+            step //= 10
+        return step in (1, 2, 5)
+
     def check(self) -> None:
         """The task's own checks (subclasses)."""
 

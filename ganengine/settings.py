@@ -11,6 +11,12 @@
 | GANSTUDIO_DATA_DIR           | torchvision data sets' files                          | ~/.cache/ganstudio/data     |
 | GANSTUDIO_INCEPTION_WEIGHTS  | the Inception weights file (hash checked)             | torch hub's cache           |
 | GANSTUDIO_TASK_MODULES       | extra modules that register tasks                     | none                        |
+| GANSTUDIO_WARM_WORKERS       | spare job workers waiting with torch imported (local  | 1 (0: a fresh process per   |
+|                              | backend): a job starts in well under a second         | job, started when it is)    |
+| GANSTUDIO_MAX_STEPS          | most training steps one run may ask for (a class's    | the engine's limit, 200,000 |
+|                              | cap; shown in the form, refused above it at submit)   |                             |
+| GANSTUDIO_MAX_TIME_BUDGET    | longest run in seconds (a run without a time budget   | the engine's limit, 4 h     |
+|                              | gets this one; refused above it at submit)            |                             |
 
 Storage on a shared server (`storage_settings()`; see ganengine/storage.py):
 
@@ -35,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError
+from .limits import LIMITS, Bound
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -45,6 +52,30 @@ class Settings:
     max_jobs: int
     backend: str
     ray_address: str = ""
+    max_steps: int | None = None  # the operator's cap on one run's steps (None: only the engine's limit)
+    max_time_budget: float | None = None  # the operator's cap on one run's seconds (None: only the engine's limit)
+    warm_workers: int = 1  # spare job workers kept with torch imported (local backend), so a job starts at once
+
+    def bound(self, name: str) -> Bound:
+        """LIMITS[name] lowered to this server's cap (steps and time budget have one): what a form may offer."""
+        bound = LIMITS[name]
+        cap = {"steps": self.max_steps, "time_budget": self.max_time_budget}.get(name)
+        return Bound(bound.low, min(bound.high, cap), bound.label, bound.whole) if cap is not None else bound
+
+
+def _cap(variable: str, whole: bool) -> float | None:
+    """An operator's cap from the environment: empty for none, else a positive number within the engine's limit."""
+    raw = os.environ.get(variable, "").strip()
+    if not raw:
+        return None
+    try:
+        value = int(raw) if whole else float(raw)
+    except ValueError:
+        kind = "a whole number" if whole else "a number of seconds"
+        raise ConfigError(f"{variable} must be {kind} (got {raw!r})") from None
+    if not value >= 1:
+        raise ConfigError(f"{variable} must be at least 1 (got {raw!r})")
+    return value
 
 
 def settings() -> Settings:
@@ -63,7 +94,10 @@ def settings() -> Settings:
     if backend not in BACKENDS:
         raise ConfigError(f"GANSTUDIO_BACKEND must be one of {', '.join(BACKENDS.names())} (got {backend!r})")
     return Settings(runs_root=Path(os.environ.get("GANSTUDIO_RUNS") or REPO / "runs" / "app"), max_jobs=max_jobs,
-                    backend=backend, ray_address=os.environ.get("GANSTUDIO_RAY_ADDRESS", "").strip())
+                    backend=backend, ray_address=os.environ.get("GANSTUDIO_RAY_ADDRESS", "").strip(),
+                    max_steps=_cap("GANSTUDIO_MAX_STEPS", whole=True),
+                    max_time_budget=_cap("GANSTUDIO_MAX_TIME_BUDGET", whole=False),
+                    warm_workers=int(_number("GANSTUDIO_WARM_WORKERS", 1, 0)))
 
 
 @dataclass(frozen=True)

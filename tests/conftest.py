@@ -11,11 +11,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-# The app's job manager is a process-wide cached resource: give the whole session a private runs root.
-os.environ.setdefault("GANSTUDIO_RUNS", tempfile.mkdtemp(prefix="ganstudio-test-runs-"))
+# The app's job manager is a process-wide cached resource: give the whole session private runs, uploads and temporary
+# folders; each pytest-xdist worker its own (workers inherit the controller's environment, and two job managers on one
+# runs root would each run the other's queued jobs).
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+for _var, _prefix in (("GANSTUDIO_RUNS", "runs"), ("GANSTUDIO_UPLOADS", "uploads"), ("GANSTUDIO_TMP", "tmp")):
+    if _WORKER or _var not in os.environ:
+        os.environ[_var] = tempfile.mkdtemp(prefix=f"ganstudio-test-{_prefix}-{_WORKER or 'main'}-")
 os.environ.setdefault("GANSTUDIO_MAX_JOBS", "1")
-os.environ.setdefault("GANSTUDIO_UPLOADS", tempfile.mkdtemp(prefix="ganstudio-test-uploads-"))
-os.environ.setdefault("GANSTUDIO_TMP", tempfile.mkdtemp(prefix="ganstudio-test-tmp-"))
+os.environ.setdefault("GANSTUDIO_WARM_WORKERS", "0")  # the pages' job manager; the warm pool has its own tests
+if _WORKER and int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) >= (os.cpu_count() or 1):
+    import torch
+
+    torch.set_num_threads(1)  # one worker per core: torch's own threads would only fight over the cores
 
 from ganengine.tasks import GanConfig
 

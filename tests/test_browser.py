@@ -112,6 +112,27 @@ def test_training_run_end_to_end_and_isolated(server, browser):
     alice.close()
 
 
+def test_a_double_click_on_start_training_starts_one_run(server, browser):
+    """Two clicks in a row send the form twice; the user gets one run (the second press finds the first run)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1100})
+    page = context.new_page()
+    _open(page, f"{server}/Train", "Train")
+    steps = page.get_by_role("spinbutton", name="Training steps")
+    steps.fill("40")
+    steps.press("Tab")
+    page.get_by_role("button", name="Start training").dblclick()
+    page.get_by_role("button", name="Stop").wait_for(timeout=120_000)  # the run is listed and drawn
+    page.wait_for_timeout(3000)  # a second run, had one been queued, would be listed by now
+    page.get_by_role("combobox", name="Your runs").click()
+    options = page.get_by_role("option")
+    options.first.wait_for(timeout=30_000)
+    assert options.count() == 1, options.all_inner_texts()
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Stop").click()
+    assert page.locator("[data-testid='stException']").count() == 0
+    context.close()
+
+
 def test_evaluate_page_in_the_browser(server, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 2600})
     _open(page, f"{server}/Evaluate", "Evaluate")

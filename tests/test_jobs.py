@@ -45,9 +45,9 @@ def test_queue_limit_owner_isolation_and_cancel(manager, tiny_points_config):
         manager.cancel(a.id, BOB)
     with pytest.raises(JobNotFound):
         manager.events(a.id, BOB)
-    manager.submit(tiny_points_config, ALICE)
+    manager.submit(dataclasses.replace(tiny_points_config, seed=1), ALICE)  # another run (the same one is a double click)
     with pytest.raises(QueueFull, match="2 jobs waiting"):
-        manager.submit(tiny_points_config, ALICE)
+        manager.submit(dataclasses.replace(tiny_points_config, seed=2), ALICE)
     assert wait_for(lambda: manager.get(a.id, ALICE).state == "running")
     assert wait_for(lambda: any(e["type"] == "metrics" for e in manager.events(a.id, ALICE)[0]))
     t0 = time.monotonic()
@@ -184,3 +184,105 @@ def test_a_finished_run_continues_with_more_steps_and_its_history_goes_on(manage
     steps = [e["step"] for e in events if e["type"] == "metrics"]
     assert steps == sorted(steps) and steps[0] == 1 and steps[-1] == 12 and 7 in steps  # one history, no restart
     assert [e["type"] for e in events].count("started") == 2
+
+
+def test_a_double_submission_is_one_run_and_a_later_one_is_another(tmp_path, tiny_points_config):
+    """A double click (the same config from the same owner within dedupe_s) gets the first job back; the same config
+    later, or from another owner, is a run of its own."""
+    m = JobManager(tmp_path / "runs", LocalProcessBackend(cancel_grace=2.0), max_running=1, threads_per_job=1,
+                   dedupe_s=1.0)
+    try:
+        long = dataclasses.replace(tiny_points_config, steps=200_000)
+        first = m.submit(long, ALICE)
+        assert m.submit(long, ALICE).id == first.id
+        assert [j.id for j in m.list(ALICE)] == [first.id]
+        assert m.submit(long, BOB).id != first.id
+        time.sleep(1.1)
+        later = m.submit(long, ALICE)
+        assert later.id != first.id and len(m.list(ALICE)) == 2
+    finally:
+        m.shutdown()
+
+
+def test_server_caps_refuse_longer_runs_and_bound_open_ended_ones(tmp_path, tiny_points_config):
+    m = JobManager(tmp_path / "runs", LocalProcessBackend(), max_running=1, threads_per_job=1, max_steps=100,
+                   max_time_budget=60)
+    try:
+        with pytest.raises(UserError, match="at most 100 steps per run"):
+            m.submit(dataclasses.replace(tiny_points_config, steps=101), ALICE)
+        with pytest.raises(UserError, match="at most 60 s per run"):
+            m.submit(dataclasses.replace(tiny_points_config, steps=None, time_budget=61.0), ALICE)
+        capped = m.submit(dataclasses.replace(tiny_points_config, steps=None, time_budget=5.0), ALICE)
+        assert capped.config.steps == 100 and capped.config.time_budget == 5.0
+        fine = m.submit(dataclasses.replace(tiny_points_config, steps=50, seed=3), ALICE)
+        assert fine.config.time_budget == 60.0  # a run without a time budget gets the server's
+    finally:
+        m.shutdown()
+
+
+def test_estimates_from_what_runs_here_measured():
+    from ganengine.jobs import estimate
+
+    base = GanConfig(model="dcgan", data="digits", width=32, batch_size=64, steps=1000)
+    assert estimate.rate_for(base, []) is None
+    measured = [(base, 10.0), (dataclasses.replace(base, seed=4), 12.0), (dataclasses.replace(base, model="mlp"), 99.0)]
+    assert estimate.rate_for(base, measured) == 11.0
+    assert estimate.rate_for(dataclasses.replace(base, batch_size=128), measured) == pytest.approx(5.5)  # twice the work
+    assert estimate.duration(base, 10.0) == 100.0
+    assert estimate.duration(dataclasses.replace(base, time_budget=30.0), 10.0) == 30.0
+    assert estimate.remaining(base, {"step": 400, "elapsed": 40.0, "steps_per_s": 10.0}, None) == 60.0
+    # One slot: a run with 60 s left, then two ahead of 100 s and 30 s: the next one waits 190 s; two slots: 100 s.
+    assert estimate.wait([60.0], [100.0, 30.0], slots=1) == 190.0
+    assert estimate.wait([60.0], [100.0, 30.0], slots=2) == 90.0
+
+
+@pytest.mark.slow
+def test_a_queued_run_knows_its_expected_wait(tmp_path, tiny_points_config):
+    m = JobManager(tmp_path / "runs", LocalProcessBackend(cancel_grace=2.0), max_running=1, threads_per_job=1)
+    try:
+        running = m.submit(dataclasses.replace(tiny_points_config, steps=200_000, time_budget=30.0), ALICE)
+        ahead = m.submit(dataclasses.replace(tiny_points_config, steps=200_000, time_budget=20.0, seed=1), BOB)
+        mine = m.submit(dataclasses.replace(tiny_points_config, steps=200_000, time_budget=20.0, seed=2), ALICE)
+        assert m.expected_wait(running.id, ALICE) == 0.0
+        assert 40 <= m.expected_wait(mine.id, ALICE) <= 50  # what is left of 30 s, then the 20 s of Bob's run
+        m.cancel(running.id, ALICE)
+        m.cancel(ahead.id, BOB)
+        m.cancel(mine.id, ALICE)
+    finally:
+        m.shutdown()
+
+
+def test_a_warm_spare_worker_takes_the_next_job_and_another_waits_behind_it(tmp_path, tiny_points_config):
+    """Issue 16: jobs that start at once. A spare has torch imported before any job exists; each still runs one job."""
+    backend = LocalProcessBackend(cancel_grace=2.0, warm=1)
+    manager = JobManager(tmp_path / "runs", backend, max_running=1, threads_per_job=1)
+    try:
+        assert wait_for(lambda: backend.spares() == 1)
+        spare = backend._spares[0]
+        info = manager.submit(tiny_points_config, ALICE)
+        with manager._lock:
+            assert manager._jobs[info.id].handle.process is spare  # the job went to the waiting spare
+        assert manager.wait(info.id, ALICE, timeout=90).state == "finished"
+        assert spare.poll() == 0  # one job, then it exits: its memory goes with it
+        assert wait_for(lambda: backend.spares() == 1) and backend._spares[0] is not spare
+        assert (RunDir(info.run_dir).root / "worker.log").exists()
+        # A crash in a spare's job ends that job only; the next spare is there for the next job.
+        long = manager.submit(dataclasses.replace(tiny_points_config, steps=200_000, seed=1), ALICE)
+        assert wait_for(lambda: RunDir(manager.get(long.id, ALICE).run_dir).latest_checkpoint() is not None
+                        or any(e["type"] == "metrics" for e in manager.events(long.id, ALICE)[0]))
+        with manager._lock:
+            manager._jobs[long.id].handle.process.kill()
+        assert manager.wait(long.id, ALICE, timeout=30).state == "failed"
+        assert wait_for(lambda: backend.spares() == 1)
+    finally:
+        manager.shutdown()
+        backend.close()
+    assert backend.spares() == 0
+
+
+def test_a_spare_whose_server_lets_go_exits_without_a_job(tmp_path):
+    backend = LocalProcessBackend(warm=1)
+    assert wait_for(lambda: backend.spares() == 1)
+    spare = backend._spares[0]
+    backend.close()
+    assert spare.poll() == 0

@@ -1,6 +1,7 @@
 """Streamlit AppTest: every page renders on first open with defaults; the main buttons work."""
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -59,9 +60,34 @@ def test_language_comes_back_from_the_cookie_on_a_new_session(monkeypatch):
     assert at.title[0].value == "Entraîner" and at.sidebar.radio[0].value == "fr"
 
 
+def data_box(at: AppTest, language: str = "en"):
+    """The Train page's data set list (its widget key carries the language, so its labels follow a switch)."""
+    return at.selectbox(key=f"train_data__{language}")
+
+
+def field(at: AppTest, label: str):
+    """A number input of the page by its label."""
+    return next(n for n in at.number_input if n.label == label)
+
+
+def runs_box(at: AppTest):
+    return next(s for s in at.selectbox if s.label == "Your runs")
+
+
+def stop_all(at: AppTest) -> None:
+    """Stop this session's runs (the job manager is shared by the whole test session)."""
+    import ui.engine
+
+    manager = ui.engine.job_manager()
+    owner = at.session_state["owner_token"]
+    for job in manager.list(owner):
+        if job.active:
+            manager.cancel(job.id, owner)
+
+
 def test_train_page_starts_and_stops_a_job():
     at = open_page("pages/1_Train.py")
-    at.selectbox[0].set_value("toy2d-moons").run()
+    data_box(at).set_value("toy2d-moons").run()
     at.number_input[0].set_value(20000)
     at.button[0].click().run()  # the form's submit button
     assert_clean(at)
@@ -88,10 +114,11 @@ def test_train_page_starts_and_stops_a_job():
 
 def test_a_job_stopped_while_queued_says_no_checkpoint_exists():
     at = open_page("pages/1_Train.py")
-    at.selectbox[0].set_value("toy2d-moons").run()
+    data_box(at).set_value("toy2d-moons").run()
     at.number_input[0].set_value(20000)
     at.button[0].click().run()
     first = at.session_state["train_job"]
+    field(at, "Random seed").set_value(1)  # another seed: another run (the same form pressed again at once is the same run)
     at.button[0].click().run()  # a second run waits behind the first (one job at a time in tests)
     second = at.session_state["train_job"]
     assert second != first and any("Waiting in the queue" in i.value for i in at.info)
@@ -108,7 +135,7 @@ def test_a_job_stopped_while_queued_says_no_checkpoint_exists():
 def test_a_data_set_missing_from_the_server_is_refused_before_queueing(tmp_path, monkeypatch):
     monkeypatch.setenv("GANSTUDIO_DATA_DIR", str(tmp_path))  # an empty data folder: MNIST is not here
     at = open_page("pages/1_Train.py")
-    at.selectbox[0].set_value("mnist").run()
+    data_box(at).set_value("mnist").run()
     assert any("mnist is not on this server" in w.value for w in at.warning)
     at.button[0].click().run()
     assert at.error and at.error[0].value.startswith("Not started: mnist is not on this server")
@@ -117,9 +144,142 @@ def test_a_data_set_missing_from_the_server_is_refused_before_queueing(tmp_path,
 
 def test_train_page_refuses_bad_settings_with_one_line():
     at = open_page("pages/1_Train.py")
-    at.selectbox[0].set_value("__upload__").run()
+    data_box(at).set_value("__upload__").run()
     at.button[0].click().run()
     assert [e.value for e in at.error] == ["Not started: upload a zip of images first"]
+
+
+def test_a_double_click_on_start_queues_one_run():
+    """A double click sends the form twice: the second submission finds the first run instead of queueing another."""
+    at = open_page("pages/1_Train.py")
+    data_box(at).set_value("toy2d-moons").run()
+    at.number_input[0].set_value(20000)
+    at.button[0].click().run()
+    first = at.session_state["train_job"]
+    at.button[0].click().run()
+    assert_clean(at)
+    assert at.session_state["train_job"] == first
+    assert [o.split(" · ")[0] for o in runs_box(at).options] == [first]
+    stop_all(at)
+
+
+def test_out_of_range_values_say_what_is_wrong_and_the_range():
+    at = open_page("pages/1_Train.py")
+    field(at, "Training steps").set_value(999999)
+    field(at, "Time budget (s, 0 = none)").set_value(-5)
+    field(at, "Learning rate G").set_value(5.0)
+    at.button[0].click().run()
+    assert_clean_but_errors = [e.value for e in at.error]
+    assert len(assert_clean_but_errors) == 1 and assert_clean_but_errors[0].startswith("Not started: ")
+    message = assert_clean_but_errors[0]
+    assert "Training steps is 999,999: it must be between 10 and 200,000." in message
+    assert "Time budget (s, 0 = none) is -5: it must be between 0 and 14,400." in message
+    assert "Learning rate G is 5: it must be between 1e-06 and 1." in message
+    assert "train_job" not in at.session_state
+
+
+def test_server_caps_are_shown_in_the_form_and_refused(monkeypatch):
+    monkeypatch.setenv("GANSTUDIO_MAX_STEPS", "5000")
+    monkeypatch.setenv("GANSTUDIO_MAX_TIME_BUDGET", "600")
+    at = open_page("pages/1_Train.py")
+    assert any(c.value == "This server allows at most 5,000 steps and 10 min per run." for c in at.caption)
+    field(at, "Training steps").set_value(6000)
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["Not started: Training steps is 6,000: it must be between 10 and 5,000."]
+
+
+def test_lesson_presets_fill_the_form():
+    at = open_page("pages/1_Train.py")
+    presets = at.selectbox(key="train_preset__en")
+    assert "DCGAN on digits in 2 minutes" in presets.options and "Mode collapse on the ring" in presets.options
+    presets.set_value("grid-wgan-gp").run()
+    assert_clean(at)
+    assert data_box(at).value == "toy2d-grid" and at.selectbox(key="train_model__en").value == "mlp"
+    assert at.selectbox(key="train_loss__en").value == "wgan-gp"
+    assert field(at, "D steps per step").value == 5 and field(at, "Learning rate G").value == 1e-3
+    assert any("gradient penalty" in c.value for c in at.caption)  # the lesson, in a line
+    field(at, "Training steps").set_value(1234)  # a change of one's own, then another preset: the preset's values
+    at.selectbox(key="train_preset__en").set_value("digits-2min").run()
+    assert data_box(at).value == "digits" and at.selectbox(key="train_model__en").value == "dcgan"
+    assert field(at, "Time budget (s, 0 = none)").value == 120 and field(at, "Training steps").value == 200_000
+    at.sidebar.radio[0].set_value("fr").run()
+    assert at.selectbox(key="train_preset__fr").value == "digits-2min"
+    assert "DCGAN sur les chiffres en 2 minutes" in at.selectbox(key="train_preset__fr").options
+
+
+def test_train_lists_follow_a_language_switch_at_once():
+    at = open_page("pages/1_Train.py")
+    data_box(at).set_value("shapes").run()
+    at.sidebar.radio[0].set_value("fr").run()
+    assert_clean(at)
+    assert data_box(at, "fr").value == "shapes" and any("chiffres manuscrits" in o for o in data_box(at, "fr").options)
+    assert any("convolutionnel" in o for o in at.selectbox(key="train_model__fr").options)
+    losses = at.selectbox(key="train_loss__fr").options
+    assert "bce — BCE non saturante (le choix habituel)" in losses
+    assert "hinge — perte à marge (SAGAN, BigGAN)" in losses  # never "hinge — hinge"
+    assert any("64 Mo" in o or "Vos images" in o for o in data_box(at, "fr").options)
+
+
+def test_upload_says_its_size_limit_in_our_words():
+    at = open_page("pages/1_Train.py")
+    data_box(at).set_value("__upload__").run()
+    assert at.get("file_uploader")[0].label == "Zip of images, up to 64 MB (sub-folders become classes)"
+
+
+def test_a_long_run_is_announced_before_it_starts():
+    at = open_page("pages/1_Train.py")
+    data_box(at).set_value("toy2d-moons").run()
+    field(at, "Time budget (s, 0 = none)").set_value(7200)
+    field(at, "Training steps").set_value(200_000)
+    at.button[0].click().run()
+    assert "train_job" not in at.session_state
+    assert [w.value for w in at.warning] == ["This run would take 2 hr, its whole time budget. A shorter budget ends it "
+                                             "sooner; or start it anyway."]
+    next(b for b in at.button if b.label == "Start it anyway").click().run()
+    assert_clean(at)
+    assert at.session_state["train_job"] and not at.warning
+    stop_all(at)
+
+
+def test_a_reload_opens_the_running_run_and_a_queued_one_says_its_wait():
+    at = open_page("pages/1_Train.py")
+    data_box(at).set_value("toy2d-moons").run()
+    field(at, "Time budget (s, 0 = none)").set_value(300)
+    at.button[0].click().run()
+    running = at.session_state["train_job"]
+    field(at, "Random seed").set_value(7)
+    at.button[0].click().run()
+    queued = at.session_state["train_job"]
+    assert queued != running
+    wait = next(i.value for i in at.info if "Waiting in the queue" in i.value)
+    # Position 1 alone; other tests' runs may still be ahead in this process's shared queue.
+    about = r"(\d+ hr )?(\d+ min( \d+ sec)?|\d+ sec)"
+    assert re.fullmatch(rf"Waiting in the queue: position \d+\. It should start in about {about}\.", wait), wait
+    next(b for b in at.button if b.label == "Stop").click().run()  # the newest run is now a stopped one
+    del at.session_state["train_job"]  # what a reload forgets (a new session)
+    at.run()
+    assert runs_box(at).value == running
+    stop_all(at)
+
+
+@pytest.mark.parametrize("loss, words", [("wgan-gp", "D is a critic: it gives scores, not probabilities"),
+                                         ("bce", "D(x) stays above D(G(z)) without reaching 1 vs 0")])
+def test_the_charts_help_fits_the_loss(monkeypatch, tmp_path, tiny_image_config, loss, words):
+    """A critic's D chart shows scores: its help must not speak of probabilities (and a BCE run's still does)."""
+    import dataclasses
+
+    import ui.engine
+    from ganengine.events import JsonlSink
+    from ganengine.train import run_task
+
+    config = dataclasses.replace(tiny_image_config, loss=loss)
+    run_task(config, tmp_path / "run", JsonlSink(tmp_path / "run" / "events.jsonl"))
+    OneRun, _run = one_finished_run(config, tmp_path / "run")
+    monkeypatch.setattr(ui.engine, "job_manager", OneRun)
+    at = open_page("pages/1_Train.py")
+    assert_clean(at)
+    helps = [c.value for c in at.caption if "Healthy training" in c.value]
+    assert len(helps) == 1 and words in helps[0], helps
 
 
 def test_generate_page_samples_interpolates_and_does_arithmetic():
@@ -428,7 +588,7 @@ def test_language_survives_page_changes_and_keeps_choices():
     assert "faces-dcgan" in str(at.selectbox[0].value)
     at.switch_page("pages/1_Train.py").run()
     assert at.title[0].value == "Entraîner"
-    assert any("chiffres manuscrits" in o for o in at.selectbox[0].options)
+    assert any("chiffres manuscrits" in o for o in data_box(at, "fr").options)
 
 
 # --- Translate ------------------------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """The training loop: events, checkpoints, stop reasons, resume, and that it really learns."""
 
 import dataclasses
+import itertools
 import re
+import time
 
 import pytest
 import torch
@@ -33,7 +35,8 @@ def test_tiny_run_writes_events_samples_and_checkpoints(tmp_path, tiny_image_con
     assert 0 <= metrics[-1]["values"]["d_real"] <= 1 and metrics[-1]["values"]["grad_norm_d"] > 0
     run = RunDir(tmp_path)
     assert [s for s, _ in run.checkpoints()] == [3, 6]
-    assert sorted(p.name for p in run.samples_dir.iterdir()) == ["step_0000003.png", "step_0000006.png"]
+    # Previews come densely at first (steps 1, 2, then 5, 10, 20... below sample_every), then every sample_every.
+    assert sorted(p.name for p in run.samples_dir.iterdir()) == [f"step_000000{i}.png" for i in (1, 2, 3, 6)]
     _G, card = load_generator(result.checkpoint)
     assert card.steps == 6 and card.config["model"] == "dcgan" and card.class_names == [str(i) for i in range(10)]
     assert run.resume_path.exists() and run.config() == tiny_image_config
@@ -202,3 +205,25 @@ def test_a_full_disk_says_so_leaves_no_partial_file_and_keeps_earlier_checkpoint
     monkeypatch.setattr(torch, "save", real_save)
     resumed = run_task(tiny_image_config, tmp_path, resume=True)  # the kept resume state goes on
     assert resumed.status == "finished" and resumed.step == 6
+
+
+def test_first_sample_within_seconds_and_progress_every_couple_of_seconds(tmp_path, tiny_image_config, monkeypatch):
+    """Early feedback on a slow server: a preview after step 1, then densely (2, 5, 10, 20...), and a metrics event
+    at least every ~2 s of wall clock even when log_every is far away; a preview at least every SAMPLE_EVERY_S too."""
+    from ganengine.train import loop
+
+    monkeypatch.setattr(loop, "SAMPLE_EVERY_S", 1.0)
+    config = dataclasses.replace(tiny_image_config, steps=None, time_budget=4.0, log_every=100_000,
+                                 sample_every=100_000, checkpoint_every=100_000)
+    events = []
+    result = run_task(config, tmp_path, lambda e: events.append({**e, "t": time.monotonic()}))
+    samples = [e for e in events if e["type"] == "sample"]
+    metrics = [e for e in events if e["type"] == "metrics"]
+    assert [s["step"] for s in samples[:4]] == [1, 2, 5, 10]
+    assert samples[0]["t"] - events[0]["t"] < 3  # the first picture within the first seconds
+    assert samples[-1]["step"] == result.step  # and the last one at the end
+    beyond = [s["step"] for s in samples if s["step"] > 10 and not re.fullmatch(r"[125]0*", str(s["step"]))]
+    assert len(beyond) >= 2, [s["step"] for s in samples]  # off the 1-2-5 schedule: the wall-clock previews
+    assert len(metrics) >= 3
+    gaps = [b["elapsed"] - a["elapsed"] for a, b in itertools.pairwise(metrics)]
+    assert max(gaps) < 2.5, gaps

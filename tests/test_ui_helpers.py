@@ -31,3 +31,15 @@ def test_time_left_uses_the_last_twenty_seconds_not_one_window():
     rows.append({"step": 300, "elapsed": 60.5})  # one slow window (a busy second) does not swing the estimate
     assert recent_rate(rows) == pytest.approx((300 - 210) / (60.5 - 42.0))  # rows since 40.5 s
     assert recent_rate(rows[:1]) is None
+
+
+def test_durations_read_as_people_say_them_in_both_languages():
+    from ui.durations import duration as spaced
+
+    def duration(seconds, language):  # Babel keeps a number and its unit together with no-break spaces
+        return spaced(seconds, language).replace("\xa0", " ").replace("\u202f", " ")
+
+    assert duration(206124, "en") == "2 days 9 hr" and duration(206124, "fr") == "2 j 9 h"  # not "206124 s"
+    assert duration(840, "en") == "14 min" and duration(840, "fr") == "14 min"
+    assert duration(7260, "en") == "2 hr 1 min" and duration(45.4, "fr") == "45 s"
+    assert duration(86_459, "en") == "1 day" and duration(0, "en") == "0 sec"

@@ -191,3 +191,16 @@ def test_shutdown_drops_waiting_items_and_stops_running_ones_at_their_next_repor
     assert (info.state, info.error, info.result) == ("failed", "stopped: the server shut down", None)
     with pytest.raises(QueueFull):
         q.submit(ALICE, "late", lambda progress: None)
+
+
+def test_the_same_label_twice_at_once_is_one_item(queue):
+    """A double click on an Evaluate button: the second submission within a couple of seconds is the first item."""
+    held = Held()
+    first = queue.submit(ALICE, "evaluate digits-dcgan", held)
+    assert queue.submit(ALICE, "evaluate digits-dcgan", Held()) == first
+    bobs = Held()
+    other = queue.submit(BOB, "evaluate digits-dcgan", bobs)
+    assert other != first  # another user's is their own
+    held.release.set()
+    bobs.release.set()
+    assert finished(queue, first).state == "done" and finished(queue, other, BOB).state == "done"

@@ -29,6 +29,7 @@ from .i18n import number, t, t_or
 from .layout import upscale
 from .own_runs import own_runs
 from .plaintext import plain
+from .submit_once import start_once
 from .translate_view import follow_language
 from .uploads import detectors_dir, show, store_detector
 
@@ -85,7 +86,8 @@ def train_section(owner: str) -> None:
             unseen = ",".join(g for g in shipped if g not in seen) or "none"
             config = dataclasses.replace(base, generators=",".join(seen), unseen=unseen, steps=int(steps),
                                          spectrum=bool(spectrum)).validate()
-            info = engine.job_manager().submit(engine.with_recorded_command(config, False, "detector"), owner)
+            config = engine.with_recorded_command(config, False, "detector")
+            info = start_once("ethics_train", config, lambda: engine.job_manager().submit(config, owner))
         except (ge.UserError, ValueError) as exc:
             st.error(t("ethics.train_refused", reason=plain(exc)))
         else:

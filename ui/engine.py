@@ -27,7 +27,8 @@ def job_manager() -> ge.JobManager:
     """One job manager per server process, on the configured backend; jobs outlive the tabs that started them."""
     config = ge.settings()
     ge.storage.clean_temp_area()  # what a killed server left half-written
-    manager = ge.JobManager(config.runs_root, ge.make_backend(config.backend), max_running=config.max_jobs)
+    manager = ge.JobManager(config.runs_root, ge.make_backend(config.backend), max_running=config.max_jobs,
+                            max_steps=config.max_steps, max_time_budget=config.max_time_budget)
     ge.storage.Housekeeper(manager).start()  # stops abandoned jobs, expires owners gone too long
     return manager
 

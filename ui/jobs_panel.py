@@ -13,12 +13,14 @@ import streamlit as st
 import ganengine as ge
 
 from . import charts
+from .durations import duration
 from .engine import real_points, shown_data
 from .i18n import t, t_or
 from .layout import upscale
 from .owner import keep_alive
 from .plaintext import defused
 from .strings import STRINGS
+from .submit_once import start_once
 
 _CACHE = "job_event_cache"
 MAX_SAMPLES = 100  # sample events kept per job in a session (the run directory keeps them all)
@@ -74,7 +76,7 @@ def progress(info: ge.JobInfo, cache: dict[str, Any]) -> tuple[float, str]:
     cfg = info.config
     done = last["progress"] if last.get("progress") is not None else min(1.0, last["step"] / (cfg.steps or 10**9))
     rate = recent_rate(cache["metrics"])
-    return done, t("job.progress", step=last["step"], pct=round(100 * done), eta=round(seconds_left(cfg, last, rate)),
+    return done, t("job.progress", step=last["step"], pct=round(100 * done), eta=duration(seconds_left(cfg, last, rate)),
                    ips=round(last.get("items_per_s") or 0))
 
 
@@ -114,23 +116,25 @@ def continue_control(manager: ge.JobManager, owner: str, info: ge.JobInfo) -> No
     run = ge.RunDir(info.run_dir)
     if not run.resume_path.exists():
         return
-    cfg, steps, budget = info.config, None, None
+    cfg, steps, budget, server = info.config, None, None, ge.settings()
     if run.interrupted():
         pressed = st.button(t("job.resume"), key=f"resume_{info.id}")
     else:
         c1, c2 = st.columns([1, 1], vertical_alignment="bottom")
         if cfg.steps is not None:
             done = run.last_step()
-            steps = int(c1.number_input(t("job.continue_steps", done=done), done + 1, int(ge.LIMITS["steps"].high),
-                                        min(int(ge.LIMITS["steps"].high), done + max(cfg.steps, 100)), step=100,
+            high = max(done + 1, int(server.bound("steps").high))
+            steps = int(c1.number_input(t("job.continue_steps", done=done), done + 1, high,
+                                        min(high, done + max(cfg.steps, 100)), step=100,
                                         key=f"continue_steps_{info.id}"))
         else:
-            budget = float(c1.number_input(t("job.continue_seconds"), 10, int(ge.LIMITS["time_budget"].high),
+            budget = float(c1.number_input(t("job.continue_seconds"), 10, int(server.bound("time_budget").high),
                                            int(cfg.time_budget or 60), step=10, key=f"continue_seconds_{info.id}"))
         pressed = c2.button(t("job.continue"), key=f"continue_{info.id}", icon="⏩")
     if pressed:
         try:
-            manager.resume(info.id, owner, steps=steps, time_budget=budget)
+            start_once("continue", (info.id, steps, budget),  # a double click continues once
+                       lambda: manager.resume(info.id, owner, steps=steps, time_budget=budget))
         except ge.UserError as exc:
             st.error(t("job.resume_refused", reason=defused(exc)))
         else:
@@ -149,7 +153,9 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
         st.markdown(t("job.header_task", model=t_or(f"task.{cfg.task}", cfg.task), data=defused(shown_data(cfg.data)), id=info.id))
     latest = None if info.active else ge.RunDir(info.run_dir).latest_checkpoint()
     if info.state == "queued":
-        st.info(t("job.queued", pos=info.queue_position))
+        wait = manager.expected_wait(job_id, owner)
+        st.info(t("job.queued", pos=info.queue_position) if wait is None else
+                t("job.queued_wait", pos=info.queue_position, wait=duration(wait)))
     elif info.state == "running":
         done, text = progress(info, cache)
         st.progress(done, text=text)
@@ -188,10 +194,19 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
             if probes:
                 tabs[-1].plotly_chart(charts.quality_probe_figure(probes), key=f"chart_{job_id}_probe")
                 tabs[-1].caption(t("job.probe_help", n=probes[-1].get("samples", 0)))
-            st.caption(t_or(f"job.charts_help_{cfg.task}", ""))
+            st.caption(charts_help(cfg))
     with right:
         _render_samples(info, cache)
     return info
+
+
+def charts_help(cfg: ge.RunConfig) -> str:
+    """How to read the run's charts: a GAN's depends on its loss (probabilities after a sigmoid, or a critic's
+    scores), another task's is its own."""
+    loss = getattr(cfg, "loss", None)
+    if cfg.task == "gan" and loss in ge.LOSSES and not ge.LOSSES[loss].probabilistic:
+        return t_or(f"job.charts_help_gan_{loss}", t("job.charts_help_gan_critic"))
+    return t_or(f"job.charts_help_{cfg.task}", "")
 
 
 def _render_samples(info: ge.JobInfo, cache: dict[str, Any]) -> None:

@@ -24,6 +24,7 @@ from .i18n import number, t
 from .layout import upscale
 from .own_runs import own_runs
 from .plaintext import defused
+from .submit_once import start_once
 from .translate_view import follow_language
 from .uploads import show, store_data_zip
 
@@ -336,8 +337,8 @@ def train_section(owner: str) -> None:
             if not data_path:
                 raise ge.ConfigError(t("sr.need_upload"))
             config = dataclasses.replace(base, data=data_path, scale=int(scale), steps=int(steps), width=int(width))
-            info = engine.job_manager().submit(engine.with_recorded_command(config.validate(), data == UPLOAD,
-                                                                            f"superres-x{scale}"), owner)
+            config = engine.with_recorded_command(config.validate(), data == UPLOAD, f"superres-x{scale}")
+            info = start_once("sr_train", config, lambda: engine.job_manager().submit(config, owner))
         except (ge.UserError, ValueError) as exc:
             st.error(t("sr.train_refused", reason=defused(exc)))
         else:

@@ -16,7 +16,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "loss.bce": {"en": "non-saturating BCE (the usual choice)", "fr": "BCE non saturante (le choix habituel)"},
     "loss.wgan-gp": {"en": "Wasserstein + gradient penalty", "fr": "Wasserstein + pénalité de gradient"},
     "loss.lsgan": {"en": "least squares", "fr": "moindres carrés"},
-    "loss.hinge": {"en": "hinge", "fr": "hinge (charnière)"},
+    "loss.hinge": {"en": "margin loss (SAGAN, BigGAN)", "fr": "perte à marge (SAGAN, BigGAN)"},
     "data.toy2d-ring": {"en": "8 Gaussians on a ring (2-D points)", "fr": "8 gaussiennes sur un anneau (points 2-D)"},
     "data.toy2d-grid": {"en": "25 Gaussians on a grid (2-D points)", "fr": "25 gaussiennes sur une grille (points 2-D)"},
     "data.toy2d-spiral": {"en": "a spiral (2-D points)", "fr": "une spirale (points 2-D)"},
@@ -181,11 +181,50 @@ STRINGS: dict[str, dict[str, str]] = {
               "sur les vraies et fausses images, et les échantillons que G produit à partir du même bruit fixe.",
     },
     "train.new_run": {"en": "New training run", "fr": "Nouvel entraînement"},
+    "train.preset": {"en": "Lesson preset", "fr": "Réglages de leçon"},
+    "train.preset_none": {"en": "none: my own settings", "fr": "aucun : mes propres réglages"},
+    "train.preset_help": {"en": "Ready-made settings for a lesson: choosing one fills the form below (you may still "
+                                "change anything before you start).",
+                          "fr": "Des réglages tout prêts pour une leçon : en choisir un remplit le formulaire ci-dessous "
+                                "(vous pouvez encore tout changer avant de lancer)."},
+    "preset.ring-collapse": {"en": "Mode collapse on the ring", "fr": "Effondrement de modes sur l'anneau"},
+    "preset.ring-collapse_lesson": {
+        "en": "8 Gaussians in a ring, and a G that takes 5 fast steps for each of D's: it chases the one spot D "
+              "likes best, so its points pile up on one mode instead of covering all 8.",
+        "fr": "8 gaussiennes en anneau, et un G qui fait 5 pas rapides pour chaque pas de D : il poursuit l'endroit "
+              "que D préfère, et ses points s'entassent sur un mode au lieu de couvrir les 8."},
+    "preset.ring-stable": {"en": "The ring, every mode covered", "fr": "L'anneau, tous les modes couverts"},
+    "preset.ring-stable_lesson": {
+        "en": "The same ring with one G step per D step at the usual rate: compare its samples with the collapsed "
+              "run's.",
+        "fr": "Le même anneau avec un pas de G par pas de D au taux habituel : comparez ses échantillons à ceux de "
+              "l'entraînement effondré."},
+    "preset.digits-2min": {"en": "DCGAN on digits in 2 minutes", "fr": "DCGAN sur les chiffres en 2 minutes"},
+    "preset.digits-2min_lesson": {
+        "en": "Two minutes of DCGAN on handwritten digits: blobs first, then strokes, then digits.",
+        "fr": "Deux minutes de DCGAN sur des chiffres manuscrits : d'abord des taches, puis des traits, puis des "
+              "chiffres."},
+    "preset.grid-minimax": {"en": "WGAN-GP vs minimax (1/2): minimax", "fr": "WGAN-GP contre minimax (1/2) : minimax"},
+    "preset.grid-minimax_lesson": {
+        "en": "The original minimax loss on the 5×5 grid; start part 2 next and compare the modes each covers.",
+        "fr": "La perte minimax originale sur la grille 5×5 ; lancez ensuite la partie 2 et comparez les modes "
+              "couverts."},
+    "preset.grid-wgan-gp": {"en": "WGAN-GP vs minimax (2/2): WGAN-GP", "fr": "WGAN-GP contre minimax (2/2) : WGAN-GP"},
+    "preset.grid-wgan-gp_lesson": {
+        "en": "The same grid and seed with a critic, a gradient penalty and 5 critic steps per G step.",
+        "fr": "La même grille et la même graine avec un critique, une pénalité de gradient et 5 pas du critique par "
+              "pas de G."},
+    "preset.digits-conditional": {"en": "Conditional DCGAN: pick the digit", "fr": "DCGAN conditionnel : choisissez le chiffre"},
+    "preset.digits-conditional_lesson": {
+        "en": "Three minutes of a conditional DCGAN on digits; then ask the Generate page for the digit you want.",
+        "fr": "Trois minutes de DCGAN conditionnel sur les chiffres ; demandez ensuite le chiffre voulu à la page "
+              "Générer."},
     "train.data": {"en": "Data set", "fr": "Jeu de données"},
     "train.data_help": {"en": "Every listed set works offline, except the torchvision ones, which need their files on disk.",
                         "fr": "Tous les jeux listés marchent hors ligne, sauf ceux de torchvision, qui demandent leurs fichiers sur le disque."},
     "train.data_upload": {"en": "Your own images (upload a .zip)", "fr": "Vos images (envoyer un .zip)"},
-    "train.upload_zip": {"en": "Zip of images (sub-folders become classes)", "fr": "Zip d'images (les sous-dossiers deviennent des classes)"},
+    "train.upload_zip": {"en": "Zip of images, up to {mb} MB (sub-folders become classes)",
+                         "fr": "Zip d'images, {mb} Mo au plus (les sous-dossiers deviennent des classes)"},
     "train.upload_help": {"en": "PNG, JPEG, WebP, BMP or GIF images; at least 16. Archives are checked before use.",
                           "fr": "Images PNG, JPEG, WebP, BMP ou GIF ; au moins 16. Les archives sont vérifiées avant usage."},
     "train.need_upload": {"en": "upload a zip of images first", "fr": "envoyez d'abord un zip d'images"},
@@ -241,6 +280,20 @@ STRINGS: dict[str, dict[str, str]] = {
                          "fr": "Bruit gaussien ajouté aux entrées de D, qui s'éteint au fil de l'entraînement."},
     "train.start": {"en": "Start training", "fr": "Lancer l'entraînement"},
     "train.refused": {"en": "Not started: {reason}", "fr": "Non lancé : {reason}"},
+    "form.out_of_range": {"en": "{field} is {value}: it must be between {low} and {high}.",
+                          "fr": "{field} vaut {value} : il faut une valeur entre {low} et {high}."},
+    "train.server_caps": {"en": "This server allows at most {steps:,} steps and {time} per run.",
+                          "fr": "Ce serveur permet au plus {steps:,} pas et {time} par entraînement."},
+    "train.long_run": {"en": "This run would take about {time} on this server ({rate} steps/s, as runs like it went "
+                             "here). Fewer steps or a time budget make it shorter; or start it anyway.",
+                       "fr": "Cet entraînement prendrait environ {time} sur ce serveur ({rate} pas/s, comme les "
+                             "entraînements semblables ici). Moins de pas ou un budget de temps le raccourcissent ; "
+                             "ou lancez-le quand même."},
+    "train.long_run_budget": {"en": "This run would take {time}, its whole time budget. A shorter budget ends it sooner; "
+                                    "or start it anyway.",
+                              "fr": "Cet entraînement prendrait {time}, tout son budget de temps. Un budget plus court "
+                                    "le termine plus tôt ; ou lancez-le quand même."},
+    "train.start_anyway": {"en": "Start it anyway", "fr": "Le lancer quand même"},
     "train.no_jobs": {"en": "You have no runs yet: choose settings above and press start.",
                       "fr": "Aucun entraînement pour l'instant : choisissez des réglages ci-dessus et lancez."},
     "train.your_runs": {"en": "Your runs", "fr": "Vos entraînements"},
@@ -250,9 +303,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "job.header": {"en": "**{model}** on **{data}**, loss **{loss}** · run `{id}`", "fr": "**{model}** sur **{data}**, perte **{loss}** · entraînement `{id}`"},
     "job.queued": {"en": "Waiting in the queue: position {pos}. It starts as soon as a slot frees up.",
                    "fr": "En file d'attente : position {pos}. Il démarre dès qu'une place se libère."},
+    "job.queued_wait": {"en": "Waiting in the queue: position {pos}. It should start in about {wait}.",
+                        "fr": "En file d'attente : position {pos}. Il devrait démarrer dans {wait} environ."},
     "job.starting": {"en": "Starting…", "fr": "Démarrage…"},
-    "job.progress": {"en": "Step {step:,} · {pct}% · about {eta} s left · {ips} images/s",
-                     "fr": "Pas {step:,} · {pct} % · environ {eta} s restantes · {ips} images/s"},
+    "job.progress": {"en": "Step {step:,} · {pct}% · about {eta} left · {ips} images/s",
+                     "fr": "Pas {step:,} · {pct} % · encore {eta} environ · {ips} images/s"},
     "job.finished": {"en": "Finished at step {step}. {reason}", "fr": "Terminé au pas {step}. {reason}"},
     "job.cancelled": {"en": "Stopped: {reason}. The last checkpoint is kept.", "fr": "Arrêté : {reason}. Le dernier checkpoint est conservé."},
     "job.cancelled_empty": {"en": "Stopped: {reason}. No checkpoint had been written.", "fr": "Arrêté : {reason}. Aucun checkpoint n'avait été écrit."},
@@ -325,6 +380,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Entraînement sain : aucune perte ne s'envole, D(x) reste au-dessus de D(G(z)) sans atteindre 1 contre 0. "
               "Si D(G(z)) tombe à 0 et y reste, D a gagné et G ne reçoit plus de signal ; des échantillons identiques "
               "signalent un effondrement de modes.",
+    },
+    "job.charts_help_gan_critic": {
+        "en": "With this loss D is a critic: it gives scores, not probabilities, so D(x) and D(G(z)) have no 0-to-1 "
+              "range and no 0.5 balance point. Healthy training: the critic keeps scoring real data above generated "
+              "data by a gap that shrinks as G improves, and no curve runs away; identical samples mean mode collapse.",
+        "fr": "Avec cette perte, D est un critique : il donne des scores, pas des probabilités, donc D(x) et D(G(z)) "
+              "n'ont ni plage de 0 à 1 ni point d'équilibre à 0,5. Entraînement sain : le critique note les vraies "
+              "données au-dessus des générées, avec un écart qui se réduit à mesure que G progresse, et aucune courbe "
+              "ne s'envole ; des échantillons identiques signalent un effondrement de modes.",
+    },
+    "job.charts_help_gan_lsgan": {
+        "en": "With least squares D gives scores, not probabilities: it is pulled towards 1 on real images and 0 on "
+              "generated ones, and may overshoot both. Healthy training: D(x) stays above D(G(z)) and the gap narrows "
+              "as G improves; identical samples mean mode collapse.",
+        "fr": "Avec les moindres carrés, D donne des scores, pas des probabilités : il est tiré vers 1 sur les vraies "
+              "images et vers 0 sur les générées, et peut dépasser les deux. Entraînement sain : D(x) reste au-dessus "
+              "de D(G(z)) et l'écart se réduit à mesure que G progresse ; des échantillons identiques signalent un "
+              "effondrement de modes.",
     },
     "job.sample_history": {"en": "Samples at step", "fr": "Échantillons au pas"},
     "job.sample_step": {"en": "Preview at step {step:,}", "fr": "Aperçu au pas {step:,}"},

@@ -24,6 +24,7 @@ from .i18n import lang, t, t_or
 from .layout import upscale
 from .own_runs import own_runs
 from .plaintext import defused, plain
+from .submit_once import start_once
 from .uploads import show, store_pair_zip, store_translator, translators_dir
 
 TASKS = ("pix2pix", "cyclegan")
@@ -383,7 +384,8 @@ def train_section(owner: str) -> None:
             if not data_path:
                 raise ge.ConfigError(t("translate.need_upload"))
             config = dataclasses.replace(base, data=data_path, steps=int(steps), width=int(width)).validate()
-            info = manager.submit(with_recorded_command(config, data == UPLOAD, task), owner)
+            config = with_recorded_command(config, data == UPLOAD, task)
+            info = start_once("translate_train", config, lambda: manager.submit(config, owner))
         except (ge.UserError, ValueError) as exc:
             st.error(t("translate.train_refused", reason=defused(exc)))
         else:

@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from ..config import RunConfig
-from ..errors import UserError
+from ..errors import ConfigError, UserError
 from ..events import Event, JsonlSink, ended, event, read_events
 from ..runs import RunDir, interrupted_reason, kept_params, step_of
+from . import estimate
 from .backends import Backend, Resources, make_backend
 
 STATES = ("queued", "running", "finished", "failed", "cancelled")
@@ -87,12 +88,34 @@ def owner_key(owner: str) -> str:
     return hashlib.sha256(owner.encode()).hexdigest()[:20]
 
 
+def within_caps(config: RunConfig, max_steps: int | None, max_time_budget: float | None) -> RunConfig:
+    """The config under the operator's caps: a value above one is refused; a run without a time budget gets the
+    cap's, one without a step count gets the step cap (so no run outlasts what the server allows)."""
+    if max_steps is not None:
+        if config.steps is not None and config.steps > max_steps:
+            raise ConfigError(f"this server allows at most {max_steps:,} steps per run (got {config.steps:,})")
+        if config.steps is None:
+            config = dataclasses.replace(config, steps=max_steps)
+    if max_time_budget is not None:
+        if config.time_budget is not None and config.time_budget > max_time_budget:
+            raise ConfigError(f"this server allows at most {max_time_budget:g} s per run (got {config.time_budget:g} s)")
+        if config.time_budget is None:
+            config = dataclasses.replace(config, time_budget=float(max_time_budget))
+    return config
+
+
 class JobManager:
-    """Queue, start, watch and cancel training jobs on a backend; thread-safe, one per server."""
+    """Queue, start, watch and cancel training jobs on a backend; thread-safe, one per server.
+
+    A submission equal to one the same owner made less than `dedupe_s` seconds ago (a double click, a second tab
+    sending the same form) gets that job back instead of a second one. `max_steps` and `max_time_budget` are the
+    operator's caps on one run (see `within_caps`).
+    """
 
     def __init__(self, runs_root: str | Path, backend: Backend | None = None, max_running: int = 1,
                  max_queued_per_owner: int = 3, max_queued: int = 200, threads_per_job: int = 0,
-                 poll_interval: float = 0.2) -> None:
+                 poll_interval: float = 0.2, max_steps: int | None = None, max_time_budget: float | None = None,
+                 dedupe_s: float = 2.0) -> None:
         self.runs_root = Path(runs_root)
         self.backend = backend or make_backend("local")
         self.runs_root.mkdir(parents=True, exist_ok=True)
@@ -101,6 +124,8 @@ class JobManager:
         self.max_queued = max_queued
         self.threads_per_job = threads_per_job or max(1, (os.cpu_count() or 1) // self.max_running)
         self.poll_interval = poll_interval
+        self.max_steps, self.max_time_budget, self.dedupe_s = max_steps, max_time_budget, dedupe_s
+        self._rates: dict[str, tuple[int, float | None]] = {}  # job id -> (events file size, its last steps/s)
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)  # notified whenever a job ends
         self._jobs: dict[str, _Job] = {}
@@ -114,14 +139,20 @@ class JobManager:
 
     # --- public API -------------------------------------------------------------------------
     def submit(self, config: RunConfig, owner: str) -> JobInfo:
-        config.validate()
+        """Queue a run (it starts when a slot is free); the same config again within `dedupe_s` s gets the same job."""
+        config = within_caps(config.validate(), self.max_steps, self.max_time_budget).validate()
         key = owner_key(owner)
         with self._lock:
+            threads = config.num_threads or self.threads_per_job
+            config = dataclasses.replace(config, num_threads=min(threads, self.threads_per_job))
+            now = time.time()
+            twin = next((j for j in self._jobs.values() if j.owner_key == key and j.config == config
+                         and now - j.submitted < self.dedupe_s), None)
+            if twin is not None:
+                return self._info(twin)
             self._check_room(key)
             job_id = dt.datetime.now().strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
             run = RunDir(self.runs_root / key / job_id)
-            threads = config.num_threads or self.threads_per_job
-            config = dataclasses.replace(config, num_threads=min(threads, self.threads_per_job))
             run.prepare(config)
             job = _Job(job_id, key, config, run, time.time())
             self._jobs[job_id] = job
@@ -200,7 +231,7 @@ class JobManager:
                     raise UserError(f"give it more than the {done:,} steps it has done (got {steps:,})")
                 config = dataclasses.replace(config, steps=config.steps if steps is None else steps,
                                              time_budget=config.time_budget if time_budget is None else time_budget)
-                config.validate()
+                config = within_caps(config.validate(), self.max_steps, self.max_time_budget)
             elif not job.run.interrupted():
                 raise UserError("give it more steps or more time to continue")
             self._check_room(job.owner_key)
@@ -225,6 +256,44 @@ class JobManager:
         with self._lock:
             job = self._owned(job_id, owner)
         return read_events(job.run.events_path, offset)
+
+    def estimate(self, config: RunConfig) -> tuple[float, float | None] | None:
+        """(seconds, steps/s) a run of `config` would likely take here, from the speeds runs like it measured on this
+        server (any owner's: speed is a fact about the server) and its time budget; the speed is None when nothing
+        comparable has run yet, and the whole is None when neither tells."""
+        with self._lock:
+            measured = [(j.config, self._rate(j)) for j in self._jobs.values() if j.state != "queued"]
+        rate = estimate.rate_for(config, measured)
+        seconds = estimate.duration(config, rate)
+        return (seconds, rate) if seconds is not None else None
+
+    def expected_wait(self, job_id: str, owner: str) -> float | None:
+        """Seconds until the owner's queued job likely starts (0 once it runs), from the running jobs' progress and the
+        budgets and measured speeds of the jobs ahead of it; None when one of them cannot be estimated."""
+        with self._lock:
+            job = self._owned(job_id, owner)
+            if job.state != "queued":
+                return 0.0
+            running = [j for j in self._jobs.values() if j.state == "running"]
+            ahead = [self._jobs[i] for i in list(self._queue)[:self._queue.index(job.id)]]
+            measured = [(j.config, self._rate(j)) for j in self._jobs.values() if j.state != "queued"]
+        left = [estimate.remaining(j.config, estimate.last_metrics(j.run.events_path),
+                                   estimate.rate_for(j.config, measured)) for j in running]
+        lengths = [estimate.duration(j.config, estimate.rate_for(j.config, measured)) for j in ahead]
+        if any(x is None for x in left + lengths):
+            return None
+        return estimate.wait(left, lengths, self.max_running)
+
+    def _rate(self, job: _Job) -> float | None:
+        """The job's last measured steps/s (cached by its events file's size: an ended run's never changes)."""
+        try:
+            size = job.run.events_path.stat().st_size
+        except OSError:
+            return None
+        if self._rates.get(job.id, (None,))[0] != size:
+            last = estimate.last_metrics(job.run.events_path)
+            self._rates[job.id] = (size, (last or {}).get("steps_per_s"))
+        return self._rates[job.id][1]
 
     def running_count(self) -> int:
         with self._lock:

@@ -93,7 +93,8 @@ class WorkQueue:
 
     def __init__(self, max_workers: int | None = None, max_queued_per_owner: int = 4, max_queued: int = 200,
                  keep_finished: int = 8, max_finished: int = 500,
-                 user_errors: tuple[type[BaseException], ...] = (UserError,)) -> None:
+                 user_errors: tuple[type[BaseException], ...] = (UserError,), dedupe_s: float = 2.0) -> None:
+        self.dedupe_s = dedupe_s
         self.max_workers = max(1, max_workers if max_workers is not None else settings().max_jobs)
         self.max_queued_per_owner = max(1, max_queued_per_owner)
         self.max_queued = max(1, max_queued)
@@ -112,11 +113,18 @@ class WorkQueue:
 
     # --- public API -------------------------------------------------------------------------
     def submit(self, owner: str, label: str, fn: Work) -> str:
-        """Queue `fn` for `owner`; returns the item's id. QueueFull when the owner or the server has too many waiting."""
+        """Queue `fn` for `owner`; returns the item's id. QueueFull when the owner or the server has too many waiting.
+        The same owner's same label again within `dedupe_s` seconds, while the first is not done, is that item (a
+        double click on an Evaluate button queues one evaluation)."""
         key = owner_key(owner)
         with self._lock:
             if self._stopped:
                 raise QueueFull("the server is shutting down; try again in a moment")
+            now = time.time()
+            twin = next((i for i in self._items.values() if i.owner_key == key and i.label == label
+                         and i.state in ("queued", "running") and now - i.submitted < self.dedupe_s), None)
+            if twin is not None:
+                return twin.id
             waiting = sum(1 for i in self._queue if self._items[i].owner_key == key)
             if waiting >= self.max_queued_per_owner:
                 raise QueueFull(f"you already have {waiting} tasks waiting; wait for one to start")

@@ -34,6 +34,8 @@ from ..tasks import TASKS, NonFiniteLoss, Task, TrainEnv
 from .probe import QualityWatch, has_probe
 
 RESUME_FORMAT = 2
+PROGRESS_EVERY_S = 1.5  # a metrics event at least this often (plus one step), whatever log_every says
+SAMPLE_EVERY_S = 30.0  # a preview at least this often on a slow server, whatever sample_every says
 
 
 @dataclass(frozen=True)
@@ -268,6 +270,7 @@ def run_task(
     code, params, retry_batch = "finished", {}, 0
     t0 = trainer.t0 = time.monotonic()
     window_t, window_steps = t0, 0
+    sampled_t, sampled_step = t0, None
     items_per_step = task.items_per_step() * dist.world_size
     try:
         while trainer.step < trainer.total_steps:
@@ -279,7 +282,7 @@ def run_task(
                 reason, code, params = f"time budget of {cfg.time_budget:g} s reached", "time_budget", {"seconds": cfg.time_budget}
                 break
             step = trainer.step
-            measure = (step + 1) % cfg.log_every == 0 or step == 0
+            measure = (step + 1) % cfg.log_every == 0 or step == 0 or time.monotonic() - window_t >= PROGRESS_EVERY_S
             values = trainer.train_step(measure)
             window_steps += 1
             if measure:
@@ -288,8 +291,9 @@ def run_task(
                 sink(event("metrics", trainer.step, progress=round(trainer.progress(now - t0), 5),
                            elapsed=round(now - t0, 3), steps_per_s=rate, items_per_s=rate * items_per_step, values=values))
                 window_t, window_steps = now, 0
-            if trainer.step % cfg.sample_every == 0:
+            if cfg.sample_at(trainer.step) or time.monotonic() - sampled_t >= SAMPLE_EVERY_S:
                 emit_sample()
+                sampled_t, sampled_step = time.monotonic(), trainer.step
             if trainer.step % cfg.checkpoint_every == 0:
                 last_ckpt = write_checkpoint() or last_ckpt
     except NonFiniteLoss as exc:
@@ -315,7 +319,7 @@ def run_task(
     step = trainer.step
     if not nan_stop and trainer.weights_finite() and step > 0 and (last_ckpt is None or step_of(last_ckpt) != step):
         try:
-            if step % cfg.sample_every:
+            if sampled_step != step:
                 emit_sample()
             last_ckpt = write_checkpoint() or last_ckpt
         except Exception as exc:  # disk full and the like: report, keep what exists

@@ -24,8 +24,15 @@ def _ray_backend() -> Backend:
     return RayBackend(address=settings().ray_address)
 
 
+def _local_backend() -> Backend:
+    """Local processes, with the operator's number of warm spare workers (GANSTUDIO_WARM_WORKERS)."""
+    from ...settings import settings
+
+    return LocalProcessBackend(warm=settings().warm_workers)
+
+
 BACKENDS: Registry[Callable[[], Backend]] = Registry("job backend")
-BACKENDS.register("local", LocalProcessBackend)
+BACKENDS.register("local", _local_backend)
 BACKENDS.register("ray", _ray_backend)
 
 
