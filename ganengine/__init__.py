@@ -24,11 +24,13 @@ from .events import SCHEMA_VERSION, TERMINAL, read_events
 from .imageio import ImageInputError, open_image, png_bytes, read_provenance, safe_extract_zip
 from .jobs import (
     BACKENDS,
+    AdminRefused,
     Backend,
     JobInfo,
     JobManager,
     JobNotFound,
     Location,
+    QueueAdmin,
     QueueFull,
     Resources,
     WorkItem,
@@ -54,7 +56,7 @@ from .pipelines import (
     open_pipeline,
 )
 from .registry import Registry
-from .runs import RunDir
+from .runs import RunDir, RunLabel
 from .settings import Settings, settings
 from .tasks import (
     TASKS,
@@ -103,6 +105,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "TASKS",
     "TERMINAL",
+    "AdminRefused",
     "Backend",
     "CatalogEntry",
     "Chart",
@@ -125,11 +128,13 @@ __all__ = [
     "ModelCard",
     "Pix2PixConfig",
     "Preview",
+    "QueueAdmin",
     "QueueFull",
     "Registry",
     "Resources",
     "RunConfig",
     "RunDir",
+    "RunLabel",
     "SamplePipeline",
     "Settings",
     "SuperResConfig",

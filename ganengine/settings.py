@@ -11,6 +11,9 @@
 | GANSTUDIO_DATA_DIR           | torchvision data sets' files                          | ~/.cache/ganstudio/data     |
 | GANSTUDIO_INCEPTION_WEIGHTS  | the Inception weights file (hash checked)             | torch hub's cache           |
 | GANSTUDIO_TASK_MODULES       | extra modules that register tasks                     | none                        |
+| GANSTUDIO_TEACHER_TOKEN      | the teacher's password for the Teacher page (every    | empty: no Teacher page      |
+|                              | student's runs, cancel and reorder the queue); at     |                             |
+|                              | least 16 characters, e.g. secrets.token_urlsafe(24)   |                             |
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 from .errors import ConfigError
 
 REPO = Path(__file__).resolve().parent.parent
+TEACHER_TOKEN_MIN = 16  # characters: a token short enough to guess would hand every student's runs to anyone
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class Settings:
     max_jobs: int
     backend: str
     ray_address: str = ""
+    teacher_token: str = ""  # empty: the server has no teacher's view
 
 
 def settings() -> Settings:
@@ -48,4 +53,15 @@ def settings() -> Settings:
     if backend not in BACKENDS:
         raise ConfigError(f"GANSTUDIO_BACKEND must be one of {', '.join(BACKENDS.names())} (got {backend!r})")
     return Settings(runs_root=Path(os.environ.get("GANSTUDIO_RUNS") or REPO / "runs" / "app"), max_jobs=max_jobs,
-                    backend=backend, ray_address=os.environ.get("GANSTUDIO_RAY_ADDRESS", "").strip())
+                    backend=backend, ray_address=os.environ.get("GANSTUDIO_RAY_ADDRESS", "").strip(),
+                    teacher_token=teacher_token())
+
+
+def teacher_token() -> str:
+    """The teacher token the operator set (empty when none: then there is no teacher's view); one too short to be
+    safe is a ConfigError naming the variable."""
+    token = os.environ.get("GANSTUDIO_TEACHER_TOKEN", "").strip()
+    if token and len(token) < TEACHER_TOKEN_MIN:
+        raise ConfigError(f"GANSTUDIO_TEACHER_TOKEN must be at least {TEACHER_TOKEN_MIN} characters long "
+                          f"(e.g. python -c 'import secrets; print(secrets.token_urlsafe(24))')")
+    return token
