@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from .atomic import write_atomic
 from .config import RunConfig
@@ -39,6 +40,9 @@ class RunLabel:
 
     name: str = ""
     tags: tuple[str, ...] = ()
+    NAME_MAX: ClassVar[int] = NAME_MAX
+    TAG_MAX: ClassVar[int] = TAG_MAX
+    TAGS_MAX: ClassVar[int] = TAGS_MAX
 
     @classmethod
     def clean(cls, name: object = "", tags: object = ()) -> RunLabel:

@@ -11,6 +11,7 @@ from ui.engine import job_manager, with_recorded_command
 from ui.i18n import t
 from ui.layout import setup_page
 from ui.plaintext import defused
+from ui.run_label import label_fields
 from ui.uploads import show, store_data_zip
 
 owner = setup_page(__file__)
@@ -61,6 +62,7 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
         budget = f2.number_input(t("train.time_budget"), 0, int(L["time_budget"].high), 0, step=30,
                                  help=t("train.time_budget_help"))
         batch = f3.select_slider(t("train.batch"), [16, 32, 64, 128, 256], value=base.batch_size, help=t("train.batch_help"))
+        run_label = label_fields("train")
         with st.expander(t("train.advanced")):
             a1, a2, a3, a4 = st.columns(4)
             lr_g = a1.number_input(t("train.lr_g"), 1e-5, 1e-2, base.lr_g, format="%.5f", help=t("train.lr_help"))
@@ -93,7 +95,7 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
                 beta1=float(beta1), beta2=float(beta2), d_steps=int(d_steps), g_steps=int(g_steps), spectral_norm=spectral,
                 label_smoothing=float(smoothing), instance_noise=float(noise), seed=int(seed),
             ).validate()
-            info = manager.submit(with_recorded_command(config, data == UPLOAD, config.model), owner)
+            info = manager.submit(with_recorded_command(config, data == UPLOAD, config.model), owner, label=run_label)
         except (ge.UserError, ValueError) as exc:
             st.error(t("train.refused", reason=defused(exc)))
         else:

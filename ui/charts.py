@@ -60,6 +60,24 @@ def fallback_chart(df: pd.DataFrame) -> dict[str, Any]:
     return {"key": "values", "title": "Values", "series": [c for c in df.columns if c not in loop_columns], "axis": "value"}
 
 
+def runs_figure(curves: dict[str, pd.DataFrame], value: str, log: bool = False) -> go.Figure:
+    """One value across several runs, a line per run named by its label (`curves`: label -> metrics rows)."""
+    palette = [COLOURS["g"], COLOURS["d"], COLOURS["real"], "#F2A541", "#3E92CC", "#7A7A7A", "#9C6ADE", "#2E7D32"]
+    lines = []
+    for i, (label, df) in enumerate(curves.items()):
+        rows = downsample(df.dropna(subset=[value])) if value in df.columns else df.iloc[:0]
+        if log:
+            rows = rows[rows[value] > 0] if value in rows.columns else rows
+        if not rows.empty:
+            lines.append(go.Scatter(x=rows["step"], y=rows[value], name=label, mode="lines",
+                                    line={"color": palette[i % len(palette)]}))
+    fig = _layout(go.Figure(lines), t("chart.by_run", value=series_label(value)), series_label(value), height=360)
+    fig.update_layout(showlegend=True)
+    if log:
+        fig.update_yaxes(type="log", exponentformat="power")
+    return fig
+
+
 def points_figure(real: np.ndarray, fake: np.ndarray, step: int) -> go.Figure:
     fig = go.Figure([
         go.Scattergl(x=real[:, 0], y=real[:, 1], mode="markers", name=t("chart.real"),

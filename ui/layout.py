@@ -10,7 +10,7 @@ import ganengine as ge
 
 from .i18n import language_selector, t
 from .owner import owner_token
-from .pages import PAGES, page_of
+from .pages import page_of, visible_pages
 
 
 def setup_page(file: str) -> str:
@@ -22,7 +22,7 @@ def setup_page(file: str) -> str:
     st.sidebar.divider()
     language_selector()  # before any other text is drawn, so a switch shows at once
     with links:
-        for entry in PAGES:
+        for entry in visible_pages():
             st.page_link(entry.path, label=t(entry.title_key), icon=entry.icon)
     owner = owner_token()
     device = ge.describe_device()

@@ -19,7 +19,7 @@ import streamlit as st
 import ganengine as ge
 from ganengine.pipelines import TranslatePipeline
 
-from .engine import uploads_dir
+from .engine import upload_name_file, uploads_dir
 from .i18n import t
 from .plaintext import defused
 
@@ -30,6 +30,12 @@ Verdict = tuple[str, str]  # (kept path, or "" when refused; the message to show
 def safe_stem(name: str, limit: int) -> str:
     """The user's file name reduced to letters, digits, '-' and '_' (never a path)."""
     return "".join(c for c in Path(name).stem if c.isalnum() or c in "-_")[:limit] or "upload"
+
+
+def remember_name(stored: Path, name: str) -> None:
+    """Keep the user's own file name beside a stored upload (one plain line, no folders), so runs on it are shown
+    under that name rather than the stored one with its hash."""
+    upload_name_file(stored).write_text(ge.RunLabel.clean(Path(name).name).name or stored.name, encoding="utf-8")
 
 
 def checked_once(store: str, content: bytes, check: Callable[[], Verdict]) -> Verdict:
@@ -125,6 +131,7 @@ def store_pair_zip(owner: str, name: str, content: bytes, task: str) -> Verdict:
         if not accepted:
             return "", t("translate.zip_wrong_ab" if summary.paired else "translate.zip_wrong_cyclegan", name=defused(name))
         kept = checking.replace(folder / checking.name)  # same name, same bytes: a queued job reading it is unaffected
+        remember_name(kept, name)
         counts = ", ".join(t("translate.zip_count", folder=defused(f), n=n) for f, n in summary.counts.items())
         return str(kept), t("translate.zip_accepted", name=defused(name), counts=counts, a=defused(summary.domains[0]),
                             b=defused(summary.domains[1]))
@@ -149,6 +156,7 @@ def store_data_zip(owner: str, name: str, content: bytes) -> Verdict:
         finally:  # refused, or a bug: nothing of the file stays behind
             if summary is None:
                 target.unlink(missing_ok=True)
+        remember_name(target, name)
         classes = t("train.zip_classes", n=len(summary.class_names)) if summary.class_names else t("train.zip_no_classes")
         return str(target), t("train.zip_accepted", name=defused(name), n=summary.images, classes=classes)
 
