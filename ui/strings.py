@@ -361,6 +361,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "generate.grid_caption": {"en": "{n} samples, seed {seed}", "fr": "{n} échantillons, graine {seed}"},
     "generate.download_grid": {"en": "Download grid (PNG)", "fr": "Télécharger la grille (PNG)"},
     "generate.download_zip": {"en": "Download each image (zip of PNGs)", "fr": "Télécharger chaque image (zip de PNG)"},
+    "generate.download_points": {"en": "Download the points (CSV)", "fr": "Télécharger les points (CSV)"},
+    "generate.points_csv_help": {"en": "The {n:,} generated points as x, y columns, for a spreadsheet or a notebook.",
+                                 "fr": "Les {n:,} points générés en colonnes x, y, pour un tableur ou un notebook."},
     "generate.interp_intro": {
         "en": "Walk in a straight line (lerp) or along the sphere (slerp) between the latents of two seeds. Smooth "
               "changes mean G learned a continuous space rather than memorising images.",
