@@ -1030,3 +1030,52 @@ def test_teacher_page_refuses_a_wrong_token_then_lists_every_students_runs_cance
     # Closing the view asks for the token again.
     at.sidebar.button(key="teacher_sign_out").click().run()
     assert not at.subheader and any(b.label == "Open the teacher's view" for b in at.button)
+
+
+def test_generate_draws_a_64_sample_grid_to_the_space_pixel_sharp(monkeypatch):
+    """Issue 14, defect 10: 64 samples were a 274 px JPEG in a 1400 px window; now whole-pixel blocks, about 800 px."""
+    import numpy as np
+
+    import ui.layout
+
+    real_fit, drawn = ui.layout.fit, []
+
+    def recording_fit(image, *args, **kwargs):  # the real enlargement, its input and output noted on the way
+        out = real_fit(image, *args, **kwargs)
+        drawn.append((image, np.asarray(out)))
+        return out
+
+    monkeypatch.setattr(ui.layout, "fit", recording_fit)
+    at = open_page("pages/2_Generate.py")
+    drawn.clear()
+    at.select_slider(key="gen_count").set_value(64).run()
+    assert_clean(at)
+    grid = next(i for i in at.get("image") if "64 samples" in i.proto.imgs[0].caption)
+    assert grid.proto.imgs[0].url.endswith(".png")  # never JPEG: its edges would blur
+    source, shown = drawn[0]  # the page's first picture: the grid
+    assert source.shape[:2] == (274, 274) and shown.shape[:2] == (822, 822)
+    assert np.array_equal(shown[::3, ::3], source) and np.array_equal(shown[2::3, 2::3], source)  # 3x3 blocks
+
+
+def test_generate_points_view_has_equal_axes_and_a_csv_download(tmp_path, tiny_points_config):
+    import dataclasses
+
+    from ganengine.train import run_task
+
+    config = dataclasses.replace(tiny_points_config, steps=3, checkpoint_every=3)
+    checkpoint = run_task(config, tmp_path / "run").checkpoint
+    at = open_page("pages/2_Generate.py")
+    at.file_uploader[0].set_value(("ring.safetensors", checkpoint.read_bytes(), "application/octet-stream")).run()
+    at.selectbox(key="generate_checkpoint__en").set_value("upload/ring.safetensors").run()
+    assert_clean(at)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    x, y = spec["layout"]["xaxis"], spec["layout"]["yaxis"]
+    assert x["range"] == y["range"] and y["scaleanchor"] == "x" and y["scaleratio"] == 1
+    assert x["constrain"] == "domain"  # the plot shrinks to a square instead of stretching x beyond its range
+    import base64
+
+    import numpy as np
+
+    generated = [np.frombuffer(base64.b64decode(spec["data"][1][k]["bdata"]), spec["data"][1][k]["dtype"]) for k in "xy"]
+    assert max(np.abs(v).max() for v in generated) <= x["range"][1]  # every generated point inside the view
+    assert [b.proto.label for b in at.get("download_button")] == ["Download the points (CSV)"]

@@ -85,8 +85,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "home.map_ethics": {"en": "Real or generated? A detector, frequency spectra and a quiz; how detectors fail, bias in samples, provenance, ethics.",
                         "fr": "Vrai ou généré ? Un détecteur, des spectres et un quiz ; les failles des détecteurs, les biais, la provenance, l'éthique."},
     "home.jobs_title": {"en": "Your training jobs", "fr": "Vos entraînements"},
-    "home.device": {"en": "Device: {device} · torch {torch} · whole server (all users): {running} running, {queued} waiting",
-                    "fr": "Matériel : {device} · torch {torch} · tout le serveur (tous les utilisateurs) : {running} en cours, {queued} en attente"},
+    "home.device": {"en": "Device: {device} · whole server (all users): {running} running, {queued} waiting",
+                    "fr": "Matériel : {device} · tout le serveur (tous les utilisateurs) : {running} en cours, {queued} en attente"},
+    "home.about": {"en": "About this server", "fr": "À propos de ce serveur"},
+    "home.about_text": {"en": "GAN Studio engine {engine} · Python {python} · PyTorch {torch} · Streamlit {streamlit} · "
+                              "CUDA: {cuda}",
+                        "fr": "Moteur GAN Studio {engine} · Python {python} · PyTorch {torch} · Streamlit {streamlit} · "
+                              "CUDA : {cuda}"},
+    "home.yes": {"en": "yes", "fr": "oui"},
+    "home.no": {"en": "no", "fr": "non"},
     "home.no_jobs": {"en": "No jobs yet: start one on the Train page.", "fr": "Aucun entraînement : lancez-en un sur la page Entraîner."},
     "home.where_local": {"en": "Jobs run on: this machine ({cpus} CPUs)", "fr": "Les entraînements tournent sur : cette machine ({cpus} CPU)"},
     "home.where_ray": {"en": "Jobs run on: Ray cluster at {address}, {cpus} CPUs, {gpus} GPUs",
