@@ -32,11 +32,11 @@ st.subheader(t("home.real_fake_title"))
 shipped = SHIPPED / "digits-dcgan.safetensors"
 real = ge.load_data("digits", ge.DataRequest(max_items=16, seed=3)).x
 c1, c2 = st.columns(2)
-c1.image(upscale(sampling.grid(real, nrow=4), 280), caption=t("home.real_caption"))
+c1.image(upscale(sampling.grid(real, nrow=4), 280), caption=t("home.real_caption"), output_format="PNG")
 if shipped.exists():
     pipeline = sample_pipeline(shipped)
     c2.image(upscale(sampling.grid(pipeline(16, seed=3), nrow=4), 280),
-             caption=t("home.fake_caption", steps=pipeline.card.steps))
+             caption=t("home.fake_caption", steps=pipeline.card.steps), output_format="PNG")  # JPEG blurs the pixels
 else:
     c2.info(t("home.no_shipped"))
 

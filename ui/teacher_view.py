@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 import ganengine as ge
 
@@ -69,7 +70,8 @@ def queue_section(admin: ge.QueueAdmin) -> None:
     if not queue:
         st.caption(t("teacher.queue_empty"))
     for info in queue:
-        where, name, when, up, down, stop = st.columns([1.1, 4, 1.2, 0.9, 0.9, 1.1], vertical_alignment="center")
+        where, name, when, up, down, stop = st.columns([1, 3.4, 0.8, 1.2, 1.4, 1.2],
+                                                        vertical_alignment="center")
         where.text(t("state.running") if info.state == "running" else t("teacher.position", pos=info.queue_position))
         with name:
             st.text(run_title(info))
@@ -124,7 +126,7 @@ def _loss_chart(info: ge.JobInfo, cache: dict) -> None:
         return
     chart = ((cache["started"] or {}).get("charts") or [charts.fallback_chart(metrics)])[0]  # a task's first: its losses
     fig = charts.values_figure(chart, metrics)
-    fig.update_layout(height=240, title=None)
+    fig.update_layout(height=260, title=None, xaxis_title=None, legend={"orientation": "h", "y": -0.15})
     st.plotly_chart(fig, key=f"teacher_chart_{info.id}")
 
 
@@ -143,13 +145,22 @@ def class_section(admin: ge.QueueAdmin) -> None:
     if len(jobs) > len(shown):
         st.caption(t("teacher.newest", n=len(shown), total=len(jobs)))
     histories = {j.id: _history(admin, j) for j in shown}
-    columns = st.columns(3)
-    for i, info in enumerate(shown):
-        with columns[i % 3].container(border=True):
-            st.text(run_title(info))
-            st.caption(plain(f"{_describe(info)} · {t('state.' + info.state)}"))
-            _last_sample(info, histories[info.id])
-            _loss_chart(info, histories[info.id])
+    for row in range(0, len(shown), 3):  # a row of columns per three runs, so each row's cards line up
+        for column, info in zip(st.columns(3), shown[row:row + 3], strict=False):
+            _card(column, info, histories[info.id])
+    _compare(shown, histories)
+
+
+def _card(column: DeltaGenerator, info: ge.JobInfo, history: dict) -> None:
+    with column.container(border=True, height="stretch"):
+        st.text(run_title(info))
+        st.caption(plain(f"{_describe(info)} · {t('state.' + info.state)}"))
+        _last_sample(info, history)
+        _loss_chart(info, history)
+
+
+def _compare(shown: list[ge.JobInfo], histories: dict[str, dict]) -> None:
+    """One value (G's loss by default) across the shown runs on one chart, each line named by its run."""
     values = sorted({k for h in histories.values() for row in h["metrics"][-1:] for k in row
                      if k not in ("step", "elapsed", "progress", "steps_per_s", "items_per_s") and row[k] is not None})
     if values:
@@ -157,6 +168,8 @@ def class_section(admin: ge.QueueAdmin) -> None:
         labels = {v: charts.series_label(v) for v in values}
         value = st.selectbox(t("teacher.compare"), values, index=values.index(default), format_func=labels.get,
                              key="teacher_compare")
-        curves = {f"{short_name(j)} · {student(j)}": pd.DataFrame(histories[j.id]["metrics"])
-                  for j in shown if histories[j.id]["metrics"]}
+        curves: dict[str, pd.DataFrame] = {}
+        for job in (j for j in shown if histories[j.id]["metrics"]):
+            name = f"{short_name(job)} · {student(job)}"
+            curves[run_title(job) if name in curves else name] = pd.DataFrame(histories[job.id]["metrics"])
         st.plotly_chart(charts.runs_figure(curves, value, log=value.startswith("grad_norm")), key="teacher_compare_chart")
