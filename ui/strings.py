@@ -149,6 +149,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "teacher.none": {"en": "No runs yet.", "fr": "Aucun entraînement pour l'instant."},
     "teacher.class_title": {"en": "The class's runs side by side", "fr": "Les entraînements de la classe côte à côte"},
     "teacher.tags_filter": {"en": "Only runs tagged", "fr": "Seulement les entraînements étiquetés"},
+    "teacher.tags_all": {"en": "every run (choose tags to narrow)", "fr": "tous les entraînements (choisissez des étiquettes pour restreindre)"},
     "teacher.newest": {"en": "The {n} newest of {total} runs; choose tags to see others.",
                        "fr": "Les {n} entraînements les plus récents sur {total} ; choisissez des étiquettes pour voir les autres."},
     "teacher.no_sample": {"en": "No sample yet.", "fr": "Pas encore d'échantillon."},

@@ -70,7 +70,7 @@ def queue_section(admin: ge.QueueAdmin) -> None:
     if not queue:
         st.caption(t("teacher.queue_empty"))
     for info in queue:
-        where, name, when, up, down, stop = st.columns([1, 3.4, 0.8, 1.2, 1.4, 1.2],
+        where, name, when, up, down, stop = st.columns([1.4, 3.4, 0.8, 1.2, 1.4, 1.2],
                                                         vertical_alignment="center")
         where.text(t("state.running") if info.state == "running" else t("teacher.position", pos=info.queue_position))
         with name:
@@ -137,7 +137,8 @@ def class_section(admin: ge.QueueAdmin) -> None:
     st.subheader(t("teacher.class_title"))
     jobs = admin.list()
     tags = sorted({tag for j in jobs for tag in j.label.tags}, key=str.casefold)
-    chosen = st.multiselect(t("teacher.tags_filter"), tags, key="teacher_tags") if tags else []
+    chosen = st.multiselect(t("teacher.tags_filter"), tags, key="teacher_tags",
+                            placeholder=t("teacher.tags_all")) if tags else []
     shown = [j for j in jobs if not chosen or set(chosen) & set(j.label.tags)][:MAX_CARDS]
     if not shown:
         st.caption(t("teacher.none"))
