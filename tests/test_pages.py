@@ -1079,3 +1079,25 @@ def test_generate_points_view_has_equal_axes_and_a_csv_download(tmp_path, tiny_p
     generated = [np.frombuffer(base64.b64decode(spec["data"][1][k]["bdata"]), spec["data"][1][k]["dtype"]) for k in "xy"]
     assert max(np.abs(v).max() for v in generated) <= x["range"][1]  # every generated point inside the view
     assert [b.proto.label for b in at.get("download_button")] == ["Download the points (CSV)"]
+
+
+def _blocks(node):
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from _blocks(child)
+
+
+def test_home_keeps_versions_in_an_about_box_and_its_cards_share_their_rows_height():
+    """Issue 14, defect 11: "torch 2.14.1+cu130" stood in Home's status line; the map's cards had uneven heights."""
+    import ganengine as ge
+    from ui.pages import PAGES as registry
+
+    at = open_page()
+    assert_clean(at)
+    torch_version = ge.describe_device()["torch"]
+    about = next(e for e in at.expander if e.label == "About this server")
+    assert [m.value for m in about.markdown if torch_version in m.value]
+    assert sum(torch_version in body for body in rendered_markdown(at)) == 1  # nowhere but the About box
+    cards = [b for b in _blocks(at._tree) if "home_card_" in getattr(getattr(b, "proto", None), "id", "")]
+    assert len(cards) == len([p for p in registry if p.map_key])
+    assert all(c.proto.height_config.use_stretch and c.proto.flex_container.border for c in cards)  # a row's height
