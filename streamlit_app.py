@@ -1,5 +1,8 @@
 """GAN Studio — Home / Learn: what a GAN is, the map of the pages, the device and your jobs."""
 
+import platform
+from pathlib import Path
+
 import streamlit as st
 
 import ganengine as ge
@@ -29,25 +32,26 @@ st.subheader(t("home.real_fake_title"))
 shipped = SHIPPED / "digits-dcgan.safetensors"
 real = ge.load_data("digits", ge.DataRequest(max_items=16, seed=3)).x
 c1, c2 = st.columns(2)
-c1.image(upscale(sampling.grid(real, nrow=4), 280), caption=t("home.real_caption"))
+c1.image(upscale(sampling.grid(real, nrow=4), 280), caption=t("home.real_caption"), output_format="PNG")
 if shipped.exists():
     pipeline = sample_pipeline(shipped)
     c2.image(upscale(sampling.grid(pipeline(16, seed=3), nrow=4), 280),
-             caption=t("home.fake_caption", steps=pipeline.card.steps))
+             caption=t("home.fake_caption", steps=pipeline.card.steps), output_format="PNG")  # JPEG blurs the pixels
 else:
     c2.info(t("home.no_shipped"))
 
 st.subheader(t("home.map_title"))
-cols = st.columns(3)
-for i, entry in enumerate(p for p in PAGES if p.map_key):
-    with cols[i % 3].container(border=True):
-        st.page_link(entry.path, label=t(entry.title_key), icon=entry.icon)
-        st.caption(t(entry.map_key))
+mapped = [p for p in PAGES if p.map_key]
+for row in range(0, len(mapped), 3):  # one row of columns per three cards: a row's cards share its tallest's height
+    for col, entry in zip(st.columns(3), mapped[row:row + 3], strict=False):
+        with col.container(border=True, height="stretch", key=f"home_card_{Path(entry.path).stem}"):
+            st.page_link(entry.path, label=t(entry.title_key), icon=entry.icon)
+            st.caption(t(entry.map_key))
 
 st.subheader(t("home.jobs_title"))
 device = ge.describe_device()
 st.caption(t("home.device", device=device.get("gpu") or t("sidebar.cpu", n=device["cpu_threads"]),
-             torch=device["torch"], running=job_manager().running_count(), queued=job_manager().queued_count()))
+             running=job_manager().running_count(), queued=job_manager().queued_count()))
 where = ge.describe_backend(job_manager().backend)
 if where.kind != "ray":
     st.caption(t("home.where_local", cpus=where.cpus))
@@ -60,6 +64,9 @@ if jobs:
     st.dataframe(jobs_table(jobs), hide_index=True, width="stretch")
 else:
     st.caption(t("home.no_jobs"))
+with st.expander(t("home.about"), icon="ℹ️"):  # versions matter to whoever runs or reports on the server, not to learners
+    st.markdown(t("home.about_text", engine=ge.__version__, python=platform.python_version(), torch=device["torch"],
+                  streamlit=st.__version__, cuda=t("home.yes") if device.get("cuda") else t("home.no")))
 
 st.divider()
 learn.topics(("families", "minimax"), here="streamlit_app.py")

@@ -24,11 +24,13 @@ from .events import SCHEMA_VERSION, TERMINAL, read_events
 from .imageio import ImageInputError, open_image, png_bytes, read_provenance, safe_extract_zip
 from .jobs import (
     BACKENDS,
+    AdminRefused,
     Backend,
     JobInfo,
     JobManager,
     JobNotFound,
     Location,
+    QueueAdmin,
     QueueFull,
     Resources,
     WorkItem,
@@ -55,7 +57,7 @@ from .pipelines import (
 )
 from .presets import PRESETS, LessonPreset, lesson_preset
 from .registry import Registry
-from .runs import RunDir
+from .runs import RunDir, RunLabel
 from .settings import Settings, StorageSettings, settings, storage_settings
 from .tasks import (
     TASKS,
@@ -105,6 +107,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "TASKS",
     "TERMINAL",
+    "AdminRefused",
     "Backend",
     "Bound",
     "CatalogEntry",
@@ -129,11 +132,13 @@ __all__ = [
     "ModelCard",
     "Pix2PixConfig",
     "Preview",
+    "QueueAdmin",
     "QueueFull",
     "Registry",
     "Resources",
     "RunConfig",
     "RunDir",
+    "RunLabel",
     "SamplePipeline",
     "Settings",
     "StorageSettings",

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
+from .atomic import write_atomic
 from .config import RunConfig
 from .events import Event, last_ended, read_events
 
@@ -17,6 +20,55 @@ def step_of(path: Path | None) -> int:
     """The training step in a checkpoint's file name (0 for none)."""
     m = _STEP.search(path.name) if path else None
     return int(m.group(1)) if m else 0
+
+
+#: Limits on what a user may call a run: one line of plain text, a few short tags.
+NAME_MAX, TAG_MAX, TAGS_MAX = 60, 24, 8
+
+
+def _plain_line(text: object, limit: int) -> str:
+    """One line of printable text, runs of spaces folded, at most `limit` characters (control and format characters,
+    e.g. right-to-left overrides, dropped)."""
+    kept = "".join(" " if c.isspace() else c for c in str(text) if c.isspace() or unicodedata.category(c)[0] != "C")
+    return " ".join(kept.split())[:limit].strip()
+
+
+@dataclass(frozen=True)
+class RunLabel:
+    """What a user calls a run: a name and tags, kept in the run directory's label.json (beside the config, never in
+    the config or a checkpoint: renaming a run changes neither its settings nor its weights' card)."""
+
+    name: str = ""
+    tags: tuple[str, ...] = ()
+    NAME_MAX: ClassVar[int] = NAME_MAX
+    TAG_MAX: ClassVar[int] = TAG_MAX
+    TAGS_MAX: ClassVar[int] = TAGS_MAX
+
+    @classmethod
+    def clean(cls, name: object = "", tags: object = ()) -> RunLabel:
+        """A label from what a user typed: the name as one plain line of at most NAME_MAX characters; tags from a
+        comma-separated string (or a list), each one plain line of at most TAG_MAX, duplicates and empties dropped,
+        at most TAGS_MAX."""
+        raw = str(tags).split(",") if isinstance(tags, str) else [str(x) for x in tags]  # type: ignore[union-attr]
+        kept: list[str] = []
+        for tag in (_plain_line(x, TAG_MAX) for x in raw):
+            if tag and tag.casefold() not in {k.casefold() for k in kept}:
+                kept.append(tag)
+        return cls(_plain_line(name, NAME_MAX), tuple(kept[:TAGS_MAX]))
+
+    def to_dict(self) -> dict[str, object]:
+        return {"name": self.name, "tags": list(self.tags)}
+
+    @classmethod
+    def from_dict(cls, data: object) -> RunLabel:
+        """A label read back from disk, cleaned again (the file may have been edited by hand)."""
+        if not isinstance(data, dict):
+            return cls()
+        tags = data.get("tags")
+        return cls.clean(data.get("name") or "", tags if isinstance(tags, list) else ())
+
+    def __bool__(self) -> bool:
+        return bool(self.name or self.tags)
 
 
 @dataclass(frozen=True)
@@ -48,6 +100,22 @@ class RunDir:
     @property
     def stop_path(self) -> Path:
         return self.root / "STOP"
+
+    @property
+    def label_path(self) -> Path:
+        return self.root / "label.json"
+
+    def label(self) -> RunLabel:
+        """The run's name and tags (empty when it has none, or its file does not read)."""
+        try:
+            return RunLabel.from_dict(json.loads(self.label_path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return RunLabel()
+
+    def set_label(self, label: RunLabel) -> None:
+        """Keep the run's name and tags (atomically: a reader sees the old label or the new one)."""
+        text = json.dumps(label.to_dict(), ensure_ascii=False, indent=2)
+        write_atomic(self.label_path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
     def prepare(self, config: RunConfig) -> None:
         self.samples_dir.mkdir(parents=True, exist_ok=True)

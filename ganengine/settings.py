@@ -17,6 +17,9 @@
 |                              | cap; shown in the form, refused above it at submit)   |                             |
 | GANSTUDIO_MAX_TIME_BUDGET    | longest run in seconds (a run without a time budget   | the engine's limit, 4 h     |
 |                              | gets this one; refused above it at submit)            |                             |
+| GANSTUDIO_TEACHER_TOKEN      | the teacher's password for the Teacher page (every    | empty: no Teacher page      |
+|                              | student's runs, cancel and reorder the queue); at     |                             |
+|                              | least 16 characters, e.g. secrets.token_urlsafe(24)   |                             |
 
 Storage on a shared server (`storage_settings()`; see ganengine/storage.py):
 
@@ -44,6 +47,7 @@ from .errors import ConfigError
 from .limits import LIMITS, Bound
 
 REPO = Path(__file__).resolve().parent.parent
+TEACHER_TOKEN_MIN = 16  # characters: a token short enough to guess would hand every student's runs to anyone
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Settings:
     max_steps: int | None = None  # the operator's cap on one run's steps (None: only the engine's limit)
     max_time_budget: float | None = None  # the operator's cap on one run's seconds (None: only the engine's limit)
     warm_workers: int = 1  # spare job workers kept with torch imported (local backend), so a job starts at once
+    teacher_token: str = ""  # empty: the server has no teacher's view
 
     def bound(self, name: str) -> Bound:
         """LIMITS[name] lowered to this server's cap (steps and time budget have one): what a form may offer."""
@@ -97,7 +102,8 @@ def settings() -> Settings:
                     backend=backend, ray_address=os.environ.get("GANSTUDIO_RAY_ADDRESS", "").strip(),
                     max_steps=_cap("GANSTUDIO_MAX_STEPS", whole=True),
                     max_time_budget=_cap("GANSTUDIO_MAX_TIME_BUDGET", whole=False),
-                    warm_workers=int(_number("GANSTUDIO_WARM_WORKERS", 1, 0)))
+                    warm_workers=int(_number("GANSTUDIO_WARM_WORKERS", 1, 0)),
+                    teacher_token=teacher_token())
 
 
 @dataclass(frozen=True)
@@ -136,3 +142,13 @@ def storage_settings() -> StorageSettings:
         abandon_after_s=_number("GANSTUDIO_ABANDON_MINUTES", 120, 0) * 60,
         expire_after_s=_number("GANSTUDIO_EXPIRE_DAYS", 14, 0) * 86400,
     )
+
+
+def teacher_token() -> str:
+    """The teacher token the operator set (empty when none: then there is no teacher's view); one too short to be
+    safe is a ConfigError naming the variable."""
+    token = os.environ.get("GANSTUDIO_TEACHER_TOKEN", "").strip()
+    if token and len(token) < TEACHER_TOKEN_MIN:
+        raise ConfigError(f"GANSTUDIO_TEACHER_TOKEN must be at least {TEACHER_TOKEN_MIN} characters long "
+                          f"(e.g. python -c 'import secrets; print(secrets.token_urlsafe(24))')")
+    return token

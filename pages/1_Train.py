@@ -13,6 +13,7 @@ from ui.form_check import out_of_range
 from ui.i18n import LANGUAGES, number, t
 from ui.layout import setup_page
 from ui.plaintext import defused
+from ui.run_label import label_fields, run_title
 from ui.submit_once import start_once
 from ui.translate_view import follow_language
 from ui.uploads import show, store_data_zip
@@ -53,11 +54,11 @@ def apply_preset(name: str) -> None:
     st.session_state["train_form_version"] = st.session_state.get("train_form_version", 0) + 1
 
 
-def submit(config: ge.RunConfig, uploaded: bool) -> bool:
+def submit(config: ge.RunConfig, uploaded: bool, label: ge.RunLabel) -> bool:
     """Queue the run once per submission (a double click or a second press at once finds the same run)."""
     config = with_recorded_command(config, uploaded, config.model)
     try:
-        info = start_once("train", config, lambda: manager.submit(config, owner))
+        info = start_once("train", config, lambda: manager.submit(config, owner, label=label))
     except (ge.UserError, ValueError) as exc:
         st.error(t("train.refused", reason=defused(exc)))
         return False
@@ -118,6 +119,7 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
                                  key=f"train_batch_{v}")
         if server.max_steps is not None or server.max_time_budget is not None:
             st.caption(t("train.server_caps", steps=int(STEPS.high), time=duration(BUDGET.high)))
+        run_label = label_fields("train")
         with st.expander(t("train.advanced")):
             a1, a2, a3, a4 = st.columns(4)
             lr_g = a1.number_input(t("train.lr_g"), value=base.lr_g, format="%.5f", help=t("train.lr_help"),
@@ -172,17 +174,17 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
         else:
             likely = manager.estimate(config)
             if likely is not None and likely[0] > LONG_RUN_S and st.session_state.get("train_confirmed") != config:
-                st.session_state["train_pending"] = (config, data == UPLOAD, likely)  # asks before it starts
+                st.session_state["train_pending"] = (config, data == UPLOAD, likely, run_label)  # asks before it starts
             else:
-                submit(config, data == UPLOAD)
+                submit(config, data == UPLOAD, run_label)
     pending = st.session_state.get("train_pending")
     if pending is not None:
-        config, uploaded, (seconds, rate) = pending
+        config, uploaded, (seconds, rate), pending_label = pending
         st.warning(t("train.long_run", time=duration(seconds), rate=number(rate, ",.3g")) if rate else
                    t("train.long_run_budget", time=duration(seconds)), icon="⏳")
         if st.button(t("train.start_anyway"), key="train_start_anyway"):
             st.session_state["train_confirmed"] = config
-            if submit(config, uploaded):
+            if submit(config, uploaded, pending_label):
                 st.rerun()  # without the warning drawn above
     jobs = manager.list(owner)
 
@@ -194,7 +196,7 @@ ids = [j.id for j in jobs]
 current = st.session_state.get("train_job")
 if current not in ids:  # a reload (new session): the run that is going, else the newest
     current = next((j.id for j in jobs if j.active), ids[0])
-run_labels = {j.id: f"{j.id} · {t('state.' + j.state)}" for j in jobs}
+run_labels = {j.id: f"{run_title(j)} · {t('state.' + j.state)}" for j in jobs}
 selected = st.selectbox(t("train.your_runs"), ids, index=ids.index(current), format_func=run_labels.get)
 st.session_state["train_job"] = selected
 

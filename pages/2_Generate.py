@@ -4,6 +4,7 @@ import io
 import zipfile
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 
 import ganengine as ge
@@ -13,8 +14,14 @@ from ui.checkpoint_picker import card_table, generator_choices, translated_selec
 from ui.engine import attribute_classifier, real_points, sample_pipeline
 from ui.export_widget import export_section
 from ui.i18n import t
-from ui.layout import setup_page, upscale
+from ui.layout import setup_page, sharp_image, upscale
 from ui.plaintext import defused
+
+
+def points_csv(points: np.ndarray) -> bytes:
+    """Generated 2-D points as a CSV file (x, y), for a spreadsheet or a notebook."""
+    return pd.DataFrame(points, columns=["x", "y"]).to_csv(index=False).encode()
+
 
 owner = setup_page(__file__)
 st.title(t("generate.title"))
@@ -57,7 +64,11 @@ if spec.makes_points:
     else:
         real = pts[:0]
         st.caption(t("generate.no_real_points", data=defused(card.data)))
-    st.plotly_chart(charts.points_figure(real, pts, card.steps))
+    left, right = st.columns([3, 2])
+    left.plotly_chart(charts.points_figure(real, pts, card.steps))
+    right.download_button(t("generate.download_points"), points_csv(pts), f"points-seed{int(seed)}.csv", "text/csv",
+                          icon="📥")
+    right.caption(t("generate.points_csv_help", n=n))
     st.stop()
 
 tab_samples, tab_interp, tab_arith = st.tabs([t("generate.tab_samples"), t("generate.tab_interp"), t("generate.tab_arith")])
@@ -78,7 +89,7 @@ with tab_samples:
     caption = t("generate.grid_caption", n=n, seed=seed)
     if truncation is not None:
         caption += " · " + t("generate.truncated", t=truncation)
-    st.image(upscale(mosaic, 512), caption=caption)
+    sharp_image(mosaic, caption, "generate_grid")
     meta = {**provenance, "seed": str(seed), "truncation": str(truncation), "class": str(class_index)}
     d1, d2 = st.columns(2)
     d1.download_button(t("generate.download_grid"), ge.png_bytes(mosaic, meta), f"samples-seed{seed}.png", "image/png")
@@ -103,7 +114,8 @@ with tab_interp:
     labels = sampling.class_labels(frames_n, spec.num_classes, interp_class)
     frames = sampling.generate(model, zs, labels)
     strip = sampling.grid(frames, nrow=frames_n)
-    st.image(upscale(strip, 160), caption=t("generate.strip_caption", a=seed_a, b=seed_b, mode=mode))
+    sharp_image(strip, t("generate.strip_caption", a=seed_a, b=seed_b, mode=mode), "generate_strip", max_width=1100,
+               max_height=240)
     big = [np.asarray(upscale(f[..., 0] if f.shape[-1] == 1 else f, 192)) for f in sampling.to_uint8(frames)]
     gif = sampling.gif_bytes(big)
     g1, g2 = st.columns([1, 2])
@@ -129,8 +141,8 @@ with tab_arith:
         except ValueError as exc:  # e.g. every sample has the attribute: no direction to find
             st.info(t("generate.arith_failed", reason=defused(exc)))
         else:
-            st.image(upscale(sampling.grid(result.images, nrow=len(result.images)), 160),
-                     caption=t("generate.arith_caption", attr=attr, pos=result.n_with, neg=result.n_without,
+            sharp_image(sampling.grid(result.images, nrow=len(result.images)), key="generate_arith", max_height=320,
+                        caption=t("generate.arith_caption", attr=attr, pos=result.n_with, neg=result.n_without,
                                pool=result.pool, clf=clf_card.arch.get("name")))
             st.caption(t("generate.arith_how"))
 

@@ -39,13 +39,17 @@ def test_engine_never_imports_streamlit_anywhere():
         assert not any(n.split(".")[0] == "streamlit" for n in _imports(path)), path
 
 
-def test_every_design_page_exists_and_the_registry_lists_exactly_them():
-    from ui.pages import PAGES
+def test_every_design_page_exists_and_the_registry_lists_exactly_them(monkeypatch):
+    from ui.pages import PAGES, TEACHER, visible_pages
 
     pages = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
     assert pages == ["1_Train.py", "2_Generate.py", "3_Translate.py", "4_Super_Resolution.py", "5_Evaluate.py",
-                     "6_Ethics_Detection.py", "7_Playground.py"]
-    assert sorted(p.path for p in PAGES) == sorted(["streamlit_app.py", *(f"pages/{name}" for name in pages)])
+                     "6_Ethics_Detection.py", "7_Playground.py", "8_Teacher.py"]
+    assert sorted(p.path for p in (*PAGES, TEACHER)) == sorted(["streamlit_app.py", *(f"pages/{name}" for name in pages)])
+    monkeypatch.delenv("GANSTUDIO_TEACHER_TOKEN", raising=False)
+    assert visible_pages() == PAGES  # the teacher's view only where the operator set its token
+    monkeypatch.setenv("GANSTUDIO_TEACHER_TOKEN", "teacher-token-0123456789")
+    assert visible_pages() == (*PAGES, TEACHER)
 
 
 def test_server_settings_for_a_classroom():

@@ -172,6 +172,28 @@ def test_french_survives_a_reload_and_a_bad_zip_is_refused_on_arrival(server, br
     context.close()
 
 
+def test_a_returning_visitor_switching_to_french_and_back_gets_english_after_a_reload(server, browser):
+    """Issue 14, defect 2: with a cookie "en" from an earlier visit, en -> fr -> en then a reload came back in French
+    (the cookie was compared with its value at the session's start, so "en" was never written again)."""
+    from urllib.parse import urlsplit
+
+    context = browser.new_context(viewport={"width": 1400, "height": 1100})
+    context.add_cookies([{"name": "ganstudio_lang", "value": "en", "domain": urlsplit(server).hostname, "path": "/"}])
+    page = context.new_page()
+    _open(page, f"{server}/Train", "Train")
+    page.get_by_text("Français").click()
+    page.get_by_role("heading", name="Entraîner", level=1).wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)  # the cookie is written by the page's component
+    page.get_by_text("English").click()
+    page.get_by_role("heading", name="Train", level=1).wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    page.reload()  # a new Streamlit session: the language comes back from the cookie
+    page.get_by_role("heading", name="Train", level=1, exact=True).wait_for(timeout=60_000)
+    assert [c["value"] for c in context.cookies() if c["name"] == "ganstudio_lang"] == ["en"]
+    _open(page, f"{server}/Generate", "Generate")  # and it stays English on the next page
+    context.close()
+
+
 def test_a_bad_checkpoint_upload_is_refused_and_a_good_one_joins_the_list(server, browser, root):
     page = browser.new_page(viewport={"width": 1400, "height": 1100})
     _open(page, f"{server}/Generate", "Generate")

@@ -286,3 +286,81 @@ def test_a_spare_whose_server_lets_go_exits_without_a_job(tmp_path):
     spare = backend._spares[0]
     backend.close()
     assert spare.poll() == 0
+
+
+# --- issue 14: run names and tags; the teacher's view ---------------------------------------------------------------
+
+TEACHER = "teacher-token-0123456789"
+
+
+def test_a_run_keeps_its_name_and_tags_in_its_directory_and_they_can_change(manager, tiny_points_config):
+    from ganengine.runs import RunLabel
+
+    label = RunLabel.clean("  Ring,\n lr 2e-4 **bold** ", "week 3, ring,  Ring , , mode collapse")
+    assert label == RunLabel("Ring, lr 2e-4 **bold**", ("week 3", "ring", "mode collapse"))
+    info = manager.submit(dataclasses.replace(tiny_points_config, steps=200_000), ALICE, label=label)
+    assert info.label == label and manager.list(ALICE)[0].label == label
+    run = RunDir(info.run_dir)
+    assert run.label() == label and "week 3" not in run.config_path.read_text()  # beside the config, not in it
+    with pytest.raises(JobNotFound):
+        manager.relabel(info.id, BOB, RunLabel("mine now"))
+    renamed = manager.relabel(info.id, ALICE, RunLabel.clean("x" * 500, ",".join(f"t{i}" for i in range(20))))
+    assert len(renamed.label.name) == 60 and len(renamed.label.tags) == 8 and run.label() == renamed.label
+    manager.cancel(info.id, ALICE)
+    again = JobManager(manager.runs_root, threads_per_job=1)  # a restart reads the label back from the run directory
+    try:
+        assert again.get(info.id, ALICE).label == renamed.label
+    finally:
+        again.shutdown()
+
+
+def test_the_teacher_view_is_closed_without_the_operators_token(manager, monkeypatch):
+    from ganengine.jobs import AdminRefused
+
+    monkeypatch.delenv("GANSTUDIO_TEACHER_TOKEN", raising=False)
+    with pytest.raises(AdminRefused):
+        manager.admin(TEACHER)  # no token set: no teacher's view, whatever is given
+    monkeypatch.setenv("GANSTUDIO_TEACHER_TOKEN", TEACHER)
+    for wrong in ("", TEACHER[:-1], TEACHER + "x", ALICE, "téacher-token-0123456789"):
+        with pytest.raises(AdminRefused):
+            manager.admin(wrong)
+    monkeypatch.setenv("GANSTUDIO_TEACHER_TOKEN", "short")
+    from ganengine.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="at least 16 characters"):
+        manager.admin("short")
+
+
+def test_the_teacher_sees_every_owners_jobs_cancels_one_and_reorders_the_queue(manager, tiny_points_config, monkeypatch):
+    monkeypatch.setenv("GANSTUDIO_TEACHER_TOKEN", TEACHER)
+    long = dataclasses.replace(tiny_points_config, steps=200_000)
+    running = manager.submit(long, ALICE)
+    a2 = manager.submit(dataclasses.replace(long, seed=1), ALICE)  # other settings: not a double click
+    b1 = manager.submit(long, BOB)
+    b2 = manager.submit(dataclasses.replace(long, seed=2), BOB)
+    admin = manager.admin(TEACHER)
+    assert {j.id for j in admin.list()} == {running.id, a2.id, b1.id, b2.id}
+    assert {j.owner for j in admin.list()} == {owner_key(ALICE), owner_key(BOB)}
+    assert [j.id for j in admin.queue()] == [running.id, a2.id, b1.id, b2.id]
+    # Move Bob's last job to the front of the waiting line, then one place back.
+    assert admin.move(b2.id, -5).queue_position == 1
+    assert [j.id for j in admin.queue()][1:] == [b2.id, a2.id, b1.id]
+    assert manager.get(b2.id, BOB).queue_position == 1 and manager.get(a2.id, ALICE).queue_position == 2
+    admin.move(b2.id, 1)
+    assert [j.id for j in admin.queue()][1:] == [a2.id, b2.id, b1.id]
+    with pytest.raises(UserError, match="waiting"):
+        admin.move(running.id, 1)
+    # Cancel Alice's waiting job: she sees it stopped; the queue closes up.
+    assert admin.cancel(a2.id).state == "cancelled"
+    assert manager.get(a2.id, ALICE).reason == "stopped by the teacher before it started"
+    assert [j.id for j in admin.queue()][1:] == [b2.id, b1.id]
+    # Owners stay apart as ever.
+    assert {j.id for j in manager.list(BOB)} == {b1.id, b2.id}
+    with pytest.raises(JobNotFound):
+        manager.cancel(a2.id, BOB)
+    with pytest.raises(JobNotFound):
+        admin.get("no-such-job")
+    admin.cancel(running.id)
+    assert manager.wait(running.id, ALICE, timeout=30).state == "cancelled"
+    for job in (b1, b2):
+        manager.cancel(job.id, BOB)

@@ -1132,3 +1132,226 @@ def test_the_quality_probe_is_drawn_the_collapse_alarm_worded_and_the_best_check
     labels = at.selectbox(key="generate_checkpoint__en").options
     best_label = next(o for o in labels if "best checkpoint by the quality probe" in o)
     assert f"step {best_step}" in best_label and "of 8 modes covered" in best_label
+
+
+# --- issue 14: run names and tags; the teacher's view --------------------------------------------------------------
+
+TEACHER = "teacher-token-0123456789"
+ALICE, BOB = "alice-token-0123456789abcdef", "bob-token-0123456789abcdef"
+
+
+def sidebar_links(at: AppTest) -> list[str]:
+    return [link.proto.label for link in at.sidebar.get("page_link")]
+
+
+def test_a_run_is_named_and_tagged_at_start_listed_by_its_name_and_renamed_later():
+    import ganengine as ge
+    import ui.engine
+
+    name = "Moons **bold** ![t](http://host/x.png)"
+    at = open_page("pages/1_Train.py")
+    data_box(at).set_value("toy2d-moons").run()
+    at.number_input[0].set_value(20000)
+    at.text_input(key="train_run_name").set_value(name)
+    at.text_input(key="train_run_tags").set_value("week 3, moons,, Moons")
+    at.button[0].click().run()
+    assert_clean(at)
+    owner, job_id = at.session_state["owner_token"], at.session_state["train_job"]
+    manager = ui.engine.job_manager()
+    info = manager.get(job_id, owner)
+    assert info.label == ge.RunLabel(name, ("week 3", "moons")) and ge.RunDir(info.run_dir).label() == info.label
+    assert any(unescaped(m) == f"**{name}** · #week 3 · #moons" for m in rendered_markdown(at))  # shown as typed
+    assert_no_live_markdown_from(at, "![t](http://host/x.png)")
+    # Renamed in the run's view: the run directory and every list follow.
+    at.text_input(key=f"relabel_name_{job_id}").set_value("Moons, second try")
+    at.text_input(key=f"relabel_tags_{job_id}").set_value("week 4")
+    next(b for b in at.button if b.label == "Save name and tags").click().run()
+    assert_clean(at)
+    renamed = ge.RunLabel("Moons, second try", ("week 4",))
+    assert manager.get(job_id, owner).label == renamed and ge.RunDir(info.run_dir).label() == renamed
+    next(b for b in at.button if b.label == "Stop").click().run()
+    at.switch_page("streamlit_app.py").run()
+    table = at.dataframe[0].value  # Home's table of the user's jobs
+    row = table[table["Run"] == job_id].iloc[0]
+    assert row["Name"] == "Moons, second try" and row["Tags"] == "week 4"
+
+
+def test_runs_are_listed_by_name_in_the_pickers_and_an_upload_by_the_users_file_name(monkeypatch, tmp_path,
+                                                                                         tiny_image_config):
+    """Generate's picker and Translate's run list name a run by its label; a run on an uploaded zip shows the user's
+    file name, not the stored name with its content hash."""
+    import dataclasses
+
+    import numpy as np
+
+    import ganengine as ge
+    import ui.engine
+    from ganengine.train import run_task
+
+    at = open_page("pages/1_Train.py")
+    data_box(at).set_value("__upload__").run()
+    images = {f"cat_{i}.png": png(np.full((20, 20, 3), 10 * i, np.uint8)) for i in range(16)}
+    at.file_uploader[0].set_value(("My cats (2024).zip", zipped(images), "application/zip")).run()
+    assert at.success and "My cats (2024).zip" in unescaped(at.success[0].value)
+    stored = next(owner_uploads(at).glob("*.zip"))
+    assert stored.name != "My cats (2024).zip" and ui.engine.shown_data(str(stored)) == "My cats (2024).zip"
+
+    config = dataclasses.replace(tiny_image_config, data=str(stored), steps=3, checkpoint_every=3)
+    run_task(config, tmp_path / "run")
+    OneRun, run = one_finished_run(config, tmp_path / "run")
+    named = dataclasses.replace(run, label=ge.RunLabel("Cats, small", ("week 3",)))
+    OneRun.list = lambda self, owner: [named]
+    OneRun.get = lambda self, job_id, owner: named
+    monkeypatch.setattr(ui.engine, "job_manager", OneRun)
+    at = open_page("pages/2_Generate.py")
+    mine = at.selectbox[0].options
+    assert any(o.startswith(f"my run · Cats, small [week 3] · {run.id} ·") and "on My cats (2024).zip" in o
+               for o in mine), mine
+    at.selectbox[0].set_value(f"run/{run.id}").run()
+    assert_clean(at)
+    card = dict(at.dataframe[0].value.itertuples(index=False))  # the checkpoint's card names its data the same way
+    assert card["training data"] == "My cats (2024).zip", card
+
+
+def test_teacher_page_does_not_exist_without_a_teacher_token(monkeypatch):
+    monkeypatch.delenv("GANSTUDIO_TEACHER_TOKEN", raising=False)
+    at = open_page()
+    assert "Teacher" not in sidebar_links(at)
+    at.switch_page("pages/8_Teacher.py").run()
+    assert_clean(at)
+    assert [m.value for m in at.markdown] == ["There is no page here."]
+    assert not at.title and not at.text_input and not at.button and not at.dataframe
+
+
+@pytest.fixture
+def class_queue(monkeypatch, tmp_path, tiny_points_config):
+    """A real job manager of its own (one run at a time) with four long runs of two students: one runs, three wait."""
+    import dataclasses
+
+    import ganengine as ge
+    import ui.engine
+
+    manager = ge.JobManager(tmp_path / "runs", max_running=1, threads_per_job=1)
+    monkeypatch.setattr(ui.engine, "job_manager", lambda: manager)
+    long = dataclasses.replace(tiny_points_config, steps=200_000)
+    again = dataclasses.replace(long, seed=1)  # other settings: not a double click
+    jobs = [manager.submit(long, ALICE, label=ge.RunLabel.clean("Alice ring", "week 3")), manager.submit(again, ALICE),
+            manager.submit(long, BOB, label=ge.RunLabel.clean("Bob *first*", "week 3, wgan")), manager.submit(again, BOB)]
+    yield manager, jobs
+    manager.shutdown()
+
+
+def test_teacher_page_refuses_a_wrong_token_then_lists_every_students_runs_cancels_and_reorders(monkeypatch, class_queue):
+    import ganengine as ge
+
+    monkeypatch.setenv("GANSTUDIO_TEACHER_TOKEN", TEACHER)
+    manager, (running, a2, b1, b2) = class_queue
+    at = open_page()
+    assert sidebar_links(at)[-1] == "Teacher"
+    at.switch_page("pages/8_Teacher.py").run()
+    assert_clean(at)
+    assert at.title[0].value == "Teacher" and not at.subheader and not at.text  # nothing before the token
+    sign_in = next(b for b in at.button if b.label == "Open the teacher's view")
+    at.text_input(key="teacher_given").set_value("not-the-teacher-token-0123")
+    sign_in.click().run()
+    assert [e.value for e in at.error] == ["That is not the teacher token."] and not at.subheader and not at.text
+    at.text_input(key="teacher_given").set_value(TEACHER)
+    next(b for b in at.button if b.label == "Open the teacher's view").click().run()
+    assert_clean(at)
+    assert [s.value for s in at.subheader] == ["Running and waiting", "The class's runs side by side"]
+    texts = [x.value for x in at.text]
+    for title in (f"Alice ring [week 3] · {running.id}", a2.id, f"Bob *first* [week 3, wgan] · {b1.id}", b2.id):
+        assert title in texts, (title, texts)
+    captions = " ".join(unescaped(c.value) for c in at.caption)
+    assert f"student {ge.owner_key(ALICE)[:6]}" in captions and f"student {ge.owner_key(BOB)[:6]}" in captions
+    assert len(at.dataframe[0].value) == 4  # every run, as a table
+    # Reorder: Bob's last run goes up one place, then Bob's first goes down one.
+    at.button(key=f"teacher_up_{b2.id}").click().run()
+    assert_clean(at)
+    assert [manager.get(j.id, o).queue_position for j, o in ((a2, ALICE), (b2, BOB), (b1, BOB))] == [1, 2, 3]
+    at.button(key=f"teacher_down_{a2.id}").click().run()
+    assert [manager.get(j.id, o).queue_position for j, o in ((b2, BOB), (a2, ALICE), (b1, BOB))] == [1, 2, 3]
+    # Cancel: Alice's waiting run stops; she sees it stopped, and the queue closes up.
+    at.button(key=f"teacher_stop_{a2.id}").click().run()
+    assert_clean(at)
+    assert manager.get(a2.id, ALICE).state == "cancelled"
+    assert [manager.get(j.id, BOB).queue_position for j in (b2, b1)] == [1, 2]
+    assert at.button(key=f"teacher_up_{b2.id}").disabled  # first in line
+    # The class's runs side by side can be narrowed by tag.
+    at.multiselect(key="teacher_tags").set_value(["wgan"]).run()
+    assert_clean(at)
+    assert f"Bob *first* [week 3, wgan] · {b1.id}" in [x.value for x in at.text]
+    # Closing the view asks for the token again.
+    at.sidebar.button(key="teacher_sign_out").click().run()
+    assert not at.subheader and any(b.label == "Open the teacher's view" for b in at.button)
+
+
+def test_generate_draws_a_64_sample_grid_to_the_space_pixel_sharp(monkeypatch):
+    """Issue 14, defect 10: 64 samples were a 274 px JPEG in a 1400 px window; now whole-pixel blocks, about 800 px."""
+    import numpy as np
+
+    import ui.layout
+
+    real_fit, drawn = ui.layout.fit, []
+
+    def recording_fit(image, *args, **kwargs):  # the real enlargement, its input and output noted on the way
+        out = real_fit(image, *args, **kwargs)
+        drawn.append((image, np.asarray(out)))
+        return out
+
+    monkeypatch.setattr(ui.layout, "fit", recording_fit)
+    at = open_page("pages/2_Generate.py")
+    drawn.clear()
+    at.select_slider(key="gen_count").set_value(64).run()
+    assert_clean(at)
+    grid = next(i for i in at.get("image") if "64 samples" in i.proto.imgs[0].caption)
+    assert grid.proto.imgs[0].url.endswith(".png")  # never JPEG: its edges would blur
+    source, shown = drawn[0]  # the page's first picture: the grid
+    assert source.shape[:2] == (274, 274) and shown.shape[:2] == (822, 822)
+    assert np.array_equal(shown[::3, ::3], source) and np.array_equal(shown[2::3, 2::3], source)  # 3x3 blocks
+
+
+def test_generate_points_view_has_equal_axes_and_a_csv_download(tmp_path, tiny_points_config):
+    import dataclasses
+
+    from ganengine.train import run_task
+
+    config = dataclasses.replace(tiny_points_config, steps=3, checkpoint_every=3)
+    checkpoint = run_task(config, tmp_path / "run").checkpoint
+    at = open_page("pages/2_Generate.py")
+    at.file_uploader[0].set_value(("ring.safetensors", checkpoint.read_bytes(), "application/octet-stream")).run()
+    at.selectbox(key="generate_checkpoint__en").set_value("upload/ring.safetensors").run()
+    assert_clean(at)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    x, y = spec["layout"]["xaxis"], spec["layout"]["yaxis"]
+    assert x["range"] == y["range"] and y["scaleanchor"] == "x" and y["scaleratio"] == 1
+    assert x["constrain"] == "domain"  # the plot shrinks to a square instead of stretching x beyond its range
+    import base64
+
+    import numpy as np
+
+    generated = [np.frombuffer(base64.b64decode(spec["data"][1][k]["bdata"]), spec["data"][1][k]["dtype"]) for k in "xy"]
+    assert max(np.abs(v).max() for v in generated) <= x["range"][1]  # every generated point inside the view
+    assert [b.proto.label for b in at.get("download_button")] == ["Download the points (CSV)"]
+
+
+def _blocks(node):
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from _blocks(child)
+
+
+def test_home_keeps_versions_in_an_about_box_and_its_cards_share_their_rows_height():
+    """Issue 14, defect 11: "torch 2.14.1+cu130" stood in Home's status line; the map's cards had uneven heights."""
+    import ganengine as ge
+    from ui.pages import PAGES as registry
+
+    at = open_page()
+    assert_clean(at)
+    torch_version = ge.describe_device()["torch"]
+    about = next(e for e in at.expander if e.label == "About this server")
+    assert [m.value for m in about.markdown if torch_version in m.value]
+    assert sum(torch_version in body for body in rendered_markdown(at)) == 1  # nowhere but the About box
+    cards = [b for b in _blocks(at._tree) if "home_card_" in getattr(getattr(b, "proto", None), "id", "")]
+    assert len(cards) == len([p for p in registry if p.map_key])
+    assert all(c.proto.height_config.use_stretch and c.proto.flex_container.border for c in cards)  # a row's height

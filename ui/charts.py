@@ -86,7 +86,26 @@ def fallback_chart(df: pd.DataFrame) -> dict[str, Any]:
     return {"key": "values", "title": "Values", "series": [c for c in df.columns if c not in loop_columns], "axis": "value"}
 
 
+def runs_figure(curves: dict[str, pd.DataFrame], value: str, log: bool = False) -> go.Figure:
+    """One value across several runs, a line per run named by its label (`curves`: label -> metrics rows)."""
+    palette = [COLOURS["g"], COLOURS["d"], COLOURS["real"], "#F2A541", "#3E92CC", "#7A7A7A", "#9C6ADE", "#2E7D32"]
+    lines = []
+    for i, (label, df) in enumerate(curves.items()):
+        rows = downsample(df.dropna(subset=[value])) if value in df.columns else df.iloc[:0]
+        if log:
+            rows = rows[rows[value] > 0] if value in rows.columns else rows
+        if not rows.empty:
+            lines.append(go.Scatter(x=rows["step"], y=rows[value], name=label, mode="lines",
+                                    line={"color": palette[i % len(palette)]}))
+    fig = _layout(go.Figure(lines), t("chart.by_run", value=series_label(value)), series_label(value), height=360)
+    fig.update_layout(showlegend=True)
+    if log:
+        fig.update_yaxes(type="log", exponentformat="power")
+    return fig
+
+
 def points_figure(real: np.ndarray, fake: np.ndarray, step: int) -> go.Figure:
+    """Real and generated 2-D points on equal axes (same range, same scale), so a circle looks like a circle."""
     fig = go.Figure([
         go.Scattergl(x=real[:, 0], y=real[:, 1], mode="markers", name=t("chart.real"),
                      marker={"size": 3, "color": COLOURS["real"], "opacity": 0.35}),
@@ -96,8 +115,12 @@ def points_figure(real: np.ndarray, fake: np.ndarray, step: int) -> go.Figure:
     fig.update_layout(title=t("chart.points", step=step), height=420, template="plotly_white",
                       margin={"l": 10, "r": 10, "t": 40, "b": 10},
                       legend={"orientation": "h", "y": -0.1, "itemsizing": "constant"})
-    fig.update_xaxes(range=[-1.2, 1.2])
-    fig.update_yaxes(range=[-1.2, 1.2], scaleanchor="x", scaleratio=1)
+    both = np.concatenate([real.reshape(-1, 2), fake.reshape(-1, 2)])
+    finite = np.abs(both[np.isfinite(both).all(axis=1)])
+    reach = max(1.2, 1.05 * float(finite.max())) if finite.size else 1.2
+    # One range for both axes and one unit of length: the plot area shrinks to a square rather than stretch x.
+    fig.update_xaxes(range=[-reach, reach], constrain="domain", zeroline=False)
+    fig.update_yaxes(range=[-reach, reach], scaleanchor="x", scaleratio=1, constrain="domain", zeroline=False)
     return fig
 
 

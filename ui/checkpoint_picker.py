@@ -14,6 +14,7 @@ import ganengine as ge
 from . import engine
 from .engine import shown_data, uploads_dir
 from .i18n import lang, number, t, t_or
+from .run_label import run_title
 from .uploads import show, store_generator
 
 
@@ -39,7 +40,7 @@ def own_run_choices(owner: str, tasks: tuple[str, ...],
         latest = ge.RunDir(job.run_dir).latest_checkpoint()
         if latest is not None:
             name = model(job) if model else t(f"task.{job.config.task}")
-            label = t("pick.own", id=job.id, model=name, data=shown_data(job.config.data), state=t("state." + job.state))
+            label = t("pick.own", id=run_title(job), model=name, data=shown_data(job.config.data), state=t("state." + job.state))
             choices[run_choice_key(job.id)] = GeneratorChoice(label, latest)
             best = ge.RunDir(job.run_dir).best()
             if best is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 
 import streamlit as st
 
@@ -30,4 +31,5 @@ def read_cookie(name: str, pattern: re.Pattern[str]) -> str | None:
 
 def write_cookie(name: str, value: str) -> None:
     """Ask the browser to store name=value for a year (takes effect in the page; read back on the next load)."""
-    _writer(data={"name": name, "value": value}, key=f"cookie_writer_{name}", height=0)
+    # One element per value: a new value mounts a new writer, so it runs even where the last one is still on the page.
+    _writer(data={"name": name, "value": value}, key=f"cookie_writer_{name}_{zlib.crc32(value.encode()):08x}", height=0)

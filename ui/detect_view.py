@@ -29,6 +29,7 @@ from .i18n import number, t, t_or
 from .layout import upscale
 from .own_runs import own_runs
 from .plaintext import plain
+from .run_label import label_fields
 from .submit_once import start_once
 from .translate_view import follow_language
 from .uploads import detectors_dir, show, store_detector
@@ -78,6 +79,7 @@ def train_section(owner: str) -> None:
         f1, f2 = st.columns(2)
         steps = f1.number_input(t("ethics.train_steps"), 50, 20_000, base.steps, step=100, help=t("ethics.train_steps_help"))
         spectrum = f2.checkbox(t("ethics.train_spectrum"), value=False, help=t("ethics.train_spectrum_help"))
+        run_label = label_fields("ethics")
         submitted = st.form_submit_button(t("ethics.train_start"), type="primary")
     if submitted:
         try:
@@ -87,7 +89,7 @@ def train_section(owner: str) -> None:
             config = dataclasses.replace(base, generators=",".join(seen), unseen=unseen, steps=int(steps),
                                          spectrum=bool(spectrum)).validate()
             config = engine.with_recorded_command(config, False, "detector")
-            info = start_once("ethics_train", config, lambda: engine.job_manager().submit(config, owner))
+            info = start_once("ethics_train", config, lambda: engine.job_manager().submit(config, owner, label=run_label))
         except (ge.UserError, ValueError) as exc:
             st.error(t("ethics.train_refused", reason=plain(exc)))
         else:

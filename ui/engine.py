@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -153,9 +154,32 @@ def real_points(name: str, seed: int = 0) -> np.ndarray:
     return ge.load_data(name, ge.DataRequest(seed=seed, max_items=2000)).x.numpy()
 
 
+#: How the app names a stored upload: [pairs-]<the user's name, reduced>-<8 hex digits of its content>.zip
+_STORED_ZIP = re.compile(r"^(?:pairs-)?(.*)-[0-9a-f]{8}(\.zip)$")
+
+
+def upload_name_file(stored: Path) -> Path:
+    """Where the user's own file name of a stored upload is kept (the stored name carries a hash of the content); hidden,
+    so it is not an upload of its own (quota, the uploads list)."""
+    return stored.with_name(f".{stored.name}.name")
+
+
 def shown_data(name_or_path: str) -> str:
-    """A run's data as users may see it: a set's name, or an upload's file name (never a server path)."""
-    return name_or_path if name_or_path in ge.registry() else Path(name_or_path).name
+    """A run's data as users may see it: a set's name, or an upload's file name as the user called it (never a server
+    path, never the stored name with its hash)."""
+    if name_or_path in ge.registry():
+        return name_or_path
+    path = Path(name_or_path)
+    uploads = ge.storage_settings().uploads_root.resolve()
+    if path.is_absolute() and path.resolve().is_relative_to(uploads):  # a card from elsewhere names no file here
+        try:
+            kept = upload_name_file(path).read_text(encoding="utf-8").strip()
+        except OSError:
+            kept = ""
+        if kept:
+            return kept
+    match = _STORED_ZIP.match(path.name)
+    return match.group(1) + match.group(2) if match else path.name
 
 
 def with_recorded_command(config: ge.RunConfig, uploaded: bool, label: str) -> ge.RunConfig:

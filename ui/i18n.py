@@ -14,6 +14,7 @@ LANGUAGES = {"en": "English", "fr": "Français"}
 COOKIE = "ganstudio_lang"
 _KEY = "lang"
 _WIDGET = "lang_widget"
+_WRITING = "lang_cookie_writing"  # this session has changed the language cookie
 _LANG_RE = re.compile("|".join(LANGUAGES))
 
 
@@ -77,5 +78,8 @@ def language_selector() -> None:
     st.session_state[_WIDGET] = st.session_state[_KEY]
     st.sidebar.radio("Language / Langue", list(LANGUAGES), format_func=LANGUAGES.get, key=_WIDGET, horizontal=True,
                      on_change=_remember_language)
-    if read_cookie(COOKIE, _LANG_RE) != st.session_state[_KEY]:
+    # st.context.cookies holds the cookie as it was when this session began, so once the session has changed it, the
+    # writer stays on the page with the current choice: a switch back to the visit's first language is written too.
+    if st.session_state.get(_WRITING) or read_cookie(COOKIE, _LANG_RE) != st.session_state[_KEY]:
+        st.session_state[_WRITING] = True
         write_cookie(COOKIE, st.session_state[_KEY])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from .i18n import t, t_or
 from .layout import upscale
 from .owner import keep_alive
 from .plaintext import defused
+from .run_label import label_editor, label_markdown
 from .strings import STRINGS
 from .submit_once import start_once
 
@@ -43,8 +45,13 @@ def thin(rows: list[dict[str, Any]], limit: int = MAX_METRICS) -> list[dict[str,
 
 def refresh(manager: ge.JobManager, owner: str, job_id: str) -> dict[str, Any]:
     """Fold the job's new events (since the last tick) into this session's bounded cache and return it."""
+    return refresh_with(job_id, lambda offset: manager.events(job_id, owner, offset))
+
+
+def refresh_with(job_id: str, read: Callable[[int], tuple[list[dict[str, Any]], int]]) -> dict[str, Any]:
+    """Fold the events `read(offset)` returns (those written since byte `offset`) into the job's bounded cache."""
     cache = _cache(job_id)
-    events, cache["offset"] = manager.events(job_id, owner, cache["offset"])
+    events, cache["offset"] = read(cache["offset"])
     for e in events:
         kind = e.get("type")
         if kind == "metrics":
@@ -147,6 +154,8 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
     info = manager.get(job_id, owner)
     cache = refresh(manager, owner, job_id)
     cfg = info.config
+    if info.label:
+        st.markdown(label_markdown(info))
     if hasattr(cfg, "loss"):
         st.markdown(t("job.header", model=model_name(cfg).upper(), data=defused(shown_data(cfg.data)), loss=cfg.loss, id=info.id))
     else:
@@ -179,6 +188,8 @@ def render_job(manager: ge.JobManager, owner: str, job_id: str) -> ge.JobInfo:
         name = f"{Path(cfg.data).stem}-{model_name(cfg)}-{latest.stem}.safetensors"
         st.download_button(t("job.download"), data=latest.read_bytes(), file_name=name,
                            mime="application/octet-stream", key=f"dl_{job_id}_{latest.stem}")
+
+    label_editor(manager, owner, info)
 
     metrics = pd.DataFrame(cache["metrics"])
     left, right = st.columns([3, 2])
@@ -231,7 +242,8 @@ def _render_samples(info: ge.JobInfo, cache: dict[str, Any]) -> None:
 
 def jobs_table(jobs: list[ge.JobInfo]) -> pd.DataFrame:
     return pd.DataFrame([{
-        t("jobs.col_id"): j.id, t("jobs.col_state"): t(f"state.{j.state}"),
+        t("jobs.col_name"): j.label.name, t("jobs.col_id"): j.id, t("jobs.col_tags"): ", ".join(j.label.tags),
+        t("jobs.col_state"): t(f"state.{j.state}"),
         t("jobs.col_model"): model_name(j.config), t("jobs.col_data"): shown_data(j.config.data),
         t("jobs.col_submitted"): dt.datetime.fromtimestamp(j.submitted).strftime("%H:%M:%S"),
         t("jobs.col_reason"): plain_end_text(j),

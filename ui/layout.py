@@ -10,7 +10,7 @@ import ganengine as ge
 
 from .i18n import language_selector, t
 from .owner import keep_alive, owner_token
-from .pages import PAGES, page_of
+from .pages import page_of, visible_pages
 from .uploads import uploads_manager
 
 
@@ -23,7 +23,7 @@ def setup_page(file: str) -> str:
     st.sidebar.divider()
     language_selector()  # before any other text is drawn, so a switch shows at once
     with links:
-        for entry in PAGES:
+        for entry in visible_pages():
             st.page_link(entry.path, label=t(entry.title_key), icon=entry.icon)
     owner = owner_token()
     keep_alive(owner)
@@ -39,3 +39,23 @@ def upscale(image: np.ndarray, min_side: int = 256) -> Image.Image:
     img = Image.fromarray(image)
     factor = max(1, min_side // max(1, min(img.size)))
     return img.resize((img.width * factor, img.height * factor), Image.Resampling.NEAREST) if factor > 1 else img
+
+
+#: The widest a picture is drawn on a wide page: fits the main column of a 1280-1400 px window beside the sidebar.
+FIT_SIDE = 840
+_PIXELATED = "<style>[class*='st-key-sharp_'] img { image-rendering: pixelated; }</style>"
+
+
+def fit(image: np.ndarray, max_width: int = FIT_SIDE, max_height: int | None = None, max_factor: int = 24) -> Image.Image:
+    """Enlarge a small picture by the largest whole factor (at most `max_factor`) that keeps it within max_width x
+    max_height (default: square), nearest-neighbour: each pixel becomes an even k x k block, sharp, nothing invented."""
+    img = Image.fromarray(image)
+    factor = max(1, min(max_factor, max_width // img.width, (max_height or max_width) // img.height))
+    return img.resize((img.width * factor, img.height * factor), Image.Resampling.NEAREST) if factor > 1 else img
+
+
+def sharp_image(image: np.ndarray, caption: str, key: str, max_width: int = FIT_SIDE, max_height: int | None = None) -> None:
+    """A picture enlarged to the space (`fit`) and kept pixel-sharp should a narrow window shrink it further."""
+    with st.container(key=f"sharp_{key}"):
+        st.html(_PIXELATED)
+        st.image(fit(image, max_width, max_height), caption=caption, output_format="PNG")  # JPEG would blur the edges

@@ -9,6 +9,7 @@ import ganengine as ge
 from . import engine, jobs_panel
 from .checkpoint_picker import run_choice_key
 from .i18n import lang, t
+from .run_label import run_title
 
 
 @st.fragment(run_every=1.5)
@@ -25,8 +26,8 @@ def own_runs(owner: str, jobs: list[ge.JobInfo], job_key: str, model_key: str, r
     ids = [j.id for j in jobs]
     current = st.session_state.get(job_key)
     state = {j.id: j for j in jobs}
-    selected = st.selectbox(runs_label, ids, index=ids.index(current) if current in ids else 0,
-                            format_func=lambda i: f"{i} · {t('task.' + state[i].config.task)} · {t('state.' + state[i].state)}",
+    labels = {j.id: f"{run_title(j)} · {t('task.' + j.config.task)} · {t('state.' + j.state)}" for j in jobs}
+    selected = st.selectbox(runs_label, ids, index=ids.index(current) if current in ids else 0, format_func=labels.get,
                             key=f"{job_key}_pick")
     st.session_state[job_key] = selected
     if state[selected].active:

@@ -1,9 +1,11 @@
-"""The one page registry: the sidebar, Home's map and the tests all read it."""
+"""The one page registry: the sidebar, Home's map and the tests all read it (the teacher's view only where enabled)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+import ganengine as ge
 
 
 @dataclass(frozen=True)
@@ -27,10 +29,25 @@ PAGES: tuple[Page, ...] = (
 )
 
 
+#: The teacher's view: listed only where the operator set a teacher token (GANSTUDIO_TEACHER_TOKEN); elsewhere its
+#: address shows nothing.
+TEACHER = Page("pages/8_Teacher.py", "🧑‍🏫", "teacher.title")
+
+
+def teacher_enabled() -> bool:
+    """Whether this server has a teacher's view (the operator set a teacher token)."""
+    return bool(ge.settings().teacher_token)
+
+
+def visible_pages() -> tuple[Page, ...]:
+    """The pages this server shows in its navigation: every page, and the teacher's view where it is enabled."""
+    return (*PAGES, TEACHER) if teacher_enabled() else PAGES
+
+
 def page_of(file: str) -> Page:
     """The registry entry of a page script (pass its __file__)."""
     name = Path(file).name
-    for page in PAGES:
+    for page in (*PAGES, TEACHER):
         if Path(page.path).name == name:
             return page
     raise KeyError(f"{name} is not in the page registry (ui/pages.py)")

@@ -24,6 +24,7 @@ from .i18n import number, t
 from .layout import upscale
 from .own_runs import own_runs
 from .plaintext import defused
+from .run_label import label_fields
 from .submit_once import start_once
 from .translate_view import follow_language
 from .uploads import show, store_data_zip
@@ -331,6 +332,7 @@ def train_section(owner: str) -> None:
         f1, f2 = st.columns(2)
         steps = f1.number_input(t("sr.steps"), 10, 20_000, base.steps, step=100, help=t("sr.steps_help"))
         width = f2.select_slider(t("sr.width"), [8, 16, 32, 64], value=base.width, help=t("sr.width_help"))
+        run_label = label_fields("sr")
         submitted = st.form_submit_button(t("sr.train_start"), type="primary")
     if submitted:
         try:
@@ -338,7 +340,7 @@ def train_section(owner: str) -> None:
                 raise ge.ConfigError(t("sr.need_upload"))
             config = dataclasses.replace(base, data=data_path, scale=int(scale), steps=int(steps), width=int(width))
             config = engine.with_recorded_command(config.validate(), data == UPLOAD, f"superres-x{scale}")
-            info = start_once("sr_train", config, lambda: engine.job_manager().submit(config, owner))
+            info = start_once("sr_train", config, lambda: engine.job_manager().submit(config, owner, label=run_label))
         except (ge.UserError, ValueError) as exc:
             st.error(t("sr.train_refused", reason=defused(exc)))
         else:

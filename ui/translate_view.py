@@ -24,6 +24,7 @@ from .i18n import lang, t, t_or
 from .layout import upscale
 from .own_runs import own_runs
 from .plaintext import defused, plain
+from .run_label import label_fields
 from .submit_once import start_once
 from .uploads import show, store_pair_zip, store_translator, translators_dir
 
@@ -378,6 +379,7 @@ def train_section(owner: str) -> None:
         steps = f1.number_input(t("translate.steps"), 10, int(limits["steps"].high), base.steps, step=100,
                                 help=t("translate.steps_help"))
         width = f2.select_slider(t("translate.width"), [8, 16, 32, 64], value=base.width, help=t("translate.width_help"))
+        run_label = label_fields("translate")
         submitted = st.form_submit_button(t("translate.train_start"), type="primary")
     if submitted:
         try:
@@ -385,7 +387,7 @@ def train_section(owner: str) -> None:
                 raise ge.ConfigError(t("translate.need_upload"))
             config = dataclasses.replace(base, data=data_path, steps=int(steps), width=int(width)).validate()
             config = with_recorded_command(config, data == UPLOAD, task)
-            info = start_once("translate_train", config, lambda: manager.submit(config, owner))
+            info = start_once("translate_train", config, lambda: manager.submit(config, owner, label=run_label))
         except (ge.UserError, ValueError) as exc:
             st.error(t("translate.train_refused", reason=defused(exc)))
         else:

@@ -18,7 +18,7 @@ import streamlit as st
 import ganengine as ge
 from ganengine.pipelines import TranslatePipeline
 
-from .engine import uploads_dir
+from .engine import upload_name_file, uploads_dir
 from .i18n import t
 from .plaintext import defused
 
@@ -29,6 +29,12 @@ Verdict = tuple[str, str]  # (kept path, or "" when refused; the message to show
 def safe_stem(name: str, limit: int) -> str:
     """The user's file name reduced to letters, digits, '-' and '_' (never a path)."""
     return "".join(c for c in Path(name).stem if c.isalnum() or c in "-_")[:limit] or "upload"
+
+
+def remember_name(stored: Path, name: str) -> None:
+    """Keep the user's own file name beside a stored upload (one plain line, no folders), so runs on it are shown
+    under that name rather than the stored one with its hash."""
+    upload_name_file(stored).write_text(ge.RunLabel.clean(Path(name).name).name or stored.name, encoding="utf-8")
 
 
 def checked_once(store: str, content: bytes, check: Callable[[], Verdict]) -> Verdict:
@@ -136,6 +142,7 @@ def store_pair_zip(owner: str, name: str, content: bytes, task: str) -> Verdict:
             shutil.rmtree(place, ignore_errors=True)
         if kept is None:
             return "", t("translate.zip_wrong_ab" if summary.paired else "translate.zip_wrong_cyclegan", name=defused(name))
+        remember_name(kept, name)
         counts = ", ".join(t("translate.zip_count", folder=defused(f), n=n) for f, n in summary.counts.items())
         return str(kept), t("translate.zip_accepted", name=defused(name), counts=counts, a=defused(summary.domains[0]),
                             b=defused(summary.domains[1]))
@@ -162,6 +169,7 @@ def store_data_zip(owner: str, name: str, content: bytes) -> Verdict:
         finally:  # refused, or a bug: nothing of the file stays behind
             if summary is None:
                 target.unlink(missing_ok=True)
+        remember_name(target, name)
         classes = t("train.zip_classes", n=len(summary.class_names)) if summary.class_names else t("train.zip_no_classes")
         return str(target), t("train.zip_accepted", name=defused(name), n=summary.images, classes=classes)
 
@@ -187,6 +195,7 @@ def uploads_manager(owner: str, where: Any = st.sidebar) -> None:
             left.text(f"{path.name} · {path.stat().st_size / 2**20:.1f} MB")
             if right.button("🗑", key=f"upload_delete_{i}_{path.name}", help=t("uploads.delete")):
                 path.unlink(missing_ok=True)
+                upload_name_file(path).unlink(missing_ok=True)
                 for key in [k for k in st.session_state if str(k).startswith("checked_")]:
                     del st.session_state[key]  # a verdict on a deleted file must not say "kept" again
                 st.rerun()

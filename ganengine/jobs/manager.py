@@ -1,7 +1,8 @@
 """The job queue's policy: owners, FIFO under a concurrency limit, per-owner caps, history.
 
 Jobs belong to an owner token; every call takes the caller's token, and a job of another owner
-is indistinguishable from a job that does not exist. How a job runs is a backend's business
+is indistinguishable from a job that does not exist. The one exception is the teacher's QueueAdmin, which only
+the operator's teacher token opens (settings: GANSTUDIO_TEACHER_TOKEN). How a job runs is a backend's business
 (ganengine.jobs.backends; one local process per job by default). The run directory is the truth:
 a job's events are its events.jsonl, and past runs are found again on disk after a restart.
 """
@@ -13,20 +14,22 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import hmac
 import os
 import secrets
 import sys
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..config import RunConfig
 from ..errors import ConfigError, UserError
 from ..events import Event, JsonlSink, ended, event, read_events
-from ..runs import RunDir, interrupted_reason, kept_params, step_of
+from ..runs import RunDir, RunLabel, interrupted_reason, kept_params, step_of
+from ..settings import teacher_token
 from . import estimate
 from .backends import Backend, Resources, make_backend
 
@@ -39,6 +42,10 @@ class JobNotFound(UserError, KeyError):
 
 class QueueFull(UserError):
     """The owner (or the server) has too many jobs waiting."""
+
+
+class AdminRefused(UserError):
+    """The teacher's view is off on this server (no teacher token set), or the token given is not the one set."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,8 @@ class JobInfo:
     queue_position: int  # 1-based while queued, else 0
     code: str = ""  # why it ended, for a page to say in its own words (see ganengine.events)
     params: dict[str, Any] = dataclasses.field(default_factory=dict)
+    label: RunLabel = field(default_factory=RunLabel)  # the name and tags its owner gave it
+    owner: str = ""  # the owner's key (a digest of the token, never the token itself)
 
     @property
     def active(self) -> bool:
@@ -78,7 +87,9 @@ class _Job:
     handle: Any = None  # the backend's, while it runs
     cancelled: bool = False
     stop_reason: str = ""  # why the server (not the owner) stopped it; replaces the worker's "stopped by the user"
-    stop_minutes: float = 0
+    stop_code: str = ""
+    stop_params: dict[str, Any] = dataclasses.field(default_factory=dict)
+    label: RunLabel = field(default_factory=RunLabel)
 
 
 def owner_key(owner: str) -> str:
@@ -138,8 +149,9 @@ class JobManager:
         atexit.register(self.shutdown)  # workers also stop by themselves if the server dies without this
 
     # --- public API -------------------------------------------------------------------------
-    def submit(self, config: RunConfig, owner: str) -> JobInfo:
-        """Queue a run (it starts when a slot is free); the same config again within `dedupe_s` s gets the same job."""
+    def submit(self, config: RunConfig, owner: str, label: RunLabel | None = None) -> JobInfo:
+        """Queue a run (it starts when a slot is free) with the name and tags in `label` (kept in its run directory); the
+        same config again within `dedupe_s` s gets the same job."""
         config = within_caps(config.validate(), self.max_steps, self.max_time_budget).validate()
         key = owner_key(owner)
         with self._lock:
@@ -154,7 +166,9 @@ class JobManager:
             job_id = dt.datetime.now().strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
             run = RunDir(self.runs_root / key / job_id)
             run.prepare(config)
-            job = _Job(job_id, key, config, run, time.time())
+            if label:
+                run.set_label(label)
+            job = _Job(job_id, key, config, run, time.time(), label=label or RunLabel())
             self._jobs[job_id] = job
             self._queue.append(job_id)
             JsonlSink(run.events_path)(event("queued", 0))
@@ -204,7 +218,8 @@ class JobManager:
                     stopped += 1
                 elif job.state == "running" and not job.cancelled:
                     self.backend.cancel(job.handle)
-                    job.cancelled, job.stop_reason, job.stop_minutes = True, reason, minutes
+                    job.cancelled, job.stop_reason, job.stop_code = True, reason, "abandoned"
+                    job.stop_params = {"minutes": minutes}
                     stopped += 1
         return stopped
 
@@ -213,6 +228,22 @@ class JobManager:
         with self._lock:
             for job_id in [j.id for j in self._jobs.values() if j.owner_key == key and j.state not in ("queued", "running")]:
                 del self._jobs[job_id]
+
+    def relabel(self, job_id: str, owner: str, label: RunLabel) -> JobInfo:
+        """Rename and retag one of the owner's runs, at any time (its config and checkpoints stay as they are)."""
+        with self._lock:
+            job = self._owned(job_id, owner)
+            job.run.set_label(label)
+            job.label = label
+            return self._info(job)
+
+    def admin(self, token: str) -> QueueAdmin:
+        """The teacher's powers over every owner's jobs, for the holder of the operator's teacher token; AdminRefused
+        when the server has none set or `token` is not it (compared in constant time)."""
+        expected = teacher_token()
+        if not expected or not hmac.compare_digest(str(token).encode(), expected.encode()):
+            raise AdminRefused("the teacher token is not set on this server, or this is not it")
+        return QueueAdmin(self)
 
     def resume(self, job_id: str, owner: str, steps: int | None = None, time_budget: float | None = None) -> JobInfo:
         """Queue an ended run again, to go on from its resume state (weights, optimisers, EMA, RNGs, schedules): an
@@ -333,7 +364,7 @@ class JobManager:
     def _info(self, job: _Job) -> JobInfo:
         position = self._queue.index(job.id) + 1 if job.state == "queued" else 0
         return JobInfo(job.id, job.state, job.config, job.run.root, job.submitted, job.started, job.ended,
-                       job.reason, position, job.code, dict(job.params))
+                       job.reason, position, job.code, dict(job.params), job.label, job.owner_key)
 
     def poll_now(self) -> None:
         """One scheduling pass: reap ended jobs, start queued ones (the background thread does this every
@@ -369,7 +400,7 @@ class JobManager:
         if job.stop_reason:
             latest = job.run.latest_checkpoint()
             kept = f"its last checkpoint (step {step_of(latest)}) is kept and it can go on" if latest else "no checkpoint yet"
-            self._end(job, "cancelled", f"{job.stop_reason}; {kept}", "abandoned", {"minutes": job.stop_minutes})
+            self._end(job, "cancelled", f"{job.stop_reason}; {kept}", job.stop_code, job.stop_params)
         elif last is not None:
             self._end(job, last["status"], last.get("reason", ""), last.get("code", ""), last.get("params"), write=False)
         elif job.cancelled:
@@ -412,7 +443,7 @@ class JobManager:
                 config = run.config()
             except Exception:
                 continue
-            job = _Job(run.root.name, run.root.parent.name, config, run, config_path.stat().st_mtime)
+            job = _Job(run.root.name, run.root.parent.name, config, run, config_path.stat().st_mtime, label=run.label())
             last = run.last_ended()
             if last is not None:
                 job.state, job.reason, job.ended = last["status"], last.get("reason", ""), last.get("time")
@@ -422,6 +453,65 @@ class JobManager:
             else:
                 self._queue.append(job.id)  # job ids begin with their submission time: the queue keeps its order
             self._jobs[job.id] = job
+
+
+class QueueAdmin:
+    """What the teacher may do that owners may not: see every owner's jobs, stop any of them, and move a queued job
+    up or down the queue. Only JobManager.admin makes one; every other call keeps owners apart as before."""
+
+    def __init__(self, manager: JobManager) -> None:
+        self._m = manager
+
+    def list(self) -> list[JobInfo]:
+        """Every owner's jobs, newest first."""
+        with self._m._lock:
+            return [self._m._info(j) for j in sorted(self._m._jobs.values(), key=lambda j: j.submitted, reverse=True)]
+
+    def queue(self) -> list[JobInfo]:
+        """The running jobs (oldest start first), then the waiting ones in the order they will start."""
+        with self._m._lock:
+            running = sorted((j for j in self._m._jobs.values() if j.state == "running"), key=lambda j: j.started or 0)
+            return [self._m._info(j) for j in (*running, *(self._m._jobs[i] for i in self._m._queue))]
+
+    def get(self, job_id: str) -> JobInfo:
+        with self._m._lock:
+            return self._m._info(self._job(job_id))
+
+    def events(self, job_id: str, offset: int = 0) -> tuple[list[Event], int]:
+        """Events of any job written since byte `offset` of its events.jsonl."""
+        with self._m._lock:
+            job = self._job(job_id)
+        return read_events(job.run.events_path, offset)
+
+    def cancel(self, job_id: str) -> JobInfo:
+        """Stop any job: a queued one at once, a running one at its next step (as its owner's Stop does)."""
+        with self._m._lock:
+            job = self._job(job_id)
+            if job.state == "queued":
+                self._m._queue.remove(job.id)
+                self._m._end(job, "cancelled", "stopped by the teacher before it started", "teacher_stopped_queued")
+            elif job.state == "running" and not job.cancelled:
+                self._m.backend.cancel(job.handle)
+                job.cancelled, job.stop_reason, job.stop_code = True, "stopped by the teacher", "teacher_stopped"
+            return self._m._info(job)
+
+    def move(self, job_id: str, by: int) -> JobInfo:
+        """Move a queued job `by` places (negative: sooner), within the queue's ends; a job not waiting is refused."""
+        with self._m._lock:
+            job = self._job(job_id)
+            if job.state != "queued":
+                raise UserError("only a job that is waiting in the queue can be moved")
+            queue = self._m._queue
+            where = queue.index(job.id)
+            queue.remove(job.id)
+            queue.insert(min(max(0, where + by), len(queue)), job.id)
+            return self._m._info(job)
+
+    def _job(self, job_id: str) -> _Job:
+        job = self._m._jobs.get(job_id)
+        if job is None:
+            raise JobNotFound(job_id)
+        return job
 
 
 def _relative_latest(run: RunDir) -> str | None:
