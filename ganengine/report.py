@@ -109,7 +109,7 @@ def metric_figure(labels: Sequence[str], values: Sequence[float], ranges: Sequen
                       height=110 + 46 * len(values), margin={"l": 10, "r": 30, "t": 40, "b": 10}, showlegend=False,
                       separators=separators)
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title=log_axis if log else axis, type="log" if log else "linear")
+    fig.update_xaxes(title=log_axis if log else axis, type="log" if log else "linear", **({"dtick": "D2"} if log else {}))
     if metric in ("precision", "recall"):
         fig.update_xaxes(range=[-0.02, 1.05])
     return fig

@@ -58,9 +58,11 @@ def test_table_puts_key_metrics_first_and_finds_each_best():
 def test_table_shows_mean_and_range_when_seeds_were_measured():
     row = {"fid": 2.0, "seeds": 2, "range": {"fid": [1.5, 2.5]}, "extractor": "e", "samples": 100}
     table = summary_table([("a", row), ("b", {**row, "fid": 3.0, "range": {"fid": [2.9, 3.1]}})])
-    assert table.cells()[0][0] == "2 (1.5 – 2.5)" and table.best == {"fid": 0}
+    assert table.cells()[0][0] == "2 (1.5–2.5)" and table.best == {"fid": 0}
     french = table.cells(lambda v, spec: format(v, spec).replace(".", ","))
-    assert french[1][0] == "3 (2,9 – 3,1)"
+    assert french[1][0] == "3 (2,9–3,1)"
+    negative = summary_table([("c", {"kid": -0.0125, "seeds": 2, "range": {"kid": [-0.0137, -0.0112]}})])
+    assert negative.cells()[0][0] == "-0.013 (-0.014 – -0.011)"
 
 
 def test_cli_writes_one_self_contained_report_with_every_number(tmp_path, capsys):

@@ -23,6 +23,8 @@ MAX_SEEDS = 5  # each seed is a whole evaluation: a few are enough to see the sp
 #: How each column's numbers are written (a format spec for the reader's `number` function).
 FORMATS = {"fid": ".4g", "kid": ".3g", "precision": ".3f", "recall": ".3f", "isc": ".4g", "kid_std": ".2g",
            "isc_std": ".2g", "step": ",", "samples": ",", "seeds": "d", "seconds": ".1f"}
+#: Shorter formats for a mean with its range (three numbers must fit one narrow cell).
+SPREAD_FORMATS = {"fid": ".3g", "kid": ".2g", "precision": ".2f", "recall": ".2f", "isc": ".3g"}
 
 
 def evaluate_seeds(pipeline: SamplePipeline, data: str | None = None, n: int = 1000,
@@ -90,11 +92,13 @@ class SummaryTable:
                 if not isinstance(value, int | float) or isinstance(value, bool):
                     texts.append(str(value))
                     continue
-                text = number(value, FORMATS.get(col, ".4g"))
                 if (i, col) in self.ranges:
+                    spec = SPREAD_FORMATS.get(col, ".3g")
                     lo, hi = self.ranges[(i, col)]
-                    text += f" ({number(lo, FORMATS[col])} – {number(hi, FORMATS[col])})"
-                texts.append(text)
+                    dash = " – " if lo < 0 else "–"  # spaced where a minus sign would touch it
+                    texts.append(f"{number(value, spec)} ({number(lo, spec)}{dash}{number(hi, spec)})")
+                else:
+                    texts.append(number(value, FORMATS.get(col, ".4g")))
             out.append(texts)
         return out
 
