@@ -61,7 +61,7 @@ def extractor_name(row: dict[str, Any]) -> str:
         return t("extractor.inception_desc", file=defused(info.get("file", "")))
     if info.get("kind") == "domain":
         acc = info.get("accuracy")
-        accuracy = t("extractor.accuracy", acc=acc, pct=100 * acc) if isinstance(acc, float) else t("extractor.no_accuracy")
+        accuracy = t("extractor.accuracy", pct=100 * acc) if isinstance(acc, float) else t("extractor.no_accuracy")
         return t("extractor.domain_desc", data=defused(info.get("data", "")), file=defused(info.get("file", "")),
                  accuracy=accuracy)
     return defused(row.get("extractor_description", row.get("extractor", "")))

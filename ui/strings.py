@@ -975,7 +975,7 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "fr": "Inception-v3 (portage de torch-fidelity, ImageNet ; {file})"},
     "extractor.domain_desc": {"en": "GAN Studio's {data} classifier ({file}; {accuracy})",
                               "fr": "le classifieur {data} de GAN Studio ({file} ; {accuracy})"},
-    "extractor.accuracy": {"en": "{acc:.1%} class accuracy on held-out images", "fr": "{pct:.1f} % de classes justes sur des images mises de côté"},
+    "extractor.accuracy": {"en": "{pct:.1f}% class accuracy on held-out images", "fr": "{pct:.1f} % de classes justes sur des images mises de côté"},
     "extractor.no_accuracy": {"en": "accuracy not recorded", "fr": "précision non enregistrée"},
     "report.title": {"en": "GAN Studio · evaluation report", "fr": "GAN Studio · rapport d'évaluation"},
     "report.written": {"en": "Written {when}.", "fr": "Écrit le {when}."},
