@@ -12,6 +12,7 @@ import base64
 import datetime as dt
 import html
 import json
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -109,10 +110,20 @@ def metric_figure(labels: Sequence[str], values: Sequence[float], ranges: Sequen
                       height=110 + 46 * len(values), margin={"l": 10, "r": 30, "t": 40, "b": 10}, showlegend=False,
                       separators=separators)
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title=log_axis if log else axis, type="log" if log else "linear", **({"dtick": "D2"} if log else {}))
+    fig.update_xaxes(title=log_axis if log else axis, type="log" if log else "linear")
+    if log:  # 1-2-5 ticks written in full (Plotly's own log ticks label 0.5 as a bare "5")
+        ticks = log_ticks(min(low_ends), max(v + d for v, d in zip(values, hi, strict=True)))
+        fig.update_xaxes(tickvals=ticks, ticktext=[number(v, "g") for v in ticks])
     if metric in ("precision", "recall"):
         fig.update_xaxes(range=[-0.02, 1.05])
     return fig
+
+
+def log_ticks(low: float, high: float) -> list[float]:
+    """1, 2 and 5 times each power of ten that falls in [low/1.5, high*1.5]."""
+    first, last = math.floor(math.log10(low)) - 1, math.ceil(math.log10(high)) + 1
+    ticks = [float(f"{m}e{e}") for e in range(first, last + 1) for m in (1, 2, 5)]
+    return [v for v in ticks if low / 1.5 <= v <= high * 1.5]
 
 
 def group_figures(group: ReportGroup, text: ReportText, number: Callable[[Any, str], str] = format) -> list[go.Figure]:

@@ -208,6 +208,14 @@ def test_evaluate_keeps_the_chosen_generators_when_the_language_changes():
     assert not at.info or not any("au moins un" in i.value for i in at.info)
 
 
+def test_evaluate_charts_name_a_run_by_its_id():
+    from ui.checkpoint_picker import run_choice_key
+    from ui.eval_view import short_label
+
+    assert short_label(run_choice_key("20260101-000000-abcdef")) == "20260101-000000-abcdef"  # not "dcgan on digits"
+    assert short_label("shipped/digits-dcgan") == "digits-dcgan" and short_label("upload/mine.safetensors") == "mine.safetensors"
+
+
 def test_home_chart_uses_french_number_marks():
     at = open_page()
     at.sidebar.radio[0].set_value("fr").run()
