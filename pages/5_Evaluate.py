@@ -204,9 +204,9 @@ else:
         groups.append(ge.report.ReportGroup(table, short, caption, tuple(line.replace("**", "") for line in notes),
                                             first_row["samples"]))
     models = [ge.report.ReportModel(label, ge.report.card_text(cards[key]), r["grid_png"]) for key, label, r in good]
-    report = (groups, models, report_text(), write)
-    st.session_state["eval_report"] = report  # what the download holds (the tests read the same)
-    st.download_button(t("evaluate.report"), lambda: ge.report.evaluation_report(*report).encode(),
+    report_inputs = (groups, models, report_text(), write)
+    st.session_state["eval_report"] = report_inputs  # what the download holds (the tests read the same)
+    st.download_button(t("evaluate.report"), lambda inputs=report_inputs: ge.report.evaluation_report(*inputs).encode(),
                        "evaluation-report.html", "text/html", help=t("evaluate.report_help"), key="eval_report_html")
 
 st.divider()

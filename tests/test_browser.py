@@ -137,6 +137,11 @@ def test_evaluate_key_columns_are_on_screen_at_1280_px(server, browser):
     assert drawn[:5] == ["generator", "FID ↓", "KID ↓", "precision ↑", "recall ↑"], drawn
     assert page.get_by_text("Not comparable with published FIDs.").count() == 1
     page.screenshot(path=str(ARTIFACTS / "evaluate-1280.png"), full_page=True)
+    with page.expect_download(timeout=120_000) as download:  # built when clicked, in another thread
+        page.get_by_role("button", name="Download the report (HTML)").click()
+    report = Path(download.value.path()).read_text(encoding="utf-8")
+    assert download.value.suggested_filename == "evaluation-report.html"
+    assert "<script src" not in report and "Plotly.newPlot" in report and "shipped · digits-dcgan" in report
     page.close()
 
 
