@@ -201,7 +201,7 @@ else:
                                            [table.ranges.get((r, m)) for r in range(len(rows))], m, n=first_row["samples"]),
                         cols[i % 2], key=f"dots_{ex}_{m}")
         st.download_button(t("evaluate.csv"), csv_of(table).encode(), f"evaluation-{ex}.csv", "text/csv", key=f"csv_{ex}")
-        groups.append(ge.report.ReportGroup(table, short, caption, tuple(line.replace("**", "") for line in notes),
+        groups.append(ge.report.ReportGroup(table, short, caption, tuple(line.replace("**", "").replace("`", "") for line in notes),
                                             first_row["samples"]))
     models = [ge.report.ReportModel(label, ge.report.card_text(cards[key]), r["grid_png"]) for key, label, r in good]
     report_inputs = (groups, models, report_text(), write)
