@@ -81,7 +81,7 @@ __version__ = "0.2.0"
 # Heavy parts (torch-fidelity and torchvision, scikit-learn's SVM) load on first use: a training worker never
 # needs them, and each job's process starts seconds sooner without them (bench/RESULTS.md, classroom).
 _LAZY = {"metrics": ("ganengine.metrics", None), "judge_checkpoint": ("ganengine.judge", "judge_checkpoint"),
-         "judge_digits": ("ganengine.judge", "judge_digits")}
+         "judge_digits": ("ganengine.judge", "judge_digits"), "report": ("ganengine.report", None)}
 
 
 def __getattr__(name: str) -> object:

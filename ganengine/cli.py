@@ -406,22 +406,45 @@ def cmd_train_classifier(a: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 def cmd_evaluate(a: argparse.Namespace) -> int:
-    from .metrics import evaluate_generator
+    from .metrics import evaluate_seeds
 
     metrics = tuple(m.strip() for m in a.metrics.split(",") if m.strip())
-    results = []
+    results, measured = [], []
     for ckpt in a.checkpoints:
         pipeline = SamplePipeline.load(ckpt, resolve_device(a.device))
-        result = evaluate_generator(pipeline, data=a.data, n=a.n, metrics=metrics, extractor=a.extractor, seed=a.seed)
-        results.append(result.to_dict())
-        figures = "  ".join(f"{k} {v:.4g}" for k, v in result.metrics.items())
-        print(f"{result.checkpoint}: {figures}  ({result.samples} samples vs {result.real_samples} real, "
-              f"{result.extractor}, {result.seconds:.1f} s)", flush=True)
+        result = evaluate_seeds(pipeline, data=a.data, n=a.n, metrics=metrics, extractor=a.extractor, seeds=a.seeds,
+                                first_seed=a.seed)
+        results.append(result)
+        measured.append((pipeline, result))
+        figures = "  ".join(f"{k} {result[k]:.4g}" + (f" [{lo:.4g}, {hi:.4g}]" if a.seeds > 1 else "")
+                            for k, (lo, hi) in result["range"].items())
+        print(f"{result['checkpoint']}: {figures}  ({result['samples']} samples vs {result['real_samples']} real, "
+              f"{a.seeds} seed(s), {result['extractor']}, {result['seconds']:.1f} s)", flush=True)
     if a.json:
         Path(a.json).parent.mkdir(parents=True, exist_ok=True)
         Path(a.json).write_text(json.dumps({"results": results}, indent=2))
         print(f"wrote {a.json}")
+    if a.report:
+        write_report(a.report, a.checkpoints, measured)
+        print(f"wrote {a.report}")
     return 0
+
+
+def write_report(path: str, checkpoints: list[str], measured: list[tuple[SamplePipeline, dict]]) -> None:
+    """The English HTML report of `evaluate`: one table and its charts per feature extractor, samples, model cards."""
+    from .metrics import summary_table
+    from .report import FID_NOTE_EN, ReportGroup, ReportModel, card_text, english_caption, evaluation_report, sample_grid_png
+
+    groups = []
+    for extractor in sorted({r["extractor"] for _, r in measured}):
+        rows = [(Path(c).name, r) for c, (_, r) in zip(checkpoints, measured, strict=True) if r["extractor"] == extractor]
+        first = rows[0][1]
+        notes = (FID_NOTE_EN,) if first["extractor_info"].get("kind") == "domain" and "fid" in first else ()
+        groups.append(ReportGroup(summary_table(rows), [Path(label).stem for label, _ in rows], english_caption(first),
+                                  notes, first["samples"]))
+    models = [ReportModel(Path(c).name, card_text(p.card), sample_grid_png(p)) for c, (p, _) in zip(checkpoints, measured, strict=True)]
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(evaluation_report(groups, models), encoding="utf-8")
 
 
 def cmd_bench(a: argparse.Namespace) -> int:
@@ -507,9 +530,11 @@ def build_parser(task: str = "gan") -> argparse.ArgumentParser:
     e.add_argument("--metrics", default="fid,kid,prc", help="comma-separated: fid,kid,isc,prc")
     e.add_argument("--extractor", choices=("auto", "inception", "domain"), default="auto",
                    help="auto = Inception when its weights are on disk, else the data set's own classifier")
-    e.add_argument("--seed", type=int, default=0)
+    e.add_argument("--seed", type=int, default=0, help="the first seed")
+    e.add_argument("--seeds", type=int, default=1, help="measure at SEEDS seeds from --seed on: mean and min-max (at most 5)")
     e.add_argument("--device", choices=DEVICES, default="auto")
     e.add_argument("--json", default=None, help="write the results here")
+    e.add_argument("--report", default=None, help="write a self-contained HTML report here (tables, charts, samples, cards)")
     b = sub.add_parser("bench", help="benchmarks: `bench train` times training against the textbook loop")
     b.add_argument("what", choices=("train",))
     b.add_argument("--model", choices=("dcgan",), default="dcgan")

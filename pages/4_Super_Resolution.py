@@ -5,6 +5,7 @@ import streamlit as st
 
 import ganengine as ge
 from ganengine.imageio import MAX_PIXELS
+from ui import charts
 from ui import sr_view as view
 from ui.checkpoint_picker import translated_selectbox
 from ui.export_widget import export_section
@@ -98,7 +99,7 @@ with tab_try:
     numbers = view.trade_off_text(list(at_scale.values()))
     if numbers:
         st.markdown(numbers)
-    st.plotly_chart(view.perception_distortion_figure(list(at_scale.values()), measured), width="stretch")
+    charts.show(view.perception_distortion_figure(list(at_scale.values()), measured), width="stretch")
     cards = view.card_rows(list(at_scale.values()))
     if len(cards):
         st.caption(t("sr.cards_caption"))

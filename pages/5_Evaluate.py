@@ -10,17 +10,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 import ganengine as ge
+from ganengine.metrics.summary import SCORES
 from ui import charts, learn
 from ui.checkpoint_picker import generator_choices, run_choice_key, translated_selectbox, upload_widget
 from ui.engine import active_item, finished_work, job_manager, shared_results, shown_data, work_queue
-from ui.i18n import number, t
+from ui.eval_view import column_config, csv_of, fid_domain_note, fid_notes, measured_caption, report_text, short_label, styled
+from ui.i18n import number, number_writer, t
 from ui.layout import setup_page, upscale
 from ui.plaintext import defused
-from ui.strings import STRINGS
 
 owner = setup_page(__file__)
 st.title(t("evaluate.title"))
@@ -45,16 +45,18 @@ if not selected:
 cards = {key: ge.read_card(choices[key].path) for key in selected}
 image_sets = [n for n, e in ge.registry().items() if e.kind == "images"]
 first = cards[selected[0]].data
-c1, c2, c3, c4 = st.columns(4)
+metric_labels = {m: t(f"metric.{m}") for m in ge.metrics.METRICS}  # precomputed: format_func runs outside the script
+extractor_labels = {e: t(f"extractor.{e}") for e in ("auto", "domain", "inception")}
+c1, c2, c3, c4 = st.columns([1.1, 1.5, 0.8, 1.1])
 data = c1.selectbox(t("evaluate.data"), image_sets, index=image_sets.index(first) if first in image_sets else 0,
                     help=t("evaluate.data_help"))
 n = int(c2.select_slider(t("evaluate.samples"), [100, 250, 500, 1000, 1797, 2000], value=1000, help=t("evaluate.samples_help"),
                          key="eval_n"))
-metric_names = c3.multiselect(t("evaluate.metrics"), list(ge.metrics.METRICS), default=["fid", "kid", "prc"],
-                              format_func=lambda m: t(f"metric.{m}"))
-extractor = c4.radio(t("evaluate.extractor"), ["auto", "domain", "inception"], format_func=lambda e: t(f"extractor.{e}"),
+seeds = int(c3.number_input(t("evaluate.seeds"), 1, ge.metrics.MAX_SEEDS, 1, help=t("evaluate.seeds_help"), key="eval_seeds"))
+extractor = c4.radio(t("evaluate.extractor"), list(extractor_labels), format_func=extractor_labels.get,
                      help=t("evaluate.extractor_help"))
-
+metric_names = st.pills(t("evaluate.metrics"), list(metric_labels), selection_mode="multi", default=["fid", "kid", "prc"],
+                        format_func=metric_labels.get, key="eval_metrics") or []
 other = [choices[key].label for key in selected if cards[key].data != data]
 if other:
     st.warning(t("evaluate.other_data", names=defused(", ".join(other)), data=data))
@@ -126,17 +128,22 @@ collect()
 
 def key_of(key: str) -> tuple:
     path = choices[key].path
-    return (str(path), path.stat().st_mtime, data, n, tuple(metric_names), extractor)
+    return (str(path), path.stat().st_mtime, data, n, tuple(metric_names), extractor, seeds)
 
 
-def evaluate_all(todo: list[tuple[tuple, str, Path]], data: str, n: int, metrics: tuple[str, ...], extractor: str) -> Callable:
-    """The work item for Run: each generator in turn (a worker thread runs it; it returns figures, draws nothing)."""
+def evaluate_all(todo: list[tuple[tuple, str, Path]], data: str, n: int, metrics: tuple[str, ...], extractor: str,
+                 seeds: int) -> Callable:
+    """The work item for Run: each generator in turn, at each seed (a worker thread runs it; it returns figures and a
+    grid of samples for the report, and draws nothing)."""
     def work(progress: Callable[[float, str], None]) -> dict:
         out = {}
         for i, (result_key, label, path) in enumerate(todo):
             try:
-                out[result_key] = ge.metrics.evaluate_generator(ge.SamplePipeline.load(path), data=data, n=n, metrics=metrics,
-                                                                extractor=extractor).to_dict()
+                pipeline = ge.SamplePipeline.load(path)
+                out[result_key] = ge.metrics.evaluate_seeds(
+                    pipeline, data=data, n=n, metrics=metrics, extractor=extractor, seeds=seeds,
+                    progress=lambda done, i=i, label=label: progress((i + done / seeds) / len(todo), label))
+                out[result_key]["grid_png"] = ge.report.sample_grid_png(pipeline)
             except BAD_INPUT as exc:
                 out[result_key] = {"error": str(exc) or type(exc).__name__}
             progress((i + 1) / len(todo), label)
@@ -145,11 +152,11 @@ def evaluate_all(todo: list[tuple[tuple, str, Path]], data: str, n: int, metrics
 
 
 running = "run" in items
-if st.button(t("evaluate.run"), type="primary", disabled=running) and not running:
+if st.button(t("evaluate.run"), type="primary", disabled=running or not metric_names) and not running:
     todo = [(key_of(key), choices[key].label, choices[key].path) for key in selected if key_of(key) not in results]
     if todo:
         refused = submit("run", None, "evaluate " + ", ".join(label for _, label, _ in todo),
-                         evaluate_all(todo, data, n, tuple(metric_names), extractor), total=len(todo))
+                         evaluate_all(todo, data, n, tuple(metric_names), extractor, seeds), total=len(todo))
         if refused:
             st.error(t("evaluate.busy", reason=refused))
         else:
@@ -159,40 +166,48 @@ if "run" in items:
 elif "run" in failures:
     st.error(t("evaluate.failed", reason=defused(failures["run"][1])))
 
-done = [(choices[key].label, results[key_of(key)]) for key in selected if key_of(key) in results]
-for label, r in done:
+done = [(key, choices[key].label, results[key_of(key)]) for key in selected if key_of(key) in results]
+for _, label, r in done:
     if "error" in r:
         st.error(t("evaluate.refused", name=defused(label), reason=defused(r["error"])))
-good = [(label, r) for label, r in done if "error" not in r]
+good = [(key, label, r) for key, label, r in done if "error" not in r]
 if not good:
     if "run" not in items:
-        st.caption(t("evaluate.press_run"))
+        st.caption(t("evaluate.press_run") if metric_names else t("evaluate.pick_metric"))
 else:
-    hidden = ("checkpoint", "extractor_description", "data", "real_samples")
-    extractors = sorted({r["extractor"] for _, r in good})
+    write = number_writer()
+    extractors = sorted({r["extractor"] for _, _, r in good})
     if len(extractors) > 1:
         st.warning(t("evaluate.mixed_extractors"))
+    groups = []
     for ex in extractors:  # numbers from different feature extractors never share a column
-        rows = [(label, r) for label, r in good if r["extractor"] == ex]
-        table = pd.DataFrame([{t("evaluate.col_model"): label, **{k: v for k, v in r.items() if k not in hidden}} for label, r in rows])
-        lower = [c for c in ("fid", "kid") if c in table]
-        higher = [c for c in ("isc", "precision", "recall") if c in table]
-        styled = table.style.highlight_min(subset=lower, color="#c8f7c5").highlight_max(subset=higher, color="#c8f7c5")
-        st.dataframe(styled, hide_index=True, width="stretch",
-                     column_config={c: (st.column_config.NumberColumn(t(f"col.{c}"), format="%.4g")
-                                        if pd.api.types.is_numeric_dtype(table[c]) else st.column_config.TextColumn(t(f"col.{c}")))
-                                    for c in table.columns if f"col.{c}" in STRINGS})
-        if "kid" in table and (table["kid"] < 0).any():
+        rows = [(key, label, r) for key, label, r in good if r["extractor"] == ex]
+        table = ge.metrics.summary_table([(label, r) for _, label, r in rows])
+        short = [short_label(key) for key, _, _ in rows]
+        st.dataframe(styled(table, write), hide_index=True, width="stretch", column_config=column_config(table))
+        first_row = rows[0][2]
+        if "kid" in table.columns and any(r["kid"] < 0 for _, _, r in rows):
             st.caption(t("evaluate.negative_kid"))
-        st.caption(t("evaluate.measured", n=n, real=rows[0][1]["real_samples"], data=data,
-                     extractor=defused(rows[0][1]["extractor_description"])))
-        shown = [m for m in ("fid", "kid", "isc", "precision", "recall") if m in table]
-        cols = st.columns(len(shown) or 1)
-        for i, m in enumerate(shown):
-            cols[i].plotly_chart(charts.metric_bars(table[t("evaluate.col_model")].tolist(), table[m].tolist(), t(f"metric.{m}"),
-                                                    lower_is_better=m in lower, n=n), key=f"bar_{ex}_{m}")
-        st.download_button(t("evaluate.csv"), table.to_csv(index=False).encode(), f"evaluation-{ex}.csv", "text/csv",
-                           key=f"csv_{ex}")
+        caption = measured_caption(first_row)
+        st.caption(caption)
+        notes = fid_notes(first_row, table.columns)
+        for note in notes:
+            st.caption(note)
+        scores = [m for m in SCORES if m in table.columns]
+        cols = st.columns(2)
+        for i, m in enumerate(scores):
+            j = table.columns.index(m)
+            charts.show(charts.metric_dots(short, [v[j] for v in table.values],
+                                           [table.ranges.get((r, m)) for r in range(len(rows))], m, n=first_row["samples"]),
+                        cols[i % 2], key=f"dots_{ex}_{m}")
+        st.download_button(t("evaluate.csv"), csv_of(table).encode(), f"evaluation-{ex}.csv", "text/csv", key=f"csv_{ex}")
+        groups.append(ge.report.ReportGroup(table, short, caption, tuple(line.replace("**", "").replace("`", "") for line in notes),
+                                            first_row["samples"]))
+    models = [ge.report.ReportModel(label, ge.report.card_text(cards[key]), r["grid_png"]) for key, label, r in good]
+    report_inputs = (groups, models, report_text(), write)
+    st.session_state["eval_report"] = report_inputs  # what the download holds (the tests read the same)
+    st.download_button(t("evaluate.report"), lambda inputs=report_inputs: ge.report.evaluation_report(*inputs).encode(),
+                       "evaluation-report.html", "text/html", help=t("evaluate.report_help"), key="eval_report_html")
 
 st.divider()
 st.subheader(t("evaluate.deeper"))
@@ -211,9 +226,10 @@ with tab_cov:
     if error:
         st.info(t("evaluate.unavailable", reason=defused(error)))
     elif cov is not None:
-        st.plotly_chart(charts.coverage_figure(cov.class_names, cov.generated, cov.real,
-                                               t("evaluate.coverage_title", n=cov.samples)), key="coverage")
-        st.caption(t("evaluate.coverage_caption", clf=defused(cov.classifier), n=cov.samples))
+        charts.show(charts.coverage_figure(cov.class_names, cov.generated, cov.real,
+                                           t("evaluate.coverage_title", n=cov.samples)), key="coverage")
+        st.caption(t("evaluate.coverage_caption", clf=t("evaluate.classifier_name", data=defused(cov.classifier_data)),
+                     n=cov.samples))
 
 with tab_mem:
     st.markdown(t("evaluate.memory_intro"))
@@ -241,7 +257,8 @@ with tab_steps:
         def curve(progress: Callable[[float, str], None], run_key: str = run_key, run_dir: Path = run_dir,
                   n: int = min(n, 500), extractor: str = extractor) -> tuple:
             points = ge.metrics.fid_over_steps(run_dir, n=n, extractor=extractor, progress=progress)
-            return run_key, [(r.step, r.metrics["fid"]) for r in points], points[0].samples if points else 0
+            kind = points[0].extractor_info.get("kind", "") if points else ""
+            return run_key, [(r.step, r.metrics["fid"]) for r in points], points[0].samples if points else 0, kind
 
         measuring = "fid" in items
         if st.button(t("evaluate.steps_run"), disabled=measuring) and not measuring:
@@ -255,8 +272,10 @@ with tab_steps:
         elif failures.get("fid", (None,))[0] == run_key:
             st.error(t("evaluate.refused", name=defused(run_label), reason=defused(failures["fid"][1])))
         if st.session_state.get("fid_curve", (None,))[0] == run_key:
-            _, points, samples = st.session_state["fid_curve"]
-            st.plotly_chart(charts.fid_curve([p[0] for p in points], [p[1] for p in points], samples), key="fid_curve")
+            _, points, samples, kind = st.session_state["fid_curve"]
+            charts.show(charts.fid_curve([p[0] for p in points], [p[1] for p in points], samples), key="fid_curve")
+            if kind == "domain":
+                st.caption(fid_domain_note())
 
 with tab_judge:
     st.markdown(t("evaluate.judge_intro"))
@@ -276,9 +295,9 @@ with tab_judge:
             j3.metric(t("evaluate.diversity"), number(report["diversity_ratio"], ".2f"), help=t("evaluate.diversity_help"))
             if "class_accuracy" in report:
                 j4.metric(t("evaluate.accuracy"), number(report["class_accuracy"], ".0%"), help=t("evaluate.accuracy_help"))
-            st.plotly_chart(charts.class_shares_figure(report["class_shares"], [str(i) for i in range(10)],
+            charts.show(charts.class_shares_figure(report["class_shares"], [str(i) for i in range(10)],
                                                       t("evaluate.shares_title", n=report["samples"])), key="judge_shares")
-            st.caption(t("evaluate.measured_on", judge=defused(report["judge"]), n=report["samples"]))
+            st.caption(t("evaluate.measured_on", judge=t("evaluate.judge_name"), n=report["samples"]))
             st.caption(t("evaluate.two_readers"))
 
 st.divider()

@@ -143,6 +143,29 @@ def test_evaluate_page_in_the_browser(server, browser):
     page.screenshot(path=str(ARTIFACTS / "evaluate-results.png"), full_page=True)
 
 
+def test_evaluate_key_columns_are_on_screen_at_1280_px(server, browser):
+    """At 1280 px the table's generator, FID, KID, precision and recall columns are drawn without scrolling sideways
+    (the grid's accessible table lists only the columns it draws); the steps, extractor, samples and seconds follow."""
+    page = browser.new_page(viewport={"width": 1280, "height": 1400})
+    _open(page, f"{server}/Evaluate", "Evaluate")
+    page.get_by_role("button", name="Evaluate", exact=True).click()
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.wait_for(timeout=180_000)
+    page.wait_for_timeout(1500)
+    box = grid.bounding_box()
+    assert box["x"] + box["width"] <= 1280
+    drawn = grid.locator("table th").all_text_contents()
+    assert drawn[:5] == ["generator", "FID ↓", "KID ↓", "precision ↑", "recall ↑"], drawn
+    assert page.get_by_text("Not comparable with published FIDs.").count() == 1
+    page.screenshot(path=str(ARTIFACTS / "evaluate-1280.png"), full_page=True)
+    with page.expect_download(timeout=120_000) as download:  # built when clicked, in another thread
+        page.get_by_role("button", name="Download the report (HTML)").click()
+    report = Path(download.value.path()).read_text(encoding="utf-8")
+    assert download.value.suggested_filename == "evaluation-report.html"
+    assert "<script src" not in report and "Plotly.newPlot" in report and "shipped · digits-dcgan" in report
+    page.close()
+
+
 def test_french_survives_a_reload_and_a_bad_zip_is_refused_on_arrival(server, browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1100})
     page = context.new_page()

@@ -284,8 +284,10 @@ def test_a_spare_whose_server_lets_go_exits_without_a_job(tmp_path):
     backend = LocalProcessBackend(warm=1)
     assert wait_for(lambda: backend.spares() == 1)
     spare = backend._spares[0]
+    spare.stdin.close()  # what a server that stops or dies leaves it: the end of its input
+    assert spare.wait(timeout=90) == 0  # it exits by itself, having run nothing
     backend.close()
-    assert spare.poll() == 0
+    assert backend.spares() == 0 and not list(tmp_path.iterdir())
 
 
 # --- issue 14: run names and tags; the teacher's view ---------------------------------------------------------------

@@ -350,8 +350,9 @@ def test_evaluate_fid_over_training_runs_in_the_work_queue(monkeypatch, tmp_path
     assert next(b for b in at.button if b.label == "Compute the curve").disabled
     run_until_idle(at)
     assert_clean(at)
-    key, points, samples = at.session_state["fid_curve"]
-    assert key == f"run/{run.id}" and [p[0] for p in points] == [3, 6] and samples == 250
+    key, points, samples, kind = at.session_state["fid_curve"]
+    assert key == f"run/{run.id}" and [p[0] for p in points] == [3, 6] and samples == 250 and kind == "domain"
+    assert any("Not comparable with published FIDs" in c.value for c in at.caption)  # where an FID is shown
 
 
 def test_evaluate_keeps_the_chosen_generators_when_the_language_changes():
@@ -364,6 +365,82 @@ def test_evaluate_keeps_the_chosen_generators_when_the_language_changes():
     assert_clean(at)
     assert at.title[0].value == "Évaluer" and list(at.multiselect[0].value) == chosen
     assert not at.info or not any("au moins un" in i.value for i in at.info)
+
+
+def test_evaluate_charts_name_a_run_by_its_id():
+    from ui.checkpoint_picker import run_choice_key
+    from ui.eval_view import short_label
+
+    assert short_label(run_choice_key("20260101-000000-abcdef")) == "20260101-000000-abcdef"  # not "dcgan on digits"
+    assert short_label("shipped/digits-dcgan") == "digits-dcgan" and short_label("upload/mine.safetensors") == "mine.safetensors"
+
+
+def test_home_chart_uses_french_number_marks():
+    at = open_page()
+    at.sidebar.radio[0].set_value("fr").run()
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert specs and all(s["layout"]["separators"] == ",\u202f" for s in specs)
+
+
+def shown_cells(at: AppTest, i: int = 0) -> tuple[list[str], list[list[str]], set[tuple[int, int]]]:
+    """A styled table as the reader sees it: its column keys, every cell's display text, and the (row, column) of
+    each shaded cell."""
+    import pyarrow as pa
+
+    styler = at.dataframe[i].proto.arrow_data.styler
+    shown = pa.ipc.open_stream(styler.display_values).read_all().to_pandas()
+    shaded = {(int(r), int(c)) for rule in styler.styles.split("}") if "#c8f7c5" in rule
+              for r, c in re.findall(r"_row(\d+)_col(\d+)", rule.split("{")[0])}
+    return list(shown.columns), shown.astype(str).values.tolist(), shaded
+
+
+def test_evaluate_table_key_metrics_first_best_shaded_seed_ranges_and_report(monkeypatch):
+    """Two generators at 2 seeds: key metrics lead the table, each metric's best cell is shaded, every score shows its
+    mean and min–max range, the charts are dot plots that keep each name; the report holds every number shown; in
+    French the same table uses French marks, and the engine's English names never reach the page."""
+    import html as htmlmod
+
+    import ganengine as ge
+
+    at = open_page("pages/5_Evaluate.py")
+    at.multiselect[0].set_value(["shipped/digits-dcgan", "shipped/digits-cdcgan"]).run()
+    at.select_slider[0].set_value(100).run()
+    at.number_input(key="eval_seeds").set_value(2).run()
+    next(b for b in at.button if b.label == "Evaluate").click().run()
+    run_until_idle(at)
+    assert_clean(at)
+    columns, cells, shaded = shown_cells(at)
+    assert columns[:5] == ["model", "fid", "kid", "precision", "recall"]
+    assert columns[5:] == ["kid_std", "step", "extractor", "samples", "seeds", "seconds"]
+    values = at.dataframe[0].value
+    for j, metric in enumerate(("fid", "kid", "precision", "recall"), start=1):
+        best = int(values[metric].idxmin() if metric in ("fid", "kid") else values[metric].idxmax())
+        assert (best, j) in shaded and (1 - best, j) not in shaded, (metric, shaded)
+        assert all(re.fullmatch(r"-?[\d.]+ \(-?[\d.]+ ?[–-] ?-?[\d.]+\)", row[j]) for row in cells), [r[j] for r in cells]
+    assert any("Mean of 2 seeds" in c.value for c in at.caption)
+    assert any("Not comparable with published FIDs" in c.value and "GANSTUDIO_INCEPTION_WEIGHTS" in c.value for c in at.caption)
+    dots = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if "dots_" in c.proto.id]
+    assert len(dots) == 4 and all(d["data"][0]["y"] == ["digits-dcgan", "digits-cdcgan"] for d in dots)
+    assert all(d["data"][0]["error_x"]["visible"] for d in dots)  # the seed ranges
+    page = ge.report.evaluation_report(*at.session_state["eval_report"])
+    for row in cells:
+        for cell in row:
+            assert htmlmod.escape(cell) in page, cell
+
+    at.sidebar.radio[0].set_value("fr").run()
+    assert_clean(at)
+    _, cells_fr, _ = shown_cells(at)
+    assert cells_fr[0][1] == cells[0][1].replace(".", ",") and "," in cells_fr[0][1]
+    captions = " ".join(c.value for c in at.caption)
+    assert "le classifieur digits de GAN Studio" in captions and "GAN Studio's" not in captions
+    assert "Pas comparable aux FID publiées" in captions and "SVC de scikit-learn" in captions
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert specs and all(s["layout"]["separators"] == ",\u202f" for s in specs)  # 0,05 on every axis
+    page = ge.report.evaluation_report(*at.session_state["eval_report"])
+    assert '<html lang="fr">' in page and "Fiches des modèles" in page
+    for row in cells_fr:
+        for cell in row:
+            assert htmlmod.escape(cell) in page, cell
 
 
 # --- Ethics & Detection ---------------------------------------------------------------------------------------------

@@ -7,11 +7,31 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
-from .i18n import number, t, t_or
+import ganengine as ge
+
+from .i18n import lang, number, t, t_or
 
 MAX_POINTS = 400
 COLOURS = {"d": "#E4572E", "g": "#6C4CF1", "real": "#17BEBB", "fake": "#E4572E"}
+SEPARATORS = {"en": ".,", "fr": ",\u202f"}  # Plotly's decimal then thousands marks, as ui.i18n.number writes numbers
+
+
+def separators() -> str:
+    """The reader's decimal and thousands marks for Plotly (0.05 in English, 0,05 in French)."""
+    return SEPARATORS.get(lang(), ".,")
+
+
+def localise(fig: go.Figure) -> go.Figure:
+    """The one place a figure gets the reader's number marks: every builder here and `show` go through it."""
+    fig.update_layout(separators=separators())
+    return fig
+
+
+def show(fig: go.Figure, where: Any = None, **kwargs: Any) -> Any:
+    """`st.plotly_chart` (or a column's) of the figure with the reader's number marks: pages draw figures through it."""
+    return (where or st).plotly_chart(localise(fig), **kwargs)
 
 
 def downsample(df: pd.DataFrame, max_points: int = MAX_POINTS) -> pd.DataFrame:
@@ -26,7 +46,7 @@ def _layout(fig: go.Figure, title: str, y_title: str, height: int = 300) -> go.F
     fig.update_layout(title=title, height=height, margin={"l": 10, "r": 10, "t": 40, "b": 10},
                       xaxis_title=t("chart.step"), yaxis_title=y_title, legend={"orientation": "h", "y": -0.25},
                       template="plotly_white")
-    return fig
+    return localise(fig)
 
 
 def series_label(name: str) -> str:
@@ -121,7 +141,7 @@ def points_figure(real: np.ndarray, fake: np.ndarray, step: int) -> go.Figure:
     # One range for both axes and one unit of length: the plot area shrinks to a square rather than stretch x.
     fig.update_xaxes(range=[-reach, reach], constrain="domain", zeroline=False)
     fig.update_yaxes(range=[-reach, reach], scaleanchor="x", scaleratio=1, constrain="domain", zeroline=False)
-    return fig
+    return localise(fig)
 
 
 def minimax_figure() -> go.Figure:
@@ -134,7 +154,7 @@ def minimax_figure() -> go.Figure:
     fig.update_layout(title=t("chart.g_loss_title"), height=320, template="plotly_white",
                       xaxis_title="D(G(z))", yaxis_title=t("chart.g_loss_axis"),
                       margin={"l": 10, "r": 10, "t": 40, "b": 10}, legend={"orientation": "h", "y": -0.3})
-    return fig
+    return localise(fig)
 
 
 def class_shares_figure(shares: list[float], names: list[str], title: str) -> go.Figure:
@@ -142,19 +162,16 @@ def class_shares_figure(shares: list[float], names: list[str], title: str) -> go
     fig.add_hline(y=1 / max(len(names), 1), line_dash="dot", line_color="grey", annotation_text=t("chart.uniform"))
     fig.update_layout(title=title, height=300, template="plotly_white", yaxis_title=t("chart.share"),
                       margin={"l": 10, "r": 10, "t": 40, "b": 10})
-    return fig
+    return localise(fig)
 
 
-def metric_bars(models: list[str], values: list[float], title: str, lower_is_better: bool, n: int) -> go.Figure:
-    """One metric across models; the best bar is highlighted."""
-    best = int(np.argmin(values) if lower_is_better else np.argmax(values))
-    colours = [COLOURS["g"] if i == best else "#B8B8D0" for i in range(len(values))]
-    fig = go.Figure(go.Bar(x=[m.split(" · ")[-1] for m in models], y=values, marker_color=colours,
-                           text=[number(v, ".3g") for v in values], textposition="outside"))
-    arrow = "↓" if lower_is_better else "↑"  # the table's headers and the explanation say what the arrows mean
-    fig.update_layout(title=f"{title} {arrow} (n = {number(n)})", height=320, template="plotly_white",
-                      margin={"l": 10, "r": 10, "t": 40, "b": 10})
-    return fig
+def metric_dots(short_labels: list[str], values: list[float], ranges: list[tuple[float, float] | None], metric: str,
+                n: int) -> go.Figure:
+    """One score across generators as the report draws it (a dot plot: a log axis past a decade, seed ranges as error
+    bars, the best dot coloured), in the reader's language."""
+    return localise(ge.report.metric_figure(short_labels, values, ranges, t(f"metric.{metric}"), metric,
+                                            t("evaluate.axis", n=number(n)), t("evaluate.axis_log", n=number(n)), separators(),
+                                            number))
 
 
 def coverage_figure(names: list[str], generated: list[float], real: list[float], title: str) -> go.Figure:
@@ -162,7 +179,7 @@ def coverage_figure(names: list[str], generated: list[float], real: list[float],
                      go.Bar(x=names, y=generated, name=t("chart.generated"), marker_color=COLOURS["g"])])
     fig.update_layout(title=title, barmode="group", height=320, template="plotly_white", yaxis_title=t("chart.share"),
                       margin={"l": 10, "r": 10, "t": 40, "b": 10}, legend={"orientation": "h", "y": -0.2})
-    return fig
+    return localise(fig)
 
 
 def fid_curve(steps: list[int], fids: list[float], n: int) -> go.Figure:

@@ -310,9 +310,9 @@ def check_section(det: ge.DetectPipeline, held: detect.HeldOut | None) -> None:
         grey.thumbnail((SPECTRUM_SIDE, SPECTRUM_SIDE), Image.Resampling.BILINEAR)
     g = np.asarray(grey)
     s1, s2 = st.columns(2)
-    s1.plotly_chart(spectrum_figure(detect.log_spectrum(g), t("ethics.spectrum_title")), key="ethics_spectrum")
+    charts.show(spectrum_figure(detect.log_spectrum(g), t("ethics.spectrum_title")), s1, key="ethics_spectrum")
     freqs, power = detect.radial_profile(g)
-    s2.plotly_chart(profile_figure(freqs, power), key="ethics_profile")
+    charts.show(profile_figure(freqs, power), s2, key="ethics_profile")
     if grey.size != image.size:
         st.caption(t("ethics.spectrum_shrunk", w=grey.width, h=grey.height))
     st.caption(t("ethics.spectrum_caption"))
@@ -378,8 +378,8 @@ def spectra_section(owner: str) -> None:
         st.info(t("ethics.unavailable", reason=plain(exc)))
         return
     titles = (t("ethics.spectra_real", n=found["real_count"]), t("ethics.spectra_fake", n=found["fake_count"]))
-    st.plotly_chart(spectra_pair_figure(found["real_map"], found["fake_map"], titles), key="ethics_spectra_maps")
-    st.plotly_chart(profiles_figure(found), key="ethics_spectra_profiles")
+    charts.show(spectra_pair_figure(found["real_map"], found["fake_map"], titles), key="ethics_spectra_maps")
+    charts.show(profiles_figure(found), key="ethics_spectra_profiles")
     st.caption(t("ethics.spectra_gap", gap=found["high_frequency_gap_db"]))
 
 
@@ -482,7 +482,7 @@ def robustness_section(owner: str, det: ge.DetectPipeline, path: Path, held: det
         else:
             st.caption(t("ethics.robust_press"))
         return
-    st.plotly_chart(robustness_figure(value["curves"]), key="ethics_robustness")
+    charts.show(robustness_figure(value["curves"]), key="ethics_robustness")
     st.caption(t("ethics.robust_measured", real=value["real"], fake=value["fake"]))
 
 
@@ -636,7 +636,7 @@ def bias_section(owner: str) -> None:
                                               [r["real"] for r in attributes], t("ethics.bias_attributes_title")))
     for i, (col, fig) in enumerate(zip(st.columns(len(figures)), figures, strict=True)):
         fig.update_yaxes(tickformat=".0%")
-        col.plotly_chart(fig, key=f"ethics_bias_chart_{i}")
+        charts.show(fig, col, key=f"ethics_bias_chart_{i}")
     gap = report.get("largest_gap")
     if gap:
         st.markdown(t("ethics.bias_gap", name=plain(_name(gap["name"])), group=plain(_group(gap["group"])),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -52,6 +53,12 @@ def t_or(key: str, fallback: str, **fields: object) -> str:
 def number(value: float, spec: str = ",") -> str:
     """A number written the current language's way (for text built outside the catalogue)."""
     return _Formatter(lang()).format_field(value, spec)
+
+
+def number_writer(language: str | None = None) -> Callable[[object, str], str]:
+    """`number` for one language, as a plain function that needs no session (for work done outside the script run,
+    e.g. a download built when it is clicked)."""
+    return _Formatter(language or lang()).format_field
 
 
 def _browser_language() -> str:

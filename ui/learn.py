@@ -12,6 +12,7 @@ import streamlit as st
 
 from ganengine import playground as pg
 
+from . import charts
 from .i18n import t
 from .pages import page
 
@@ -115,8 +116,8 @@ def two_views() -> None:
                  for c in (0, 1)]
     densities += points(views.samples, views.sample_labels, 7, "star")
     left, right = st.columns(2)
-    left.plotly_chart(go.Figure({"data": boundary, "layout": {**layout, "title": {"text": t("learn.gen_disc_left")}}},
-                                _validate=False), key="learn_two_views_left")
-    right.plotly_chart(go.Figure({"data": densities, "layout": {**layout, "title": {"text": t("learn.gen_disc_right")}}},
-                                 _validate=False), key="learn_two_views_right")
+    charts.show(go.Figure({"data": boundary, "layout": {**layout, "title": {"text": t("learn.gen_disc_left")}}},
+                          _validate=False), left, key="learn_two_views_left")
+    charts.show(go.Figure({"data": densities, "layout": {**layout, "title": {"text": t("learn.gen_disc_right")}}},
+                          _validate=False), right, key="learn_two_views_right")
     st.caption(t("learn.gen_disc_caption"))

@@ -312,7 +312,7 @@ def curves(p: pg.Playground, view: pg.View, keys: tuple[str, ...], i: int) -> No
         return
     task_charts = {c.key: c.to_dict() for c in p.trainer.task.charts()}
     for key, col in zip(keys, st.columns(len(keys)), strict=True):
-        col.plotly_chart(history_figure(view, task_charts[key]), key=f"playground_{key}_{i}")
+        charts.show(history_figure(view, task_charts[key]), col, key=f"playground_{key}_{i}")
 
 
 def legend(view: pg.View, layers: Layers) -> str:
@@ -345,7 +345,7 @@ def coverage_block(view: pg.View, key: str, bars: bool = True) -> None:
               help=t(f"playground.covered_{cov.kind}_help"))
     st.caption(t("playground.near", share=100 * cov.near))
     if bars:
-        st.plotly_chart(coverage_figure(cov), key=key)
+        charts.show(coverage_figure(cov), key=key)
 
 
 # --------------------------------------------------------------------------------------------------------------------

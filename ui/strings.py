@@ -1064,6 +1064,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.isc_std": {"en": "IS spread", "fr": "écart IS"},
     "col.precision": {"en": "precision ↑", "fr": "précision ↑"},
     "col.recall": {"en": "recall ↑", "fr": "rappel ↑"},
+    "col.seeds": {"en": "seeds", "fr": "graines"},
     "evaluate.none": {"en": "No image generator is available: train one first.", "fr": "Aucun générateur d'images disponible : entraînez-en un d'abord."},
     "evaluate.checkpoints": {"en": "Generators to compare", "fr": "Générateurs à comparer"},
     "evaluate.checkpoints_help": {"en": "Shipped models, your runs and your uploads.", "fr": "Modèles fournis, vos entraînements et vos envois."},
@@ -1150,6 +1151,54 @@ STRINGS: dict[str, dict[str, str]] = {
                                "fr": "Modèles conditionnels seulement : part des échantillons que le juge lit comme la classe demandée."},
     "evaluate.shares_title": {"en": "Which digits the judge sees ({n:,} samples)", "fr": "Quels chiffres le juge voit ({n:,} échantillons)"},
     "evaluate.measured_on": {"en": "Measured on {n:,} samples from seed 0 by: {judge}.", "fr": "Mesuré sur {n:,} échantillons de la graine 0 par : {judge}."},
+    "evaluate.judge_name": {"en": "scikit-learn's SVC (gamma 0.001, calibrated) trained on the 1,797 raw 8x8 digits",
+                            "fr": "le SVC de scikit-learn (gamma 0,001, calibré) entraîné sur les 1 797 chiffres bruts 8x8"},
+    "evaluate.classifier_name": {"en": "GAN Studio's {data} classifier", "fr": "le classifieur {data} de GAN Studio"},
+    "evaluate.seeds": {"en": "Seeds", "fr": "Graines"},
+    "evaluate.seeds_help": {"en": "Measure each generator this many times, each with other noise and other real images: the "
+                                  "table then shows the mean and the range (min – max), so you can tell whether two "
+                                  "generators really differ. Each seed takes as long as one evaluation.",
+                            "fr": "Mesurer chaque générateur autant de fois, chaque fois avec un autre bruit et d'autres images "
+                                  "réelles : le tableau donne alors la moyenne et l'étendue (min – max), pour juger si deux "
+                                  "générateurs diffèrent vraiment. Chaque graine prend le temps d'une évaluation."},
+    "evaluate.seeds_caption": {"en": "Mean of {k} seeds, with the range (min – max) in brackets and as error bars.",
+                               "fr": "Moyenne de {k} graines, avec l'étendue (min – max) entre parenthèses et en barres d'erreur."},
+    "evaluate.pick_metric": {"en": "Pick at least one metric, then press Evaluate.",
+                             "fr": "Choisissez au moins une métrique, puis lancez l'évaluation."},
+    "evaluate.axis": {"en": "{n} samples per seed", "fr": "{n} échantillons par graine"},
+    "evaluate.axis_log": {"en": "{n} samples per seed, log scale", "fr": "{n} échantillons par graine, échelle log"},
+    "evaluate.fid_domain_note": {
+        "en": "**Not comparable with published FIDs.** This FID is measured with a small classifier GAN Studio trained on "
+              "this data set, not with Inception-v3: compare it only with numbers measured here the same way. To measure "
+              "with Inception, the operator puts torch-fidelity's weights file `{file}` on the server and sets "
+              "`{env}` to its path (or puts it in torch hub's cache); the file is checked by its SHA-256, which must "
+              "start with `{prefix}`. Then choose Inception-v3 above.",
+        "fr": "**Pas comparable aux FID publiées.** Cette FID est mesurée avec un petit classifieur que GAN Studio a "
+              "entraîné sur ces données, pas avec Inception-v3 : ne la comparez qu'à des nombres mesurés ici de la même "
+              "façon. Pour mesurer avec Inception, l'administrateur dépose le fichier de poids de torch-fidelity `{file}` "
+              "sur le serveur et indique son chemin dans `{env}` (ou le place dans le cache de torch hub) ; le fichier est "
+              "vérifié par son SHA-256, qui doit commencer par `{prefix}`. Choisissez alors Inception-v3 ci-dessus.",
+    },
+    "evaluate.report": {"en": "Download the report (HTML)", "fr": "Télécharger le rapport (HTML)"},
+    "evaluate.report_help": {"en": "One file that opens offline in any browser: the tables, the charts, a grid of samples and "
+                                   "the card of each generator, and what everything was measured with.",
+                             "fr": "Un seul fichier qui s'ouvre hors ligne dans tout navigateur : les tableaux, les graphiques, "
+                                   "une grille d'échantillons et la fiche de chaque générateur, et avec quoi tout a été mesuré."},
+    "extractor.inception_desc": {"en": "Inception-v3 (torch-fidelity's port, ImageNet; {file})",
+                                 "fr": "Inception-v3 (portage de torch-fidelity, ImageNet ; {file})"},
+    "extractor.domain_desc": {"en": "GAN Studio's {data} classifier ({file}; {accuracy})",
+                              "fr": "le classifieur {data} de GAN Studio ({file} ; {accuracy})"},
+    "extractor.accuracy": {"en": "{pct:.1f}% class accuracy on held-out images", "fr": "{pct:.1f} % de classes justes sur des images mises de côté"},
+    "extractor.no_accuracy": {"en": "accuracy not recorded", "fr": "précision non enregistrée"},
+    "report.title": {"en": "GAN Studio · evaluation report", "fr": "GAN Studio · rapport d'évaluation"},
+    "report.written": {"en": "Written {when}.", "fr": "Écrit le {when}."},
+    "report.scores": {"en": "Scores", "fr": "Scores"},
+    "report.best_note": {"en": "The best value of each metric is shaded.", "fr": "La meilleure valeur de chaque métrique est surlignée."},
+    "report.charts": {"en": "Charts", "fr": "Graphiques"},
+    "report.samples": {"en": "Samples (seed 0)", "fr": "Échantillons (graine 0)"},
+    "report.cards": {"en": "Model cards", "fr": "Fiches des modèles"},
+    "report.cards_note": {"en": "Each model's card as its file states it (shown as text).",
+                          "fr": "La fiche de chaque modèle telle que son fichier la donne (affichée comme texte)."},
     # --- ethics ---
     "ethics.title": {"en": "Ethics & Detection", "fr": "Éthique et détection"},
     "ethics.intro": {

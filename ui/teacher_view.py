@@ -112,7 +112,7 @@ def _last_sample(info: ge.JobInfo, cache: dict) -> None:
         real = engine.real_points(info.config.data, info.config.seed) if info.config.data in ge.registry() else np.zeros((0, 2))
         fig = charts.points_figure(real, np.array(sample["points"]), sample["step"])
         fig.update_layout(height=300, showlegend=False)
-        st.plotly_chart(fig, key=f"teacher_pts_{info.id}")
+        charts.show(fig, key=f"teacher_pts_{info.id}")
     else:
         path = Path(info.run_dir) / sample["path"]
         if path.exists():
@@ -127,7 +127,7 @@ def _loss_chart(info: ge.JobInfo, cache: dict) -> None:
     chart = ((cache["started"] or {}).get("charts") or [charts.fallback_chart(metrics)])[0]  # a task's first: its losses
     fig = charts.values_figure(chart, metrics)
     fig.update_layout(height=260, title=None, xaxis_title=None, legend={"orientation": "h", "y": -0.15})
-    st.plotly_chart(fig, key=f"teacher_chart_{info.id}")
+    charts.show(fig, key=f"teacher_chart_{info.id}")
 
 
 @st.fragment(run_every=5)

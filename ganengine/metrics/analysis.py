@@ -32,7 +32,8 @@ class Coverage:
     generated: list[float]
     real: list[float]
     samples: int
-    classifier: str
+    classifier: str  # in English, for the CLI and scripts; pages name it from classifier_data in their language
+    classifier_data: str = ""  # the data set whose shipped classifier read the classes
 
 
 @torch.no_grad()
@@ -49,7 +50,7 @@ def class_coverage(pipeline: SamplePipeline, n: int = 1000, seed: int = 0) -> Co
     real = load_data(card.data, DataRequest(image_size=card.image_size, channels=card.channels, seed=seed, max_items=n))
     real_shares = torch.bincount(real.labels, minlength=k).float() / len(real) if real.labels is not None else torch.zeros(k)
     return Coverage(list(clf_card.class_names), (torch.bincount(pred, minlength=k).float() / n).tolist(),
-                    real_shares.tolist(), n, f"GAN Studio's {clf_card.data} classifier")
+                    real_shares.tolist(), n, f"GAN Studio's {clf_card.data} classifier", clf_card.data)
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,14 @@ class Extractor:
     weights_path: str | None = None
     input_size: int = 0
     fingerprint: str = ""  # of the weights: cached real features are keyed by it, so new weights never meet old features
+    kind: str = "domain"  # "domain" (a classifier this project trained) or "inception" (comparable with papers)
+    data: str = ""  # a domain extractor's data set
+    file: str = ""  # its checkpoint's file name
+    accuracy: float | None = None  # its class accuracy on held-out data, if its card says
+
+    def info(self) -> dict[str, object]:
+        """What a page needs to describe the extractor in its reader's language (the description is English)."""
+        return {"kind": self.kind, "data": self.data, "file": self.file, "accuracy": self.accuracy}
 
 
 def inception_weights() -> Path | None:
@@ -109,7 +117,8 @@ def register_domain_extractors(folder: Path = SHIPPED) -> dict[str, Extractor]:
         accuracy = f"{acc:.1%} class accuracy on {held_out}" if isinstance(acc, float) else "accuracy not recorded"
         found[entry.card.data] = Extractor(
             name, f"GAN Studio's {entry.card.data} classifier ({entry.path.name}; {accuracy})",
-            input_size=entry.card.image_size, fingerprint=hashlib.sha256(entry.path.read_bytes()).hexdigest()[:12])
+            input_size=entry.card.image_size, fingerprint=hashlib.sha256(entry.path.read_bytes()).hexdigest()[:12],
+            data=entry.card.data, file=entry.path.name, accuracy=acc if isinstance(acc, float) else None)
     return found
 
 
@@ -121,7 +130,7 @@ def choose_extractor(data: str, preference: str = "auto") -> Extractor:
         weights = inception_weights()
         if weights is not None:
             return Extractor(INCEPTION, "Inception-v3 (torch-fidelity's TF-compatible port, ImageNet)", str(weights),
-                             fingerprint=INCEPTION_SHA256_PREFIX)
+                             fingerprint=INCEPTION_SHA256_PREFIX, kind="inception", file=weights.name)
         if preference == "inception":
             raise ExtractorUnavailable(
                 f"the Inception weights are not on this machine: download {INCEPTION_FILE} (torch-fidelity's release "

@@ -111,11 +111,13 @@ class EvalResult:
     real_samples: int
     seconds: float
     metrics: dict[str, float] = field(default_factory=dict)
+    extractor_info: dict[str, Any] = field(default_factory=dict)  # Extractor.info(): kind, data, file, accuracy
 
     def to_dict(self) -> dict[str, Any]:
         return {"checkpoint": self.checkpoint, "step": self.step, "data": self.data, "extractor": self.extractor,
                 "extractor_description": self.extractor_description, "samples": self.samples,
-                "real_samples": self.real_samples, "seconds": round(self.seconds, 2), **self.metrics}
+                "real_samples": self.real_samples, "seconds": round(self.seconds, 2),
+                "extractor_info": dict(self.extractor_info), **self.metrics}
 
 
 def _check(card: ModelCard, name: str, data: str, n: int, metrics: tuple[str, ...]) -> None:
@@ -177,4 +179,5 @@ def evaluate_generator(pipeline: SamplePipeline, data: str | None = None, n: int
     if undefined:  # a number that is not one must never reach a table as if it were a score
         raise EvaluationError(f"{', '.join(undefined)} came out undefined on these samples (too few or too alike); "
                               f"measure at least {MIN_SAMPLES} varied images")
-    return EvalResult(name, card.steps, data, chosen.name, chosen.description, n, len(real), time.monotonic() - t0, values)
+    return EvalResult(name, card.steps, data, chosen.name, chosen.description, n, len(real), time.monotonic() - t0, values,
+                      chosen.info())

@@ -105,10 +105,13 @@ class LocalProcessBackend(Backend):
                 with contextlib.suppress(OSError):
                     if spare.stdin is not None:
                         spare.stdin.close()
+            deadline = time.monotonic() + 10
+            for spare in self._spares:  # one still importing reads its end of file only when done: do not wait long
                 with contextlib.suppress(subprocess.TimeoutExpired):
-                    spare.wait(timeout=5)
+                    spare.wait(timeout=max(0.1, deadline - time.monotonic()))
                 if spare.poll() is None:
                     spare.kill()
+                    spare.wait(timeout=10)
             self._spares.clear()
 
     def poll(self, handle: LocalHandle) -> int | None:
