@@ -252,42 +252,52 @@ def test_a_queued_run_knows_its_expected_wait(tmp_path, tiny_points_config):
         m.shutdown()
 
 
-def test_a_warm_spare_worker_takes_the_next_job_and_another_waits_behind_it(tmp_path, tiny_points_config):
-    """Issue 16: jobs that start at once. A spare has torch imported before any job exists; each still runs one job."""
+def test_jobs_fork_from_a_warm_parent_and_each_still_ends_alone(tmp_path, tiny_points_config):
+    """Issue 16: jobs that start at once. The warm parent imported torch before any job; each job is a child of its
+    own, so a crash ends that job only and the next job forks from the same parent."""
+    import os
+
     backend = LocalProcessBackend(cancel_grace=2.0, warm=1)
     manager = JobManager(tmp_path / "runs", backend, max_running=1, threads_per_job=1)
     try:
-        assert wait_for(lambda: backend.spares() == 1)
-        spare = backend._spares[0]
+        assert wait_for(backend.warm_ready)
+        parent = backend._zygote.process.pid
         info = manager.submit(tiny_points_config, ALICE)
         with manager._lock:
-            assert manager._jobs[info.id].handle.process is spare  # the job went to the waiting spare
+            handle = manager._jobs[info.id].handle
+        assert handle.process is None and handle.pid not in (0, parent)  # a forked child, not a fresh interpreter
         assert manager.wait(info.id, ALICE, timeout=90).state == "finished"
-        assert spare.poll() == 0  # one job, then it exits: its memory goes with it
-        assert wait_for(lambda: backend.spares() == 1) and backend._spares[0] is not spare
-        assert (RunDir(info.run_dir).root / "worker.log").exists()
-        # A crash in a spare's job ends that job only; the next spare is there for the next job.
+        assert handle.zygote.exits[handle.pid] == 0
+        assert "Traceback" not in (RunDir(info.run_dir).root / "worker.log").read_text()
+        # A hard crash of one job's child ends that job; the parent stays, and the next job forks from it.
         long = manager.submit(dataclasses.replace(tiny_points_config, steps=200_000, seed=1), ALICE)
-        assert wait_for(lambda: RunDir(manager.get(long.id, ALICE).run_dir).latest_checkpoint() is not None
-                        or any(e["type"] == "metrics" for e in manager.events(long.id, ALICE)[0]))
+        assert wait_for(lambda: any(e["type"] == "metrics" for e in manager.events(long.id, ALICE)[0]))
         with manager._lock:
-            manager._jobs[long.id].handle.process.kill()
-        assert manager.wait(long.id, ALICE, timeout=30).state == "failed"
-        assert wait_for(lambda: backend.spares() == 1)
+            os.kill(manager._jobs[long.id].handle.pid, 9)
+        ended = manager.wait(long.id, ALICE, timeout=30)
+        assert ended.state == "failed" and ended.code == "killed"
+        assert backend.warm_ready() and backend._zygote.process.pid == parent
+        # A stop reaches a forked child as it reaches a fresh worker: at its next step, with its checkpoint.
+        third = manager.submit(dataclasses.replace(tiny_points_config, steps=200_000, seed=2), ALICE)
+        assert wait_for(lambda: any(e["type"] == "metrics" for e in manager.events(third.id, ALICE)[0]))
+        manager.cancel(third.id, ALICE)
+        stopped = manager.wait(third.id, ALICE, timeout=30)
+        assert stopped.state == "cancelled" and stopped.code == "stopped"
+        assert RunDir(stopped.run_dir).latest_checkpoint() is not None
     finally:
         manager.shutdown()
         backend.close()
-    assert backend.spares() == 0
+    assert not backend.warm_ready()
 
 
-def test_a_spare_whose_server_lets_go_exits_without_a_job(tmp_path):
+def test_the_warm_parent_exits_when_its_server_lets_go(tmp_path):
     backend = LocalProcessBackend(warm=1)
-    assert wait_for(lambda: backend.spares() == 1)
-    spare = backend._spares[0]
-    spare.stdin.close()  # what a server that stops or dies leaves it: the end of its input
-    assert spare.wait(timeout=90) == 0  # it exits by itself, having run nothing
+    assert wait_for(backend.warm_ready)
+    parent = backend._zygote.process
+    backend._zygote.process.stdin.close()  # what a server that stops or dies leaves it: the end of its input
+    assert parent.wait(timeout=30) == 0
     backend.close()
-    assert backend.spares() == 0 and not list(tmp_path.iterdir())
+    assert not backend.warm_ready() and not list(tmp_path.iterdir())
 
 
 # --- issue 14: run names and tags; the teacher's view ---------------------------------------------------------------

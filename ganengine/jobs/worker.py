@@ -8,7 +8,6 @@ user; the loop itself never raises for training errors.
 
 from __future__ import annotations
 
-import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -40,36 +39,9 @@ def run_job(run: RunDir, should_stop: Callable[[], bool], server_lost: Callable[
     return 0 if result.status != "failed" else 1
 
 
-def wait_as_spare() -> tuple[RunDir, int] | None:
-    """A spare worker: import what every job needs now, then wait for `RUN_DIR<TAB>THREADS` on stdin; None when stdin
-    closes first (the server let its spares go, or went away). The job's output then goes to its run's worker.log."""
-    import torch
-
-    from .. import train  # noqa: F401 (the tasks, models, losses and data a job builds)
-
-    torch.optim.Adam([torch.nn.Parameter(torch.zeros(1))])  # imports torch._dynamo, as the first job step would
-    line = sys.stdin.readline()
-    if not line.strip():
-        return None
-    root, threads = line.rstrip("\n").split("\t")
-    run = RunDir(Path(root))
-    log = os.open(run.root / "worker.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-    os.dup2(log, 1)
-    os.dup2(log, 2)
-    os.environ["OMP_NUM_THREADS"] = threads
-    torch.set_num_threads(int(threads))
-    return run, int(threads)
-
-
 if __name__ == "__main__":
     from .backends.local import parent_watch
 
-    if sys.argv[1] == "--spare":
-        handed = wait_as_spare()
-        if handed is None:
-            sys.exit(0)
-        job_run = handed[0]
-    else:
-        job_run = RunDir(Path(sys.argv[1]))
+    job_run = RunDir(Path(sys.argv[1]))
     watch = parent_watch(job_run)
     sys.exit(run_job(job_run, watch, watch.server_lost))
