@@ -5,10 +5,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 FORBIDDEN_IN_PAGES = ("torch.nn", "torch.optim", "ganengine.train", "ganengine.losses", "ganengine.models")
 
 
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_importing_ganengine_leaves_streamlit_out():
     code = "import sys, ganengine, ganengine.cli, ganengine.jobs, ganengine.judge; print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)

@@ -22,6 +22,7 @@ def cli(capsys, *args: str) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_the_module_runs_as_a_program():
     out = subprocess.run([sys.executable, "-m", "ganengine", "data"], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert out.returncode == 0 and "toy2d-ring" in out.stdout
@@ -139,6 +140,7 @@ def test_generate_refuses_a_foreign_file(tmp_path, capsys):
     assert code == 2 and "not a GAN Studio checkpoint" in err
 
 
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_bench_train_reports_both_loops_as_json(tmp_path, capsys):
     out = tmp_path / "bench.json"
     code, text, err = cli(capsys, "bench", "train", "--steps", "2", "--warmup", "2", "--width", "4", "--batch-size", "8",

@@ -43,6 +43,7 @@ def test_digits_read_without_scikit_learn_match_its_loader():
     assert np.array_equal(images, reference.images) and np.array_equal(labels, reference.target)
 
 
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_a_training_worker_does_not_import_the_metrics_stack():
     """Each job is a fresh process: torch-fidelity, torchvision and scikit-learn would add seconds to every start."""
     import subprocess

@@ -67,6 +67,7 @@ def test_cancel_while_queued(manager, tiny_points_config):
     manager.cancel(a.id, ALICE)
 
 
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_failing_job_ends_with_message_not_exception(manager):
     info = manager.submit(GanConfig(data="no-such-data", steps=5), BOB)
     ended = manager.wait(info.id, BOB, timeout=90)
@@ -252,6 +253,7 @@ def test_a_queued_run_knows_its_expected_wait(tmp_path, tiny_points_config):
         m.shutdown()
 
 
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_jobs_fork_from_a_warm_parent_and_each_still_ends_alone(tmp_path, tiny_points_config):
     """Issue 16: jobs that start at once. The warm parent imported torch before any job; each job is a child of its
     own, so a crash ends that job only and the next job forks from the same parent."""
@@ -290,6 +292,7 @@ def test_jobs_fork_from_a_warm_parent_and_each_still_ends_alone(tmp_path, tiny_p
     assert not backend.warm_ready()
 
 
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_the_warm_parent_exits_when_its_server_lets_go(tmp_path):
     backend = LocalProcessBackend(warm=1)
     assert wait_for(backend.warm_ready)
@@ -343,6 +346,7 @@ def test_the_teacher_view_is_closed_without_the_operators_token(manager, monkeyp
         manager.admin("short")
 
 
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_the_teacher_sees_every_owners_jobs_cancels_one_and_reorders_the_queue(manager, tiny_points_config, monkeypatch):
     monkeypatch.setenv("GANSTUDIO_TEACHER_TOKEN", TEACHER)
     long = dataclasses.replace(tiny_points_config, steps=200_000)

@@ -85,6 +85,7 @@ def stop_all(at: AppTest) -> None:
             manager.cancel(job.id, owner)
 
 
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_train_page_starts_and_stops_a_job():
     at = open_page("pages/1_Train.py")
     data_box(at).set_value("toy2d-moons").run()
@@ -306,6 +307,7 @@ def run_until_idle(at: AppTest, timeout: float = 240) -> AppTest:
     return at
 
 
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_evaluate_page_compares_generators_and_explains(monkeypatch):
     at = open_page("pages/5_Evaluate.py")
     assert_clean(at)
@@ -394,6 +396,7 @@ def shown_cells(at: AppTest, i: int = 0) -> tuple[list[str], list[list[str]], se
     return list(shown.columns), shown.astype(str).values.tolist(), shaded
 
 
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_evaluate_table_key_metrics_first_best_shaded_seed_ranges_and_report(monkeypatch):
     """Two generators at 2 seeds: key metrics lead the table, each metric's best cell is shaded, every score shows its
     mean and min–max range, the charts are dot plots that keep each name; the report holds every number shown; in

@@ -249,6 +249,7 @@ def test_a_diverging_run_stops_with_a_reason():
 # 2-4 s each on 2 cores, twice that for the losses with 3 D steps (marked slow).
 @pytest.mark.parametrize("loss", [pytest.param(name, marks=pytest.mark.slow) if name in pg.SUGGESTED_D_STEPS else name
                                   for name in LOSSES.names()])
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_each_loss_learns_several_modes_of_the_ring(loss):
     p = pg.Playground(pg.PlaygroundSettings(loss=loss, d_steps=pg.SUGGESTED_D_STEPS.get(loss, 1)))
     assert p.view(surface=False, arrows=False, latent=False).coverage.covered <= 1

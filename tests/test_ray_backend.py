@@ -51,6 +51,7 @@ def types_of(run: RunDir) -> list[str]:
 
 
 # --- without Ray ------------------------------------------------------------------------------------------------------
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_ray_is_imported_only_when_the_ray_backend_connects():
     code = ("import os, sys; os.environ['GANSTUDIO_BACKEND'] = 'ray'; import ganengine as ge; "
             "b = ge.make_backend(ge.settings().backend); print(type(b).__name__, 'ray' in sys.modules)")

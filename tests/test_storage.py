@@ -143,6 +143,7 @@ def _age(key, limits, seconds):
     os.utime(limits.uploads_root / ".seen" / key, (past, past))
 
 
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_the_housekeeper_stops_an_absent_owners_jobs_and_expires_owners_gone_too_long(
         manager, limits, tiny_points_config, monkeypatch):
     monkeypatch.setenv("GANSTUDIO_ABANDON_MINUTES", "30")

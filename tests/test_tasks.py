@@ -45,6 +45,7 @@ def test_a_task_from_outside_the_engine_runs_through_the_loop(tmp_path, toy):
     assert config_from_dict(json.loads((tmp_path / "config.json").read_text())) == cfg
 
 
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_a_task_from_outside_the_engine_runs_as_a_background_job(tmp_path, toy, monkeypatch):
     """The worker process loads the task's module from $GANSTUDIO_TASK_MODULES: no engine file names it."""
     monkeypatch.setenv("GANSTUDIO_TASK_MODULES", "toy_task")

@@ -54,6 +54,7 @@ def test_every_loss_and_stabiliser_trains(tmp_path, tiny_image_config, change):
     assert all(torch.isfinite(p).all() for p in G.parameters())
 
 
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_learns_a_toy_mixture(tmp_path):
     """An MLP GAN covers most of the 8 ring modes after a short run; the untrained one covers none."""
     cfg = GanConfig(model="mlp", data="toy2d-ring", steps=800, batch_size=128, width=16, nz=16, lr_g=1e-3, lr_d=1e-3,
@@ -207,6 +208,7 @@ def test_a_full_disk_says_so_leaves_no_partial_file_and_keeps_earlier_checkpoint
     assert resumed.status == "finished" and resumed.step == 6
 
 
+@pytest.mark.slow  # end to end (worker processes, a subprocess, or training to a result)
 def test_first_sample_within_seconds_and_progress_every_couple_of_seconds(tmp_path, tiny_image_config, monkeypatch):
     """Early feedback on a slow server: a preview after step 1, then densely (2, 5, 10, 20...), and a metrics event
     at least every ~2 s of wall clock even when log_every is far away; a preview at least every SAMPLE_EVERY_S too."""
