@@ -10,7 +10,7 @@ from safetensors.torch import save_file
 
 from ganengine.events import JsonlSink, read_events
 from ganengine.train import run_task
-from ganengine.train.probe import QualityWatch, probe_checkpoint
+from ganengine.train.probe import Probe, QualityWatch, is_collapse, probe_checkpoint
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "checkpoints" / "digits-dcgan.safetensors"
@@ -86,3 +86,17 @@ def test_a_gan_run_probes_its_checkpoints_and_keeps_the_best(tmp_path, tiny_poin
     run_task(dataclasses.replace(config, quality_probe=False), off, JsonlSink(off / "events.jsonl"))
     assert not any(e["type"] == "probe" for e in read_events(off / "events.jsonl")[0])
     assert not (off / "best.json").exists()
+
+
+def test_a_run_still_learning_to_spread_out_is_not_called_collapsed():
+    """The first probe of a ring run (step 100: 1 of 8 modes, variety 0.2) raised the alarm in the browser."""
+    def probe(step, covered, variety):
+        return Probe(step, covered, 8, variety, None, 256, "the ring's modes")
+
+    assert not is_collapse(probe(100, 1, 0.20), [])
+    assert not is_collapse(probe(200, 2, 0.25), [probe(100, 1, 0.20)])
+    assert is_collapse(probe(100, 1, 0.01), [])  # one point for all noise, even first
+    grown = [probe(100, 1, 0.2), probe(200, 8, 0.9)]
+    assert is_collapse(probe(300, 4, 0.8), grown)  # coverage fell to half of what it reached
+    assert is_collapse(probe(300, 8, 0.25), grown)  # variety fell below the floor after being above it
+    assert not is_collapse(probe(300, 7, 0.85), grown)

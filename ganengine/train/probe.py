@@ -30,6 +30,7 @@ FAIR_SHARE = 0.25
 #: The alarm: coverage below this fraction of the best seen so far, or variety below VARIETY_FLOOR.
 COVERAGE_DROP = 0.6
 VARIETY_FLOOR = 0.3
+SINGLE_OUTPUT = 0.05  # variety below this: the generator makes one picture (or point) whatever the noise
 _POINT_MODES = ("toy2d-ring", "toy2d-grid")
 
 
@@ -132,6 +133,16 @@ def _probe_images(pipeline: Any, samples: torch.Tensor, step: int, seed: int) ->
                  f"GAN Studio's {card.data} classifier")
 
 
+def is_collapse(probe: Probe, earlier: list[Probe]) -> bool:
+    """Mode collapse: coverage fell well below what the run reached, variety fell below the floor after being above
+    it, or one output for (almost) all noise. A run still learning to spread out (low variety from the start) is not
+    called collapsed."""
+    best_covered = max((p.covered for p in earlier), default=0)
+    was_varied = max((p.variety for p in earlier), default=0.0) >= VARIETY_FLOOR
+    return (probe.covered < COVERAGE_DROP * best_covered or (probe.variety < VARIETY_FLOOR and was_varied)
+            or probe.variety < SINGLE_OUTPUT)
+
+
 class QualityWatch:
     """The loop's probe: after each checkpoint, probe it, keep the best one, and say when the run collapses."""
 
@@ -155,9 +166,7 @@ class QualityWatch:
         if probe is None:
             return []
         events: list[Event] = []
-        best_covered = max([p.covered for p in self.history] + [self.best.covered if self.best else 0])
-        collapsed = probe.covered < COVERAGE_DROP * best_covered or (
-            probe.variety < VARIETY_FLOOR and max([p.variety for p in self.history], default=1.0) >= VARIETY_FLOOR)
+        collapsed = is_collapse(probe, self.history + ([self.best] if self.best else []))
         if collapsed and not self.alarmed:
             events.append(event("warning", step, code="collapse", params={
                 "covered": probe.covered, "kinds": probe.kinds, "variety": probe.variety, "judge": probe.judge,
