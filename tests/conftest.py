@@ -44,3 +44,10 @@ def tiny_image_config() -> GanConfig:
 def tiny_points_config() -> GanConfig:
     return GanConfig(model="mlp", data="toy2d-ring", steps=6, batch_size=16, width=4, nz=4, max_items=256,
                        log_every=2, sample_every=3, checkpoint_every=3, num_threads=1)
+
+
+@pytest.fixture
+def private_metrics_cache(tmp_path, monkeypatch):
+    """A private feature cache and torch home (no Inception weights there: metrics take their offline fallback)."""
+    monkeypatch.setenv("GANSTUDIO_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path / "torch-home"))

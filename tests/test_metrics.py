@@ -31,10 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "checkpoints"
 
 
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("GANSTUDIO_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setenv("TORCH_HOME", str(tmp_path / "torch-home"))  # no Inception weights here: offline fallback
+pytestmark = pytest.mark.usefixtures("private_metrics_cache")
 
 
 def test_frechet_distance_agrees_with_scipy():
