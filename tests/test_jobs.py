@@ -4,6 +4,7 @@ import dataclasses
 import time
 
 import pytest
+from waiting import wait_for
 
 from ganengine.errors import UserError
 from ganengine.jobs import JobManager, JobNotFound, LocalProcessBackend, QueueFull, owner_key
@@ -13,14 +14,6 @@ from ganengine.tasks import GanConfig
 ALICE, BOB = "alice-token-0123456789abcdef", "bob-token-0123456789abcdef"
 
 
-def wait_for(predicate, timeout=90.0):
-    """For what only a worker's own files show (it started, it wrote a checkpoint); ends are waited on with wait()."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from waiting import wait_for
 
 from ganengine.checkpoints import read_card
 from ganengine.errors import ConfigError
@@ -37,13 +38,6 @@ ALICE, BOB = "alice-token-0123456789abcdef", "bob-token-0123456789abcdef"
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def wait_for(predicate, timeout=120.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def types_of(run: RunDir) -> list[str]:
