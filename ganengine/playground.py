@@ -33,6 +33,7 @@ from .data.toy2d import mode_centres
 from .errors import ConfigError
 from .limits import LIMITS, Bound
 from .losses import LOSSES
+from .settings import playground_limits
 from .tasks import GanConfig, NonFiniteLoss
 from .train import Trainer
 
@@ -382,7 +383,8 @@ def identity(settings: PlaygroundSettings, drawn: np.ndarray | None = None) -> s
 class Playground:
     """One small GAN on a 2-D target, stepped in-process (thread-safe: one caller at a time per playground)."""
 
-    def __init__(self, settings: PlaygroundSettings, drawn: np.ndarray | None = None, tag: str = "") -> None:
+    def __init__(self, settings: PlaygroundSettings, drawn: np.ndarray | None = None, tag: str = "",
+                 max_steps: int = MAX_STEPS) -> None:
         """`tag`: anything else the caller's notion of "the same playground" depends on (the page: the other side of a
         comparison), kept in `identity`."""
         self.settings = settings.validate()
@@ -405,6 +407,7 @@ class Playground:
         self.failed = ""  # why training stopped (a loss became NaN), "" while it can go on
         self.seconds = 0.0  # time spent stepping
         self._lock = threading.Lock()
+        self.max_steps = min(max_steps, MAX_STEPS)  # the operator's limit (GANSTUDIO_PLAYGROUND_STEPS), never above
 
     @property
     def step_count(self) -> int:
@@ -416,7 +419,7 @@ class Playground:
 
     @property
     def done(self) -> bool:
-        return bool(self.failed) or self.trainer.step >= MAX_STEPS
+        return bool(self.failed) or self.trainer.step >= self.max_steps
 
     def set_learning_rates(self, lr_g: float, lr_d: float) -> None:
         """Change the learning rates of a running playground (the Adam state is kept)."""
@@ -431,7 +434,7 @@ class Playground:
     def step(self, n: int, time_budget: float = STEP_TIME_BUDGET_S) -> int:
         """Train up to n steps (at most MAX_STEPS_PER_CALL, and MAX_STEPS in all; fewer once `time_budget` seconds
         have passed); the last is measured into the history. Returns the steps done."""
-        n = max(0, min(int(n), MAX_STEPS_PER_CALL, MAX_STEPS - self.trainer.step))
+        n = max(0, min(int(n), MAX_STEPS_PER_CALL, self.max_steps - self.trainer.step))
         if n == 0 or self.failed:
             return 0
         done = 0
@@ -496,6 +499,12 @@ class PlaygroundPool:
         self._lock = threading.Lock()
         self._items: OrderedDict[str, Playground] = OrderedDict()
 
+    @classmethod
+    def from_settings(cls) -> PlaygroundPool:
+        """The pool with the operator's limits (GANSTUDIO_PLAYGROUND_KEPT, GANSTUDIO_PLAYGROUND_BUSY)."""
+        limits = playground_limits()
+        return cls(max_playgrounds=limits.kept, max_busy=limits.busy)
+
     def get(self, key: str) -> Playground | None:
         with self._lock:
             found = self._items.get(key)
@@ -547,14 +556,21 @@ class TwoViews:
     sample_labels: np.ndarray  # (m,)
 
 
+DEMO_POINTS = (100, 1500)  # the live demo's range of points (cheap enough to redraw at each change)
+DEMO_NOISE = (0.0, 0.25)
+
+
 def generative_vs_discriminative(seed: int = 0, n: int = 600, resolution: int = 60, steps: int = 300,
-                                 bandwidth: float = 0.07) -> TwoViews:
-    """Two half-moons modelled both ways: a small classifier trained `steps` steps (it learns only the boundary) and a
-    Gaussian kernel density per class (it learns where each class lies, so it can draw new points)."""
+                                 bandwidth: float = 0.07, noise: float = 0.03) -> TwoViews:
+    """Two half-moons (`noise`: how much the classes overlap) modelled both ways: a small classifier trained `steps`
+    steps (it learns only the boundary) and a Gaussian kernel density per class (it learns where each class lies, so
+    it can draw new points). Well under a second on one core at the demo's sizes."""
     from .data.toy2d import moons
 
+    if not (DEMO_POINTS[0] <= n <= DEMO_POINTS[1] and DEMO_NOISE[0] <= noise <= DEMO_NOISE[1]):
+        raise ValueError(f"n must be within {DEMO_POINTS} and noise within {DEMO_NOISE}")
     rng = np.random.default_rng(seed)
-    pts, labels = moons(n, rng)
+    pts, labels = moons(n, rng, noise)
     pts, labels = pts.astype(np.float32), labels.astype(np.int64)
     axis = np.linspace(-EXTENT, EXTENT, resolution, dtype=np.float32)
     yy, xx = np.meshgrid(axis, axis, indexing="ij")

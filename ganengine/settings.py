@@ -11,6 +11,9 @@
 | GANSTUDIO_DATA_DIR           | torchvision data sets' files                          | ~/.cache/ganstudio/data     |
 | GANSTUDIO_INCEPTION_WEIGHTS  | the Inception weights file (hash checked)             | torch hub's cache           |
 | GANSTUDIO_TASK_MODULES       | extra modules that register tasks                     | none                        |
+| GANSTUDIO_PLAYGROUND_KEPT    | Playground GANs kept in the server at once            | 64                          |
+| GANSTUDIO_PLAYGROUND_BUSY    | Playground GANs stepping at once                      | half the CPU cores          |
+| GANSTUDIO_PLAYGROUND_STEPS   | training steps one Playground GAN may take            | 20,000                      |
 | GANSTUDIO_WARM_WORKERS       | spare job workers waiting with torch imported (local  | 1 (0: a fresh process per   |
 |                              | backend): a job starts in well under a second         | job, started when it is)    |
 | GANSTUDIO_MAX_STEPS          | most training steps one run may ask for (a class's    | the engine's limit, 200,000 |
@@ -152,3 +155,22 @@ def teacher_token() -> str:
         raise ConfigError(f"GANSTUDIO_TEACHER_TOKEN must be at least {TEACHER_TOKEN_MIN} characters long "
                           f"(e.g. python -c 'import secrets; print(secrets.token_urlsafe(24))')")
     return token
+
+
+@dataclass(frozen=True)
+class PlaygroundLimits:
+    """How much of the server the Playground may take (it trains in the server's own process)."""
+
+    kept: int  # playgrounds kept at once (the least recently used goes first)
+    busy: int  # playgrounds stepping at once (a tick that finds none free skips training)
+    steps: int  # training steps one playground may take in all
+
+
+def playground_limits() -> PlaygroundLimits:
+    """The Playground's limits from the environment: GANSTUDIO_PLAYGROUND_KEPT (64), GANSTUDIO_PLAYGROUND_BUSY (half the
+    CPU cores) and GANSTUDIO_PLAYGROUND_STEPS (20,000); a malformed value is a ConfigError naming the variable."""
+    return PlaygroundLimits(
+        kept=int(_number("GANSTUDIO_PLAYGROUND_KEPT", 64, 1)),
+        busy=int(_number("GANSTUDIO_PLAYGROUND_BUSY", max(1, (os.cpu_count() or 2) // 2), 1)),
+        steps=int(_number("GANSTUDIO_PLAYGROUND_STEPS", 20_000, 100)),
+    )

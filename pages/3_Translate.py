@@ -3,6 +3,7 @@
 import streamlit as st
 
 import ganengine as ge
+from ui import learn
 from ui import translate_view as view
 from ui.checkpoint_picker import translated_selectbox
 from ui.engine import translate_pipeline
@@ -53,3 +54,6 @@ with tab_draw:
     view.draw_section(pipeline, f"{choice}|{direction}", found)
 with tab_train:
     view.train_section(owner)
+
+st.divider()
+learn.topics(("conditional", "families"), here="pages/3_Translate.py")

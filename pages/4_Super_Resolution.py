@@ -5,7 +5,7 @@ import streamlit as st
 
 import ganengine as ge
 from ganengine.imageio import MAX_PIXELS
-from ui import charts
+from ui import charts, learn
 from ui import sr_view as view
 from ui.checkpoint_picker import translated_selectbox
 from ui.export_widget import export_section
@@ -104,3 +104,6 @@ with tab_try:
     if len(cards):
         st.caption(t("sr.cards_caption"))
         st.dataframe(cards, hide_index=True)
+
+st.divider()
+learn.topics(("superres", "evaluation"), here="pages/4_Super_Resolution.py")

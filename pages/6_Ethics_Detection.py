@@ -6,6 +6,7 @@ import streamlit as st
 
 import ganengine as ge
 from ui import detect_view as view
+from ui import learn
 from ui.checkpoint_picker import translated_selectbox
 from ui.engine import detect_pipeline
 from ui.i18n import t
@@ -56,3 +57,6 @@ with tab_train:
     view.train_section(owner)
 with tab_ethics:
     view.ethics_section()
+
+st.divider()
+learn.topics(("ethics", "families"), here="pages/6_Ethics_Detection.py")

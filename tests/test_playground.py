@@ -4,6 +4,7 @@ job path) and its page in both languages (AppTest: play, pause, a single step, r
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import numpy as np
@@ -454,3 +455,78 @@ def test_home_has_the_families_table_and_its_quiz():
     assert list(table.iloc[:, 0]) == ["GAN", "VAE", "Diffusion", "Autoregressive", "Flow"]
     at.radio(key="learn_families_q1").set_value("b").run()
     assert "A diffusion model is trained to undo a little noise" in at.success[0].value
+
+
+def test_the_two_views_follow_the_data_the_reader_picks(monkeypatch):
+    """The generative-vs-discriminative demo was computed once; now the points, their overlap and the seed are widgets
+    and both views are refitted at once."""
+    at = open_playground("en", monkeypatch)
+
+    def drawn():
+        return {c.key: json.loads(c.proto.spec)["data"] for c in at.get("plotly_chart") if c.key.startswith("learn_two")}
+
+    before = drawn()
+    at.slider(key="learn_gd_points").set_value(300).run()
+    at.slider(key="learn_gd_noise").set_value(0.15).run()
+    assert_clean(at)
+    after = drawn()
+    assert after["learn_two_views_left"] != before["learn_two_views_left"]
+    shown = sum(len(trace.get("x", [])) for trace in after["learn_two_views_left"] if trace.get("mode") == "markers")
+    assert shown == 300  # the reader's points, both classes
+
+
+def test_overlapping_moons_are_harder_to_separate_and_the_demo_refuses_what_it_cannot_draw_fast():
+    apart = pg.generative_vs_discriminative(n=400, noise=0.0, resolution=40, steps=200)
+    mixed = pg.generative_vs_discriminative(n=400, noise=0.25, resolution=40, steps=200)
+
+    def accuracy(views):
+        idx = np.clip(np.round((views.points + pg.EXTENT) / (2 * pg.EXTENT) * 39).astype(int), 0, 39)
+        return ((views.p_class1[idx[:, 1], idx[:, 0]] > 0.5) == views.labels).mean()
+
+    assert accuracy(apart) > 0.97 and accuracy(mixed) < accuracy(apart) - 0.05
+    with pytest.raises(ValueError, match="n must be within"):
+        pg.generative_vs_discriminative(n=100_000)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize(("page_path", "keys"), [
+    ("pages/3_Translate.py", ("conditional", "families")),
+    ("pages/4_Super_Resolution.py", ("superres", "evaluation")),
+    ("pages/6_Ethics_Detection.py", ("ethics", "families")),
+])
+def test_translate_superres_and_ethics_end_with_their_learn_topics(page_path, keys, language):
+    from streamlit.testing.v1 import AppTest
+
+    from ui.learn import TOPICS
+    from ui.strings import STRINGS
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120).run()
+    if language == "fr":
+        at.sidebar.radio[0].set_value("fr").run()
+    at.switch_page(page_path).run()
+    assert not at.exception, [e.value for e in at.exception]
+    titles = [e.label for e in at.expander]
+    for key in keys:
+        assert STRINGS[f"learn.{key}_title"][language] in titles, (key, titles)
+    first = keys[0]
+    at.radio(key=f"learn_{first}_q1").set_value(TOPICS[first].answers[0]).run()
+    assert not at.exception
+    why = STRINGS[f"learn.{first}_q1_why"][language]
+    assert any(why in s.value for s in at.success), [s.value for s in at.success]
+
+
+def test_the_playgrounds_limits_are_operator_settings(monkeypatch):
+    """They were constants in ganengine/playground.py."""
+    from ganengine.settings import playground_limits
+
+    assert playground_limits().kept == 64 and playground_limits().steps == 20_000
+    monkeypatch.setenv("GANSTUDIO_PLAYGROUND_KEPT", "3")
+    monkeypatch.setenv("GANSTUDIO_PLAYGROUND_BUSY", "1")
+    monkeypatch.setenv("GANSTUDIO_PLAYGROUND_STEPS", "120")
+    pool = pg.PlaygroundPool.from_settings()
+    assert pool.max_playgrounds == 3 and pool.max_busy == 1
+    small = pg.Playground(SMALL, max_steps=playground_limits().steps)
+    assert [small.step(50, time_budget=60) for _ in range(3)] == [50, 50, 20] and small.done
+    monkeypatch.setenv("GANSTUDIO_PLAYGROUND_KEPT", "many")
+    with pytest.raises(ConfigError, match="GANSTUDIO_PLAYGROUND_KEPT must be a number"):
+        pg.PlaygroundPool.from_settings()

@@ -36,6 +36,8 @@ TOPICS: dict[str, Topic] = {topic.key: topic for topic in (
     Topic("wgan", ("a", "b"), ("pages/7_Playground.py", "pages/1_Train.py")),
     Topic("evaluation", ("a", "a"), ("pages/5_Evaluate.py",)),
     Topic("tips", ("b", "b"), ("pages/1_Train.py", "pages/7_Playground.py")),
+    Topic("superres", ("b", "b"), ("pages/4_Super_Resolution.py",)),
+    Topic("ethics", ("c", "a"), ("pages/6_Ethics_Detection.py", "pages/2_Generate.py")),
 )}
 FAMILIES = ("gan", "vae", "diffusion", "autoregressive", "flow")
 
@@ -70,8 +72,8 @@ def quiz(topic: Topic) -> None:
     st.markdown(f"**{t('learn.quiz')}**")
     for i, right in enumerate(topic.answers, start=1):
         base = f"learn.{topic.key}_q{i}"
-        picked = st.radio(t(base), OPTIONS, index=None, format_func=lambda o, base=base: t(f"{base}_{o}"),
-                          key=f"learn_{topic.key}_q{i}")
+        labels = {o: t(f"{base}_{o}") for o in OPTIONS}  # computed in the run: a format_func may be called outside it
+        picked = st.radio(t(base), OPTIONS, index=None, format_func=labels.get, key=f"learn_{topic.key}_q{i}")
         if picked is None:
             continue
         verdict = t("learn.right") if picked == right else t("learn.wrong", answer=t(f"{base}_{right}"))
@@ -85,14 +87,19 @@ def families_table() -> None:
     st.table(pd.DataFrame(rows), hide_index=True, border="horizontal")  # wraps its text: every column stays in view
 
 
-@st.cache_data(show_spinner=False, max_entries=1)
-def _two_views() -> pg.TwoViews:
-    return pg.generative_vs_discriminative()
+@st.cache_data(show_spinner=False, max_entries=16)
+def _two_views(n: int, noise: float, seed: int) -> pg.TwoViews:
+    return pg.generative_vs_discriminative(seed=seed, n=n, noise=noise)
 
 
 def two_views() -> None:
-    """The same two classes of points seen by a discriminative model (a boundary) and a generative one (densities)."""
-    views = _two_views()
+    """The same two classes of points seen by a discriminative model (a boundary) and a generative one (densities),
+    refitted at once when the reader changes the data."""
+    c1, c2, c3 = st.columns(3)
+    n = int(c1.slider(t("learn.gen_disc_points"), *pg.DEMO_POINTS, 600, step=100, key="learn_gd_points"))
+    noise = float(c2.slider(t("learn.gen_disc_noise"), *pg.DEMO_NOISE, 0.03, step=0.01, key="learn_gd_noise"))
+    seed = int(c3.number_input(t("learn.gen_disc_seed"), 0, 999, 0, key="learn_gd_seed"))
+    views = _two_views(n, round(noise, 2), seed)
     axis = np.round(views.axis.astype(np.float64), 3).tolist()
     colours = ("#17BEBB", "#6C4CF1")
     square = {"range": [-pg.EXTENT, pg.EXTENT], "showgrid": False, "zeroline": False}

@@ -55,7 +55,7 @@ class Layers:
 @st.cache_resource(show_spinner=False)
 def playground_pool() -> pg.PlaygroundPool:
     """The server's playgrounds (bounded in number and in how many train at once), shared by every session."""
-    return pg.PlaygroundPool()
+    return pg.PlaygroundPool.from_settings()
 
 
 def target_label(name: str) -> str:
@@ -185,7 +185,7 @@ def session_playgrounds(sides: list[pg.PlaygroundSettings], drawn: np.ndarray | 
         if current is None or current.identity != f"{pg.identity(settings, drawn)}|{group}":
             if current is None and st.session_state.get(f"playground_had_{i}"):
                 st.session_state[NOTE] = "playground.evicted"
-            current = pg.Playground(settings, drawn, tag=group)
+            current = pg.Playground(settings, drawn, tag=group, max_steps=pg.playground_limits().steps)
             pool.put(key, current)
             st.session_state[f"playground_had_{i}"] = True
         elif (current.settings.lr_g, current.settings.lr_d) != (settings.lr_g, settings.lr_d):

@@ -1959,6 +1959,74 @@ STRINGS: dict[str, dict[str, str]] = {
     "learn.dcgan_q2_why": {"en": "G must produce values in the same range as the real images D sees.",
                            "fr": "G doit produire des valeurs dans le même intervalle que les vraies images que voit D."},
     # conditional
+    "learn.gen_disc_points": {"en": "Points", "fr": "Points"},
+    "learn.gen_disc_noise": {"en": "Overlap of the classes (noise)", "fr": "Chevauchement des classes (bruit)"},
+    "learn.gen_disc_seed": {"en": "Seed", "fr": "Graine"},
+    "learn.superres_title": {"en": "Super-resolution: sharp or faithful?", "fr": "Super-résolution : net ou fidèle ?"},
+    "learn.superres_text": {
+        "en": "Enlarging an image means inventing the detail the small one lost. A network trained with a **pixel loss** "
+              "(mean squared error) learns the average of every plausible detail: the safest guess, so it scores the "
+              "best PSNR, but an average of many textures is a blur. Adding an **adversarial loss** (a discriminator "
+              "that knows what real high-resolution patches look like) pushes it to pick *one* plausible texture: "
+              "sharper to the eye, yet further from the true pixels, so PSNR drops. This is the **perception-distortion "
+              "trade-off**: no method can be best at both. The Super-Resolution page shows it with the shipped "
+              "SRResNet (pixel loss) and its GAN fine-tune (ESRGAN-style) on photos never trained on, and where a GAN's "
+              "invented texture becomes an artefact.",
+        "fr": "Agrandir une image, c'est inventer les détails que la petite a perdus. Un réseau entraîné avec une "
+              "**perte sur les pixels** (erreur quadratique moyenne) apprend la moyenne de tous les détails plausibles : "
+              "le pari le plus sûr, donc le meilleur PSNR, mais la moyenne de nombreuses textures est un flou. Ajouter "
+              "une **perte adversariale** (un discriminateur qui sait à quoi ressemblent de vrais morceaux en haute "
+              "résolution) le pousse à choisir *une* texture plausible : plus nette à l'œil, mais plus loin des vrais "
+              "pixels, donc un PSNR plus bas. C'est le **compromis perception-distorsion** : aucune méthode n'est la "
+              "meilleure sur les deux. La page Super-résolution le montre avec le SRResNet livré (perte sur les pixels) "
+              "et son affinage GAN (façon ESRGAN) sur des photos jamais vues à l'entraînement, et montre où la texture "
+              "inventée par un GAN devient un artefact."},
+    "learn.superres_q1": {"en": "Why does a network trained only with a pixel loss give blurry enlargements?",
+                          "fr": "Pourquoi un réseau entraîné seulement avec une perte sur les pixels donne-t-il des agrandissements flous ?"},
+    "learn.superres_q1_a": {"en": "it is too small to see the detail", "fr": "il est trop petit pour voir les détails"},
+    "learn.superres_q1_b": {"en": "it predicts the average of all plausible details", "fr": "il prédit la moyenne de tous les détails plausibles"},
+    "learn.superres_q1_c": {"en": "PSNR penalises sharp images", "fr": "le PSNR pénalise les images nettes"},
+    "learn.superres_q1_why": {"en": "Under a squared error the best single guess is the mean, and the mean of many textures is smooth.",
+                              "fr": "Avec une erreur quadratique, le meilleur pari unique est la moyenne, et la moyenne de nombreuses textures est lisse."},
+    "learn.superres_q2": {"en": "The GAN fine-tune looks sharper but scores a lower PSNR. Is it broken?",
+                          "fr": "L'affinage GAN paraît plus net mais obtient un PSNR plus bas. Est-il cassé ?"},
+    "learn.superres_q2_a": {"en": "yes: a better model always has a higher PSNR", "fr": "oui : un meilleur modèle a toujours un PSNR plus haut"},
+    "learn.superres_q2_b": {"en": "no: its invented texture is plausible but not the true pixels", "fr": "non : sa texture inventée est plausible mais ce ne sont pas les vrais pixels"},
+    "learn.superres_q2_c": {"en": "no: PSNR does not apply to photos", "fr": "non : le PSNR ne s'applique pas aux photos"},
+    "learn.superres_q2_why": {"en": "Sharpness and faithfulness pull apart (perception-distortion): judge both, and look at the crops.",
+                              "fr": "Netteté et fidélité s'opposent (perception-distorsion) : jugez les deux, et regardez les gros plans."},
+    "learn.ethics_title": {"en": "Ethics: consent, provenance, detection, bias", "fr": "Éthique : consentement, provenance, détection, biais"},
+    "learn.ethics_text": {
+        "en": "A generator can make a face that never existed, or put a real person where they never were. Four ideas "
+              "keep that honest. **Consent**: never generate or alter pictures of real people without their agreement. "
+              "**Provenance**: say what made an image; GAN Studio writes the model and seed into every PNG it saves, "
+              "but such metadata is easy to strip, so it proves nothing alone. **Detection** has limits: a detector "
+              "trained on one generator's images misses others it never saw, and a little JPEG compression lowers its "
+              "score (the Ethics page measures both). **Bias**: a generator reproduces, and can amplify, the balance "
+              "of its training data; count what it makes per class or attribute before trusting it.",
+        "fr": "Un générateur peut créer un visage qui n'a jamais existé, ou placer une personne réelle là où elle n'a "
+              "jamais été. Quatre idées gardent cela honnête. **Consentement** : ne jamais générer ni modifier d'images "
+              "de personnes réelles sans leur accord. **Provenance** : dire ce qui a fait une image ; GAN Studio écrit "
+              "le modèle et la graine dans chaque PNG qu'il enregistre, mais ces métadonnées s'effacent facilement, "
+              "elles ne prouvent donc rien seules. La **détection** a ses limites : un détecteur entraîné sur les images "
+              "d'un générateur rate ceux qu'il n'a jamais vus, et un peu de compression JPEG fait baisser son score "
+              "(la page Éthique mesure les deux). **Biais** : un générateur reproduit, et peut amplifier, l'équilibre de "
+              "ses données d'entraînement ; comptez ce qu'il produit par classe ou attribut avant de lui faire confiance."},
+    "learn.ethics_q1": {"en": "A PNG says in its metadata that a camera took it. What does that prove?",
+                        "fr": "Un PNG dit dans ses métadonnées qu'un appareil photo l'a pris. Qu'est-ce que cela prouve ?"},
+    "learn.ethics_q1_a": {"en": "that it is a real photo", "fr": "que c'est une vraie photo"},
+    "learn.ethics_q1_b": {"en": "that it was generated", "fr": "qu'elle a été générée"},
+    "learn.ethics_q1_c": {"en": "nothing on its own: metadata can be written or removed by anyone",
+                          "fr": "rien à elle seule : n'importe qui peut écrire ou effacer des métadonnées"},
+    "learn.ethics_q1_why": {"en": "Metadata is a claim, not evidence; provenance needs signatures or watermarks, and even those have limits.",
+                            "fr": "Les métadonnées sont une affirmation, pas une preuve ; la provenance demande des signatures ou des filigranes, qui ont eux aussi leurs limites."},
+    "learn.ethics_q2": {"en": "A detector scores 97 % on images of the generator it was trained against. On a new generator it will…",
+                        "fr": "Un détecteur obtient 97 % sur les images du générateur contre lequel il a été entraîné. Sur un nouveau générateur, il…"},
+    "learn.ethics_q2_a": {"en": "most likely do worse, sometimes much worse", "fr": "fera très probablement moins bien, parfois beaucoup moins bien"},
+    "learn.ethics_q2_b": {"en": "score 97 % as well", "fr": "obtiendra aussi 97 %"},
+    "learn.ethics_q2_c": {"en": "score 100 %, having seen more fakes", "fr": "obtiendra 100 %, ayant vu plus de faux"},
+    "learn.ethics_q2_why": {"en": "Detectors learn the traces of the generators they saw; the Ethics page shows its score falling under JPEG too.",
+                            "fr": "Les détecteurs apprennent les traces des générateurs qu'ils ont vus ; la page Éthique montre aussi son score qui baisse avec le JPEG."},
     "learn.conditional_title": {"en": "Conditional GANs", "fr": "Les GAN conditionnels"},
     "learn.conditional_text": {
         "en": "Give both networks a condition and G learns p(x | y) instead of p(x). A **class** (a digit, a hair "

@@ -52,7 +52,8 @@ def follow_language(widget: Callable[..., Any], label: str, options: list[Any], 
     chosen = st.session_state.get(key)
     if chosen not in options:
         chosen = default if default in options else options[0]
-    value = widget(label, options, index=options.index(chosen), format_func=format_func, key=f"{key}__{lang()}", **kwargs)
+    labels = {o: format_func(o) for o in options}  # in the run: a format_func may be called outside it (AppTest)
+    value = widget(label, options, index=options.index(chosen), format_func=labels.get, key=f"{key}__{lang()}", **kwargs)
     st.session_state[key] = value
     return value
 

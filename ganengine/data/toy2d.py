@@ -32,13 +32,14 @@ def spiral(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     return pts + rng.normal(0, 0.015, (n, 2)), np.zeros(n, dtype=int)
 
 
-def moons(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+def moons(n: int, rng: np.random.Generator, noise: float = 0.03) -> tuple[np.ndarray, np.ndarray]:
+    """Two interleaved half-moons; `noise` is the std of the jitter around them (more: the classes overlap)."""
     k = rng.integers(2, size=n)
     t = rng.uniform(0, math.pi, n)
     x = np.where(k == 0, np.cos(t), 1 - np.cos(t))
     y = np.where(k == 0, np.sin(t), 0.5 - np.sin(t))
     pts = np.stack([(x - 0.5) * 0.6, (y - 0.25) * 0.6], 1)
-    return pts + rng.normal(0, 0.03, (n, 2)), k
+    return pts + rng.normal(0, noise, (n, 2)), k
 
 
 def circles(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
