@@ -123,6 +123,7 @@ def test_coverage_memorisation_and_fid_over_steps(tmp_path, tiny_image_config):
     assert [r.step for r in curve] == [3, 6] and all(r.metrics["fid"] > 0 for r in curve)
 
 
+@pytest.mark.slow  # end to end: the CLI in a subprocess, an evaluation
 def test_cli_evaluate_writes_json(tmp_path, capsys):
     from ganengine.cli import main
 
