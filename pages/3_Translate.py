@@ -19,11 +19,20 @@ view.how_it_works()
 with st.expander(t("translate.upload_model_title")):
     view.upload_model_widget(owner)
 
+
+
+def learn_section() -> None:
+    """The page's Learn topics: at its end, also when it stops early (no model yet, a refused one)."""
+    st.divider()
+    learn.topics(("conditional", "families"), here="pages/3_Translate.py")
+
+
 choices = view.translator_choices(owner)
 if not choices:
     st.info(t("translate.none"))
     st.subheader(t("translate.tab_train"))
     view.train_section(owner)
+    learn_section()
     st.stop()
 
 choice = translated_selectbox(t("translate.model"), list(choices), lambda k: choices[k].label, key=view.MODEL_KEY,
@@ -41,6 +50,7 @@ except (ge.CheckpointError, OSError) as exc:
     st.error(t("pick.refused", reason=defused(exc)))
     st.subheader(t("translate.tab_train"))
     view.train_section(owner)
+    learn_section()
     st.stop()
 
 found = view.examples(pipeline.card, direction)
@@ -55,5 +65,4 @@ with tab_draw:
 with tab_train:
     view.train_section(owner)
 
-st.divider()
-learn.topics(("conditional", "families"), here="pages/3_Translate.py")
+learn_section()

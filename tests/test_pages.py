@@ -752,6 +752,7 @@ def test_translate_page_says_plainly_when_no_translation_model_exists(monkeypatc
     assert_clean(at)
     assert any(i.value.startswith("No translation model is available yet") for i in at.info)
     assert any(b.label == "Start training" for b in at.button)  # training one is offered on the spot
+    assert "Conditional GANs" in [e.label for e in at.expander]  # and the page still ends with its Learn section
 
 
 def test_translate_page_translates_examples_both_ways(monkeypatch, translators):
