@@ -20,7 +20,6 @@ with st.expander(t("translate.upload_model_title")):
     view.upload_model_widget(owner)
 
 
-
 def learn_section() -> None:
     """The page's Learn topics: at its end, also when it stops early (no model yet, a refused one)."""
     st.divider()
