@@ -36,12 +36,12 @@ def first_step_at(run: RunDir) -> float | None:
 
 
 def idle_start(warm: int, config: GanConfig) -> float:
-    """Submit -> first step of one job on an idle server (spares given time to warm up first)."""
+    """Submit -> first step of one job on an idle server (the warm parent given time to import first)."""
     backend = LocalProcessBackend(warm=warm)
     with tempfile.TemporaryDirectory(prefix="bench-start-") as tmp:
         manager = JobManager(tmp, backend, max_running=1, threads_per_job=1, poll_interval=0.02)
         try:
-            time.sleep(8 if warm else 0)  # what an idle server has had: its spares are ready
+            time.sleep(8 if warm else 0)  # what an idle server has had: its warm parent is ready
             t0 = time.time()
             info = manager.submit(config, "idle-owner-0123456789")
             manager.wait(info.id, "idle-owner-0123456789", timeout=300)

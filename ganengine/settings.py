@@ -14,8 +14,8 @@
 | GANSTUDIO_PLAYGROUND_KEPT    | Playground GANs kept in the server at once            | 64                          |
 | GANSTUDIO_PLAYGROUND_BUSY    | Playground GANs stepping at once                      | half the CPU cores          |
 | GANSTUDIO_PLAYGROUND_STEPS   | training steps one Playground GAN may take            | 20,000                      |
-| GANSTUDIO_WARM_WORKERS       | spare job workers waiting with torch imported (local  | 1 (0: a fresh process per   |
-|                              | backend): a job starts in well under a second         | job, started when it is)    |
+| GANSTUDIO_WARM_WORKERS       | 1: a warm parent with torch imported forks each job   | 1 (0: a fresh process per   |
+|                              | (local backend): a job starts in well under a second  | job, started when it is)    |
 | GANSTUDIO_MAX_STEPS          | most training steps one run may ask for (a class's    | the engine's limit, 200,000 |
 |                              | cap; shown in the form, refused above it at submit)   |                             |
 | GANSTUDIO_MAX_TIME_BUDGET    | longest run in seconds (a run without a time budget   | the engine's limit, 4 h     |
@@ -61,7 +61,7 @@ class Settings:
     ray_address: str = ""
     max_steps: int | None = None  # the operator's cap on one run's steps (None: only the engine's limit)
     max_time_budget: float | None = None  # the operator's cap on one run's seconds (None: only the engine's limit)
-    warm_workers: int = 1  # spare job workers kept with torch imported (local backend), so a job starts at once
+    warm_workers: int = 1  # >0: the local backend forks jobs from a warm parent (torch imported), so a job starts at once
     teacher_token: str = ""  # empty: the server has no teacher's view
 
     def bound(self, name: str) -> Bound:
