@@ -451,14 +451,20 @@ def cmd_bench(a: argparse.Namespace) -> int:
     from .bench import bench_train
 
     r = bench_train(image_size=a.image_size, channels=a.channels, batch_size=a.batch_size, steps=a.steps,
-                    warmup=a.warmup, width=a.width, device=a.device)
+                    warmup=a.warmup, width=a.width, device=a.device, rounds=a.rounds)
     print(f"{r['model']}, batch {r['batch_size']}, {r['device']}; {r['flops_per_step'] / 1e9:.2f} GFLOP of useful work per "
-          f"training step (counted on the textbook step; shares below are useful FLOP/s over measured matmul peak)")
-    for name in ("textbook", "ganengine"):
+          f"training step (counted on the textbook step; shares below are useful FLOP/s over the matmul peak measured "
+          f"in the same round). Medians of {r['rounds']} interleaved rounds, range in brackets:")
+    for name in ("textbook", "textbook_preloaded", "ganengine"):
         x = r[name]
-        print(f"{name:10} {x['steps_per_s']:8.2f} steps/s {x['images_per_s']:9.0f} images/s  {x['precision']:8} "
-              f"{100 * x['peak_share']:5.1f}% of measured matmul peak")
-    print(f"ratio (ganengine / textbook): {r['ratio']:.2f}x")
+        low, high = x["range"]
+        print(f"{x['name']:28} {x['steps_per_s']:7.2f} steps/s [{low:.2f}-{high:.2f}] {x['images_per_s']:7.0f} images/s  "
+              f"{x['precision']:8} {100 * x['peak_share']:5.1f}% of measured matmul peak")
+    for key, peak in r["matmul_peak_flops"].items():
+        low, high = r["matmul_peak_range"][key]
+        print(f"matmul peak {key:8} {peak / 1e9:7.0f} GFLOP/s [{low / 1e9:.0f}-{high / 1e9:.0f}]")
+    print(f"ratio (ganengine / textbook with DataLoader): {r['ratio']:.2f}x")
+    print(f"ratio (ganengine / textbook with preloaded tensor): {r['ratio_preloaded']:.2f}x")
     if a.json:
         Path(a.json).parent.mkdir(parents=True, exist_ok=True)
         Path(a.json).write_text(json.dumps(r, indent=2))
@@ -544,6 +550,7 @@ def build_parser(task: str = "gan") -> argparse.ArgumentParser:
     b.add_argument("--width", type=int, default=64)
     b.add_argument("--steps", type=int, default=60, help="timed steps (after --warmup)")
     b.add_argument("--warmup", type=int, default=10)
+    b.add_argument("--rounds", type=int, default=3, help="interleaved rounds; figures are medians over rounds")
     b.add_argument("--device", choices=DEVICES, default="auto")
     b.add_argument("--json", default=None)
     c = sub.add_parser("train-classifier", help="train the small domain classifier of a labelled data set")

@@ -144,13 +144,15 @@ def test_generate_refuses_a_foreign_file(tmp_path, capsys):
 def test_bench_train_reports_both_loops_as_json(tmp_path, capsys):
     out = tmp_path / "bench.json"
     code, text, err = cli(capsys, "bench", "train", "--steps", "2", "--warmup", "2", "--width", "4", "--batch-size", "8",
-                          "--device", "cpu", "--json", str(out))
+                          "--device", "cpu", "--rounds", "2", "--json", str(out))
     assert code == 0, err
     r = json.loads(out.read_text())
-    assert r["flops_per_step"] > 0 and r["ratio"] > 0 and r["matmul_peak_flops"]["fp32"] > 0
-    for loop in ("textbook", "ganengine"):
-        assert r[loop]["steps_per_s"] > 0 and r[loop]["peak_share"] > 0
-    assert "ratio (ganengine / textbook)" in text
+    assert r["flops_per_step"] > 0 and r["ratio"] > 0 and r["ratio_preloaded"] > 0 and r["matmul_peak_flops"]["fp32"] > 0
+    assert r["rounds"] == 2
+    for loop in ("textbook", "textbook_preloaded", "ganengine"):
+        low, high = r[loop]["range"]
+        assert r[loop]["steps_per_s"] > 0 and r[loop]["peak_share"] > 0 and low <= r[loop]["steps_per_s"] <= high
+    assert "textbook with preloaded tensor" in text and "ratio (ganengine / textbook with DataLoader)" in text
 
 
 # --- issue 13: what a hostile checkpoint gets from the command line is one `error:` line and status 2 ----------------

@@ -230,6 +230,9 @@ def test_upload_says_its_size_limit_in_our_words():
 def test_a_long_run_is_announced_before_it_starts():
     at = open_page("pages/1_Train.py")
     data_box(at).set_value("toy2d-moons").run()
+    # A loss no other page test trains with: no run like it has measured a speed on this worker's server, so the
+    # estimate is the time budget (with a measured speed, 200,000 moons steps can take under an hour).
+    at.selectbox(key="train_loss__en").set_value("hinge").run()
     field(at, "Time budget (s, 0 = none)").set_value(7200)
     field(at, "Training steps").set_value(200_000)
     at.button[0].click().run()

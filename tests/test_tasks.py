@@ -153,6 +153,17 @@ def test_stepping_in_process_drives_a_small_model_without_a_job(tiny_points_conf
     assert preview.points is not None and len(preview.points) == 1000
 
 
+@pytest.mark.parametrize(("d_steps", "g_steps", "forwards"), [(1, 1, 1), (2, 1, 2), (1, 2, 2)])
+def test_a_gan_step_runs_the_generator_once_per_batch_of_fakes(tiny_image_config, d_steps, g_steps, forwards):
+    """The last discriminator step's fakes keep their graph and train G (as the textbook loop does): no second G pass."""
+    trainer = Trainer(dataclasses.replace(tiny_image_config, d_steps=d_steps, g_steps=g_steps))
+    calls = []
+    trainer.task.G.register_forward_hook(lambda module, args, out: calls.append(out.requires_grad))
+    values = trainer.step_n(1)
+    assert len(calls) == forwards and calls[-1]  # the fakes G learns from carry gradients
+    assert values["grad_norm_g"] > 0 and values["grad_norm_d"] > 0
+
+
 def test_ema_of_the_generator_is_kept_and_saved(tmp_path, tiny_image_config):
     result = run_task(dataclasses.replace(tiny_image_config, ema_decay=0.9), tmp_path)
     state = torch.load(RunDir(tmp_path).resume_path, weights_only=True)

@@ -9,6 +9,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from .cpu_conv import Conv2d, ConvTranspose2d
 from .layers import d_layer, init_dcgan_weights
 from .spec import ModelSpec
 
@@ -34,12 +35,12 @@ class DCGANGenerator(nn.Module):
         # The class enters as a fixed one-hot vector beside z. A learned embedding was tried first: its
         # norm grew until G ignored z and made one image per class (intra-class mode collapse).
         layers: list[nn.Module] = [
-            nn.ConvTranspose2d(spec.nz + spec.num_classes, chans[0], 4, 1, 0, bias=False), nn.BatchNorm2d(chans[0]),
+            ConvTranspose2d(spec.nz + spec.num_classes, chans[0], 4, 1, 0, bias=False), nn.BatchNorm2d(chans[0]),
             nn.ReLU(True),
         ]
         for c_in, c_out in itertools.pairwise(chans):
-            layers += [nn.ConvTranspose2d(c_in, c_out, 4, 2, 1, bias=False), nn.BatchNorm2d(c_out), nn.ReLU(True)]
-        layers += [nn.ConvTranspose2d(chans[-1], spec.channels, 4, 2, 1, bias=False), nn.Tanh()]
+            layers += [ConvTranspose2d(c_in, c_out, 4, 2, 1, bias=False), nn.BatchNorm2d(c_out), nn.ReLU(True)]
+        layers += [ConvTranspose2d(chans[-1], spec.channels, 4, 2, 1, bias=False), nn.Tanh()]
         self.net = nn.Sequential(*layers)
         init_dcgan_weights(self)
 
@@ -62,7 +63,7 @@ class DCGANDiscriminator(nn.Module):
         edge_norm = "spectral" if spec.d_norm == "spectral" else "none"  # no batch norm on D's input or output
         layers: list[nn.Module] = [*d_layer(nn.Conv2d(spec.channels, chans[0], 4, 2, 1), edge_norm, 0), nn.LeakyReLU(0.2, True)]
         for c_in, c_out in itertools.pairwise(chans):
-            layers += [*d_layer(nn.Conv2d(c_in, c_out, 4, 2, 1, bias=spec.d_norm != "batch"), spec.d_norm, c_out), nn.LeakyReLU(0.2, True)]
+            layers += [*d_layer(Conv2d(c_in, c_out, 4, 2, 1, bias=spec.d_norm != "batch"), spec.d_norm, c_out), nn.LeakyReLU(0.2, True)]
         self.features = nn.Sequential(*layers)
         self.head = nn.Sequential(*d_layer(nn.Conv2d(chans[-1], 1, 4, 1, 0), edge_norm, 0))
         self.embed = nn.Embedding(spec.num_classes, chans[-1]) if spec.num_classes else None

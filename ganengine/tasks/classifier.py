@@ -80,7 +80,7 @@ class ClassifierTask(Task):
                               num_classes=data.num_classes, num_attributes=len(data.attribute_names))
         self.model = build(self.spec, "classifier").to(env.device)
         self.model_train = env.wrap(self.model)
-        self.opt = torch.optim.Adam(self.model.parameters(), lr=cfg.lr)
+        self.opt = env.adam(self.model.parameters(), lr=cfg.lr)
         assert cfg.steps is not None  # checked by the config
         self.sched = torch.optim.lr_scheduler.OneCycleLR(self.opt, max_lr=cfg.max_lr, total_steps=cfg.steps)
         self.batch_gen = torch.Generator().manual_seed(cfg.seed + env.dist.rank)

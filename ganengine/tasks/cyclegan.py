@@ -105,8 +105,8 @@ class CycleGanTask(Task):
             raise ConfigError("CycleGAN trains in a single process: run it without torchrun")
         self.train_nets = self.networks()
         betas = (cfg.beta1, 0.999)
-        self.opt_g = torch.optim.Adam(itertools.chain(self.G_AB.parameters(), self.G_BA.parameters()), lr=cfg.lr, betas=betas)
-        self.opt_d = torch.optim.Adam(itertools.chain(self.D_A.parameters(), self.D_B.parameters()), lr=cfg.lr, betas=betas)
+        self.opt_g = env.adam(itertools.chain(self.G_AB.parameters(), self.G_BA.parameters()), lr=cfg.lr, betas=betas)
+        self.opt_d = env.adam(itertools.chain(self.D_A.parameters(), self.D_B.parameters()), lr=cfg.lr, betas=betas)
         assert cfg.steps is not None  # checked by the config
         decay = linear_decay(cfg.steps, cfg.decay_from)
         self.sched_g = torch.optim.lr_scheduler.LambdaLR(self.opt_g, decay)

@@ -131,7 +131,7 @@ class DetectorTask(Task):
                               image_size=data.image_size, channels=data.channels)
         self.model = build(self.spec, "detector").to(env.device)
         self.model_train = env.wrap(self.model)
-        self.opt = torch.optim.Adam(self.model.parameters(), lr=cfg.lr, betas=(0.9, 0.999))
+        self.opt = env.adam(self.model.parameters(), lr=cfg.lr, betas=(0.9, 0.999))
         self.batch_gen = torch.Generator().manual_seed(cfg.seed + env.dist.rank)
         self.t0 = time.monotonic()
 

@@ -140,8 +140,8 @@ class GanTask(Task):
         # Under torchrun the trainable forwards go through DistributedDataParallel (gradients averaged across
         # ranks); no-grad and frozen forwards use the plain modules, so DDP only sees what it must sync.
         self.G_train, self.D_train = env.wrap(self.G), env.wrap(self.D)
-        self.opt_g = torch.optim.Adam(self.G.parameters(), lr=cfg.lr_g, betas=(cfg.beta1, cfg.beta2))
-        self.opt_d = torch.optim.Adam(self.D.parameters(), lr=cfg.lr_d, betas=(cfg.beta1, cfg.beta2))
+        self.opt_g = env.adam(self.G.parameters(), lr=cfg.lr_g, betas=(cfg.beta1, cfg.beta2))
+        self.opt_d = env.adam(self.D.parameters(), lr=cfg.lr_d, betas=(cfg.beta1, cfg.beta2))
         self.loss = LOSSES[cfg.loss]
         self.batch_gen = torch.Generator().manual_seed(cfg.seed + env.dist.rank)
         n_fixed = N_FIXED_POINTS if spec.makes_points else N_FIXED_IMAGES
@@ -173,15 +173,17 @@ class GanTask(Task):
         noise = cfg.instance_noise * max(0.0, 1.0 - progress)
         real_target = 1.0 - cfg.label_smoothing
 
-        # Discriminator phase: push D(x) up and D(G(z)) down.
+        # Discriminator phase: push D(x) up and D(G(z)) down. The last one's fakes keep their graph, so the
+        # generator phase reuses them instead of running G again (as the textbook loop does).
         D.requires_grad_(True)
-        for _ in range(cfg.d_steps):
+        for i in range(cfg.d_steps):
             real, y_real = self.data.sample(cfg.batch_size, self.batch_gen)
             z = torch.randn(cfg.batch_size, self.spec.nz, device=env.device)
             y_fake = self._labels()
-            with torch.no_grad(), env.autocast():
-                fake = G(z, y_fake)
-            fake = fake.float()
+            last = i == cfg.d_steps - 1
+            with torch.set_grad_enabled(last), env.autocast():
+                made = (self.G_train if last else G)(z, y_fake)
+            fake = made.detach().float()
             if noise > 0:
                 real = real + noise * torch.randn_like(real)
                 fake = fake + noise * torch.randn_like(fake)
@@ -195,11 +197,14 @@ class GanTask(Task):
 
         # Generator phase: make D call the fakes real.
         D.requires_grad_(False)
-        for _ in range(cfg.g_steps):
-            z = torch.randn(cfg.batch_size, self.spec.nz, device=env.device)
-            y_fake = self._labels()
+        for j in range(cfg.g_steps):
+            if j > 0:
+                z = torch.randn(cfg.batch_size, self.spec.nz, device=env.device)
+                y_fake = self._labels()
+                with env.autocast():
+                    made = self.G_train(z, y_fake)
             with env.autocast():
-                fake = self.G_train(z, y_fake).float()
+                fake = made.float()
                 if noise > 0:
                     fake = fake + noise * torch.randn_like(fake)
                 loss_g = loss.g_loss(D(fake, y_fake).float())

@@ -81,8 +81,8 @@ class Pix2PixTask(Task):
         self.G = build(self.spec, "generator").to(env.device)
         self.D = build(self.d_spec, "discriminator").to(env.device)
         self.G_train, self.D_train = env.wrap(self.G), env.wrap(self.D)
-        self.opt_g = torch.optim.Adam(self.G.parameters(), lr=cfg.lr, betas=(cfg.beta1, 0.999))
-        self.opt_d = torch.optim.Adam(self.D.parameters(), lr=cfg.lr, betas=(cfg.beta1, 0.999))
+        self.opt_g = env.adam(self.G.parameters(), lr=cfg.lr, betas=(cfg.beta1, 0.999))
+        self.opt_d = env.adam(self.D.parameters(), lr=cfg.lr, betas=(cfg.beta1, 0.999))
         self.loss = LOSSES[cfg.loss]
         self.batch_gen = torch.Generator().manual_seed(cfg.seed + env.dist.rank)
 

@@ -187,7 +187,7 @@ class SuperResTask(Task):
         if cfg.init:
             self._start_from(cfg.init)
         self.G_train = env.wrap(self.G)
-        self.opt_g = torch.optim.Adam(self.G.parameters(), lr=cfg.lr, betas=(0.9, 0.99))  # ESRGAN's betas
+        self.opt_g = env.adam(self.G.parameters(), lr=cfg.lr, betas=(0.9, 0.99))  # ESRGAN's betas
         self.batch_gen = torch.Generator().manual_seed(cfg.seed + env.dist.rank)
         self.D: nn.Module | None = None
         self.vgg: nn.Module | None = None
@@ -195,7 +195,7 @@ class SuperResTask(Task):
             self.d_spec = ModelSpec("vgg-d", width=cfg.d_width, image_size=cfg.patch_size, channels=3, d_norm=cfg.d_norm)
             self.D = build(self.d_spec, "discriminator").to(device)
             self.D_train = env.wrap(self.D)
-            self.opt_d = torch.optim.Adam(self.D.parameters(), lr=cfg.lr_d, betas=(0.9, 0.99))
+            self.opt_d = env.adam(self.D.parameters(), lr=cfg.lr_d, betas=(0.9, 0.99))
             if cfg.perceptual == "vgg":
                 self.vgg = load_vgg_features(cfg.vgg_weights).to(device)
 
