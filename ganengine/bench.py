@@ -194,6 +194,7 @@ def bench_train(model: str = "dcgan", image_size: int = 32, channels: int = 1, b
         "ratio": median(a / b for a, b in zip(ours, rates["textbook"], strict=True)),
         "ratio_preloaded": median(a / b for a, b in zip(ours, rates["textbook_preloaded"], strict=True)),
         "matmul_peak_flops": {"fp32": median(peaks["fp32"]), **({precision: median(peaks["amp"])} if amp else {})},
+        "per_round": {**rates, **{f"matmul_peak_{k}": v for k, v in peaks.items()}},
         "matmul_peak_range": {"fp32": [min(peaks["fp32"]), max(peaks["fp32"])],
                               **({precision: [min(peaks["amp"]), max(peaks["amp"])]} if amp else {})},
     }

@@ -7,9 +7,12 @@ from torch import nn
 from ganengine.models.cpu_conv import Conv2d, ConvTranspose2d, conv_weight_grad
 
 CASES = [
-    (Conv2d, nn.Conv2d, (64, 32, 4, 2, 1), (4, 64, 16, 16)),
-    (ConvTranspose2d, nn.ConvTranspose2d, (32, 16, 4, 2, 1), (4, 32, 8, 8)),
-    (ConvTranspose2d, nn.ConvTranspose2d, (20, 32, 4, 1, 0), (4, 20, 1, 1)),  # DCGAN's first layer: a matmul
+    (Conv2d, nn.Conv2d, (64, 32, 4, 2, 1, 1, 1, False), (4, 64, 16, 16)),
+    (Conv2d, nn.Conv2d, (32, 16, 4, 2, 1), (4, 32, 16, 16)),  # with a bias
+    (Conv2d, nn.Conv2d, (1, 16, 4, 2, 1), (4, 1, 16, 16)),  # a discriminator's first layer: one channel, PyTorch's
+    (Conv2d, nn.Conv2d, (32, 1, 4, 1, 0), (4, 32, 4, 4)),  # its head: the kernel covers the input, a matmul
+    (ConvTranspose2d, nn.ConvTranspose2d, (32, 16, 4, 2, 1, 0, 1, False), (4, 32, 8, 8)),
+    (ConvTranspose2d, nn.ConvTranspose2d, (20, 32, 4, 1, 0, 0, 1, False), (4, 20, 1, 1)),  # G's first layer: a matmul
 ]
 
 
@@ -25,7 +28,7 @@ def _run(layer: nn.Module, x: torch.Tensor, amp: bool) -> tuple[torch.Tensor, ..
 @pytest.mark.parametrize(("fast_type", "plain_type", "args", "shape"), CASES)
 def test_outputs_and_gradients_match_pytorch(fast_type, plain_type, args, shape, amp):
     torch.manual_seed(0)
-    fast, plain = fast_type(*args, bias=False), plain_type(*args, bias=False)
+    fast, plain = fast_type(*args), plain_type(*args)
     plain.load_state_dict(fast.state_dict())  # same parameters, same names
     x = torch.randn(shape).to(memory_format=torch.channels_last)
     tolerance = 1e-2 if amp else 1e-5  # bf16 keeps 8 bits of mantissa
@@ -35,7 +38,7 @@ def test_outputs_and_gradients_match_pytorch(fast_type, plain_type, args, shape,
 
 
 def test_bf16_training_takes_the_matmul_weight_gradient_and_fp32_does_not():
-    layer, x = Conv2d(16, 32, 4, 2, 1, bias=False), torch.randn(2, 16, 8, 8, requires_grad=True)
+    layer, x = Conv2d(32, 32, 4, 2, 1, bias=False), torch.randn(2, 32, 8, 8, requires_grad=True)
     with torch.autocast("cpu", torch.bfloat16):
         assert "MatmulWeightGrad" in type(layer(x).grad_fn).__name__
     assert "MatmulWeightGrad" not in type(layer(x).grad_fn).__name__
@@ -53,10 +56,13 @@ def test_weight_gradient_by_matmul_equals_autograds():
     assert torch.allclose(conv_weight_grad(x, g, 4, 2, 1), expected)
 
 
-def test_first_layer_matmul_is_channels_last_and_biased_layers_stay_pytorchs():
+def test_first_layer_matmul_is_channels_last_and_other_shapes_stay_pytorchs():
     out = ConvTranspose2d(10, 6, 4, 1, 0, bias=False)(torch.randn(2, 10, 1, 1))
     assert out.shape == (2, 6, 4, 4) and out.is_contiguous(memory_format=torch.channels_last)
-    biased = Conv2d(4, 8, 4, 2, 1)  # a bias: not the fast path's shape, PyTorch's forward
+    dilated = Conv2d(4, 8, 3, 1, 2, dilation=2, bias=False)
     with torch.autocast("cpu", torch.bfloat16):
-        y = biased(torch.randn(2, 4, 8, 8, requires_grad=True))
+        y = dilated(torch.randn(2, 4, 8, 8, requires_grad=True))
+    assert "MatmulWeightGrad" not in type(y.grad_fn).__name__
+    with torch.autocast("cpu", torch.bfloat16):  # one input channel: im2col would cost more than it saves
+        y = Conv2d(1, 64, 4, 2, 1)(torch.randn(2, 1, 8, 8, requires_grad=True))
     assert "MatmulWeightGrad" not in type(y.grad_fn).__name__

@@ -5,7 +5,7 @@ of the matrix-multiply peak (5.0 ms for the 128->256 layer, against 1.5 ms for i
 im2col plus one matrix multiply on channels-last tensors it takes 2.0 ms, so the weight gradient goes that way;
 the forward and the input gradient stay oneDNN's. A transposed convolution with a 1x1 input (DCGAN's first
 layer) is a plain matrix multiply, 20x faster than oneDNN's general kernel. Elsewhere (GPU, fp32, grouped,
-dilated, biased) the layers are exactly PyTorch's.
+dilated) the layers are exactly PyTorch's.
 """
 
 from __future__ import annotations
@@ -36,19 +36,22 @@ class _MatmulWeightGrad(torch.autograd.Function):
     """A bias-free conv2d / conv_transpose2d whose backward takes the weight gradient from `conv_weight_grad`."""
 
     @staticmethod
-    def forward(ctx, x: torch.Tensor, weight: torch.Tensor, stride: int, padding: int, transposed: bool) -> torch.Tensor:
+    def forward(ctx, x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None, stride: int, padding: int,
+                transposed: bool) -> torch.Tensor:
         x = x.contiguous(memory_format=torch.channels_last)  # a 1-channel input's output can come back NCHW
         ctx.save_for_backward(x, weight)
         ctx.conf = (stride, padding, transposed)
         conv = F.conv_transpose2d if transposed else F.conv2d
-        return conv(x, weight, None, stride, padding)
+        return conv(x, weight, bias, stride, padding)
 
     @staticmethod
     def backward(ctx, grad_out: torch.Tensor):
         x, weight = ctx.saved_tensors
         stride, padding, transposed = ctx.conf
         grad_out = grad_out.to(x.dtype).contiguous(memory_format=torch.channels_last)  # else im2col gathers scattered
-        grad_x = grad_w = None
+        grad_x = grad_w = grad_b = None
+        if ctx.needs_input_grad[2]:
+            grad_b = grad_out.sum((0, 2, 3))
         if ctx.needs_input_grad[0]:
             grad_x = torch.ops.aten.convolution_backward(
                 grad_out, x, weight, None, [stride] * 2, [padding] * 2, [1, 1], transposed, [0, 0], 1,
@@ -59,7 +62,12 @@ class _MatmulWeightGrad(torch.autograd.Function):
             # the roles of input and output gradient swapped.
             grad_w = (conv_weight_grad(grad_out, x, k, stride, padding) if transposed
                       else conv_weight_grad(x, grad_out, k, stride, padding))
-        return grad_x, grad_w, None, None, None
+        return grad_x, grad_w, grad_b, None, None, None
+
+
+#: im2col reads k*k*C values per output pixel; with fewer channels than this the copy costs more than oneDNN's kernel
+#: (a first layer's one channel: 0.5-0.6x; 32 channels in: 1.4x; 64 or more: 2-6x, measured by bench/bench_train_parts.py)
+MIN_PATCH_CHANNELS = 32
 
 
 def _bf16_on_cpu(x: torch.Tensor) -> bool:
@@ -69,21 +77,34 @@ def _bf16_on_cpu(x: torch.Tensor) -> bool:
 
 
 def _plain(layer: nn.Conv2d | nn.ConvTranspose2d) -> bool:
-    """Square kernel and stride, no bias, groups, dilation or output padding: what the fast paths assume."""
+    """Square kernel and stride, no groups, dilation or output padding: what the fast paths assume."""
     k, s, p = layer.kernel_size, layer.stride, layer.padding
-    return (layer.bias is None and layer.groups == 1 and layer.dilation == (1, 1) and layer.padding_mode == "zeros"
+    return (layer.groups == 1 and layer.dilation == (1, 1) and layer.padding_mode == "zeros"
             and k[0] == k[1] and s[0] == s[1] and isinstance(p, tuple) and p[0] == p[1]
             and getattr(layer, "output_padding", (0, 0)) == (0, 0))
 
 
+def _bf16(t: torch.Tensor | None) -> torch.Tensor | None:
+    return None if t is None else t.to(torch.bfloat16)
+
+
 class Conv2d(nn.Conv2d):
-    """nn.Conv2d; in bf16 on the CPU with gradients on, its weight gradient is one matrix multiply."""
+    """nn.Conv2d; a kernel that covers its whole input is a matrix multiply, and in bf16 on the CPU with gradients
+    on, so is the weight gradient."""
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if not (torch.is_grad_enabled() and self.weight.requires_grad and _plain(self) and _bf16_on_cpu(x)):
+        if not _plain(self):
             return super().forward(x)
-        return _MatmulWeightGrad.apply(x.to(torch.bfloat16), self.weight.to(torch.bfloat16), self.stride[0],
-                                       self.padding[0], False)
+        if x.shape[-2:] == self.kernel_size and self.padding[0] == 0:
+            # A DCGAN discriminator's head: one dot product per image, read in NHWC order (free for channels-last).
+            w = self.weight.permute(0, 2, 3, 1).reshape(self.out_channels, -1)
+            out = F.linear(x.permute(0, 2, 3, 1).reshape(x.shape[0], -1), w, self.bias)
+            return out.view(x.shape[0], self.out_channels, 1, 1)
+        if self.in_channels >= MIN_PATCH_CHANNELS and torch.is_grad_enabled() and self.weight.requires_grad and \
+                _bf16_on_cpu(x):
+            return _MatmulWeightGrad.apply(x.to(torch.bfloat16), self.weight.to(torch.bfloat16), _bf16(self.bias),
+                                           self.stride[0], self.padding[0], False)
+        return super().forward(x)
 
 
 class ConvTranspose2d(nn.ConvTranspose2d):
@@ -93,12 +114,13 @@ class ConvTranspose2d(nn.ConvTranspose2d):
         if output_size is not None or not _plain(self):
             return super().forward(x, output_size)
         k = self.kernel_size[0]
-        if x.shape[-2:] == (1, 1) and self.stride[0] == 1 and self.padding[0] == 0:
+        if x.shape[-2:] == (1, 1) and self.stride[0] == 1 and self.padding[0] == 0 and self.bias is None:
             # out[n, o, i, j] = sum_c x[n, c] * w[c, o, i, j]: laid out NHWC, the result is channels-last already.
             w = self.weight.permute(0, 2, 3, 1).reshape(self.in_channels, -1)
             out = x.flatten(1) @ w
             return out.view(x.shape[0], k, k, self.out_channels).permute(0, 3, 1, 2)
-        if torch.is_grad_enabled() and self.weight.requires_grad and _bf16_on_cpu(x):
-            return _MatmulWeightGrad.apply(x.to(torch.bfloat16), self.weight.to(torch.bfloat16), self.stride[0],
-                                           self.padding[0], True)
+        if self.out_channels >= MIN_PATCH_CHANNELS and torch.is_grad_enabled() and self.weight.requires_grad and \
+                _bf16_on_cpu(x):
+            return _MatmulWeightGrad.apply(x.to(torch.bfloat16), self.weight.to(torch.bfloat16), _bf16(self.bias),
+                                           self.stride[0], self.padding[0], True)
         return super().forward(x)

@@ -61,11 +61,11 @@ class DCGANDiscriminator(nn.Module):
         n = _n_up(spec.image_size)
         chans = [spec.width * 2**i for i in range(n)]
         edge_norm = "spectral" if spec.d_norm == "spectral" else "none"  # no batch norm on D's input or output
-        layers: list[nn.Module] = [*d_layer(nn.Conv2d(spec.channels, chans[0], 4, 2, 1), edge_norm, 0), nn.LeakyReLU(0.2, True)]
+        layers: list[nn.Module] = [*d_layer(Conv2d(spec.channels, chans[0], 4, 2, 1), edge_norm, 0), nn.LeakyReLU(0.2, True)]
         for c_in, c_out in itertools.pairwise(chans):
             layers += [*d_layer(Conv2d(c_in, c_out, 4, 2, 1, bias=spec.d_norm != "batch"), spec.d_norm, c_out), nn.LeakyReLU(0.2, True)]
         self.features = nn.Sequential(*layers)
-        self.head = nn.Sequential(*d_layer(nn.Conv2d(chans[-1], 1, 4, 1, 0), edge_norm, 0))
+        self.head = nn.Sequential(*d_layer(Conv2d(chans[-1], 1, 4, 1, 0), edge_norm, 0))
         self.embed = nn.Embedding(spec.num_classes, chans[-1]) if spec.num_classes else None
         init_dcgan_weights(self)
 
