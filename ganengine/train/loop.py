@@ -47,17 +47,25 @@ class TrainResult:
 
 
 class EMA:
-    """An exponential moving average of a network's weights (buffers copied), for smoother samples."""
+    """An exponential moving average of a network's weights (buffers copied), for smoother samples.
+
+    The decay warms up as min(decay, (1 + step) / (10 + step)): with a fixed 0.999 a 1,500-step run's average would
+    still hold 22 % of the random initial weights (0.999^1500); warmed up, it forgets them within the first steps.
+    """
 
     def __init__(self, module: nn.Module, decay: float) -> None:
         self.module, self.decay = module, decay
         self.shadow = copy.deepcopy(module).eval().requires_grad_(False)
 
+    def decay_at(self, step: int) -> float:
+        """The decay of the update made after `step` steps (0 = the first)."""
+        return min(self.decay, (1 + step) / (10 + step))
+
     @torch.no_grad()
-    def update(self) -> None:
+    def update(self, step: int) -> None:
         params = [p for p in self.module.parameters()]
         shadow = [p for p in self.shadow.parameters()]
-        torch._foreach_lerp_(shadow, params, 1.0 - self.decay)
+        torch._foreach_lerp_(shadow, params, 1.0 - self.decay_at(step))
         for b_shadow, b in zip(self.shadow.buffers(), self.module.buffers(), strict=True):
             b_shadow.copy_(b)
 
@@ -137,9 +145,9 @@ class Trainer:
     def train_step(self, measure: bool) -> dict[str, float]:
         """One step of the task (raises NonFiniteLoss before stepping on a NaN); floats when measuring."""
         values = self.task.train_step(self.step, self.progress(time.monotonic() - self.t0), measure)
-        self.step += 1
         if self.ema is not None:
-            self.ema.update()
+            self.ema.update(self.step)
+        self.step += 1
         return {k: float(v) for k, v in values.items()} if measure else {}
 
     def step_n(self, n: int) -> dict[str, float]:
