@@ -319,7 +319,8 @@ def load_role(path: str | Path, role: str | None = None, tasks: tuple[str, ...] 
         spec = card.role_spec(role)
     except CheckpointError as exc:
         raise CheckpointError(f"{name}: {exc}") from None
-    if spec.num_classes and len(card.class_names) < spec.num_classes:
+    # (a self-conditioned DCGAN's classes are its data's clusters: its card names the data's classes, if any)
+    if spec.num_classes and spec.name != "scdcgan" and len(card.class_names) < spec.num_classes:
         raise CheckpointError(f"{name}: its card names {len(card.class_names)} classes, the model has {spec.num_classes}")
     bad = [c for c in (spec.channels, spec.in_channels or spec.channels) if c not in IMAGE_CHANNELS]
     if card.task in KINDS and not spec.makes_points and bad:

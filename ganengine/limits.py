@@ -43,6 +43,7 @@ LIMITS: dict[str, Bound] = {  # keyed by the config or architecture field they b
     "label_smoothing": Bound(0, 0.49, "label smoothing", whole=False),
     "instance_noise": Bound(0, 1, "instance noise", whole=False),
     "gp_weight": Bound(0, 100, "gradient-penalty weight", whole=False),
+    "clusters": Bound(2, 100, "k-means clusters"),
     "ema_decay": Bound(0, 0.9999, "EMA decay", whole=False),
     # Architectures read from files (model cards): nothing larger is ever built.
     "image_size": Bound(4, 128, "image size"),

@@ -206,7 +206,7 @@ def test_configs_dispatch_on_their_task_and_old_configs_are_gan_configs(toy):
     assert type(config_from_dict({"task": "toy-line"})).__name__ == "LineConfig"
     with pytest.raises(Exception, match="task must be one of"):
         config_from_dict({"task": "nonesuch"})
-    assert preset("gan", "toy2d-ring").model == "mlp" and preset("gan", "digits").model == "dcgan"
+    assert preset("gan", "toy2d-ring").model == "mlp" and preset("gan", "digits").model == "scdcgan"  # IMAGE_RECIPE
 
 
 def test_a_typo_in_a_data_name_is_an_error_not_a_guess():

@@ -12,6 +12,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "model.mlp": {"en": "vanilla GAN (fully connected, 2014)", "fr": "GAN original (couches denses, 2014)"},
     "model.dcgan": {"en": "DCGAN (convolutional, 2015)", "fr": "DCGAN (convolutionnel, 2015)"},
     "model.cdcgan": {"en": "conditional DCGAN (you pick the class)", "fr": "DCGAN conditionnel (vous choisissez la classe)"},
+    "model.scdcgan": {"en": "self-conditioned DCGAN (finds the data's groups itself, no labels)",
+                      "fr": "DCGAN auto-conditionné (trouve seul les groupes des données, sans étiquettes)"},
     "loss.minimax": {"en": "original minimax game", "fr": "jeu minimax original"},
     "loss.bce": {"en": "non-saturating BCE (the usual choice)", "fr": "BCE non saturante (le choix habituel)"},
     "loss.wgan-gp": {"en": "Wasserstein + gradient penalty", "fr": "Wasserstein + pénalité de gradient"},

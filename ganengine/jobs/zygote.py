@@ -24,6 +24,7 @@ def warm_up() -> None:
     from .. import train  # noqa: F401
 
     torch.optim.Adam([torch.nn.Parameter(torch.zeros(1))])
+    import sklearn.cluster  # noqa: F401 (the self-conditioned DCGAN's k-means: the Train page's default for images)
 
 
 def _child(root: str, threads: int) -> int:

@@ -9,7 +9,7 @@ from torch import nn
 
 from ..registry import Registry
 from .classifier import SmallClassifier
-from .dcgan import DCGANDiscriminator, DCGANGenerator
+from .dcgan import DCGANDiscriminator, DCGANGenerator, SelfConditionedGenerator
 from .detector import pixel_detector, spectrum_detector
 from .mlp import MLPDiscriminator, MLPGenerator
 from .spec import D_NORMS, ModelSpec
@@ -52,6 +52,10 @@ for _arch in (
                  {"generator": DCGANGenerator, "discriminator": DCGANDiscriminator}, makes_points=False),
     Architecture("cdcgan", "Conditional DCGAN: you choose the class of each sample.",
                  {"generator": DCGANGenerator, "discriminator": DCGANDiscriminator}, conditional=True, makes_points=False),
+    Architecture("scdcgan", "Self-conditioned DCGAN: G picks one of the data's k-means clusters from its noise; "
+                 "sampled like a DCGAN, no labels needed.",
+                 {"generator": SelfConditionedGenerator, "discriminator": DCGANDiscriminator}, conditional=True,
+                 makes_points=False),
     Architecture("classifier", "A small CNN: class and attribute logits, and features for metrics.",
                  {"classifier": SmallClassifier}, makes_points=False),
     Architecture("unet", "Pix2pix's U-Net: an encoder-decoder with a skip from each level to its mirror.",

@@ -1,4 +1,4 @@
-"""DCGAN (Radford et al. 2015) for 32x32 and 64x64 images, and its class-conditional variant."""
+"""DCGAN (Radford et al. 2015) for 32x32 and 64x64 images, its class-conditional variant, and a self-conditioned one."""
 
 from __future__ import annotations
 
@@ -50,6 +50,34 @@ class DCGANGenerator(nn.Module):
                 raise ValueError("this generator is conditional: give class labels")
             z = torch.cat([z, F.one_hot(y, self.num_classes).to(z.dtype)], dim=1)
         return self.net(z.view(z.shape[0], -1, 1, 1))
+
+
+class SelfConditionedGenerator(DCGANGenerator):
+    """A DCGAN generator that picks one of K data clusters from its own noise and draws that cluster's image.
+
+    Sampled like an unconditional DCGAN (noise in, image out: `num_classes` is 0 to every caller); inside, the first
+    noise value chooses the cluster with the clusters' shares in the data, and the cluster enters G as a one-hot
+    vector, as a class does in the conditional DCGAN. The clusters come from k-means on the training images, not from
+    labels (after Liu et al. 2020, "Diverse Image Generation via Self-Conditioned GANs"). A continuous latent must
+    otherwise pass through in-between shapes from one mode to the next: on digits those read as no digit at all.
+    """
+
+    def __init__(self, spec: ModelSpec) -> None:
+        super().__init__(spec)
+        self.clusters, self.num_classes = spec.num_classes, 0
+        # Cumulative cluster shares (saved with the weights); uniform until the task measures its data's clusters.
+        self.register_buffer("cluster_cdf", torch.arange(1, spec.num_classes + 1, dtype=torch.float32) / spec.num_classes)
+
+    def cluster_of(self, z: torch.Tensor) -> torch.Tensor:
+        """The cluster each noise vector draws: where Phi(z[0]) falls among the cumulative shares (comparisons only,
+        so the ONNX export needs no search operator)."""
+        u = torch.special.ndtr(z[:, 0].float())
+        return (u[:, None] > self.cluster_cdf[None, :-1]).sum(1)
+
+    def forward(self, z: torch.Tensor, y: torch.Tensor | None = None) -> torch.Tensor:
+        code = self.cluster_of(z) if y is None else y
+        one_hot = (code[:, None] == torch.arange(self.clusters, device=z.device)).to(z.dtype)
+        return self.net(torch.cat([z, one_hot], dim=1).view(z.shape[0], -1, 1, 1))
 
 
 class DCGANDiscriminator(nn.Module):
