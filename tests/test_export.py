@@ -11,7 +11,7 @@ from ganengine.cli import main
 from ganengine.export import ExportError, export_checkpoint, onnx_card
 
 SHIPPED = Path(__file__).resolve().parent.parent / "checkpoints"
-KINDS = ["digits-dcgan", "digits-cdcgan", "edges-pix2pix", "seasons-cyclegan", "photos-srresnet-x4"]
+KINDS = ["digits-dcgan", "digits-cdcgan", "digits-scdcgan", "edges-pix2pix", "seasons-cyclegan", "photos-srresnet-x4"]
 
 
 def shipped(name: str) -> Path:

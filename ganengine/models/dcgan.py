@@ -69,9 +69,9 @@ class SelfConditionedGenerator(DCGANGenerator):
         self.register_buffer("cluster_cdf", torch.arange(1, spec.num_classes + 1, dtype=torch.float32) / spec.num_classes)
 
     def cluster_of(self, z: torch.Tensor) -> torch.Tensor:
-        """The cluster each noise vector draws: where Phi(z[0]) falls among the cumulative shares (comparisons only,
-        so the ONNX export needs no search operator)."""
-        u = torch.special.ndtr(z[:, 0].float())
+        """The cluster each noise vector draws: where Phi(z[0]) falls among the cumulative shares (erf and comparisons
+        only, operators ONNX has)."""
+        u = 0.5 * (1 + torch.erf(z[:, 0].float() / math.sqrt(2)))
         return (u[:, None] > self.cluster_cdf[None, :-1]).sum(1)
 
     def forward(self, z: torch.Tensor, y: torch.Tensor | None = None) -> torch.Tensor:
