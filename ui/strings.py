@@ -1137,8 +1137,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "evaluate.judge_digits_only": {"en": "The independent judge reads grey digits models only.", "fr": "Le juge indépendant ne lit que les modèles de chiffres en niveaux de gris."},
     "evaluate.samples": {"en": "Samples", "fr": "Échantillons"},
     "evaluate.confidence": {"en": "Judge's mean confidence", "fr": "Confiance moyenne du juge"},
-    "evaluate.confidence_help": {"en": "Mean top-class probability: real digits score about 0.97, noise about 0.2.",
-                                 "fr": "Probabilité moyenne de la classe choisie : les vrais chiffres obtiennent environ 0,97, du bruit environ 0,2."},
+    "evaluate.confidence_help": {"en": "Mean top-class probability of a strict judge: real digits score about 0.88; shapes "
+                                       "between two digits, blurs and noise 0.5 to 0.65.",
+                                 "fr": "Probabilité moyenne de la classe choisie par un juge exigeant : les vrais chiffres obtiennent "
+                                       "environ 0,88 ; les formes entre deux chiffres, le flou et le bruit de 0,5 à 0,65."},
+    "evaluate.score": {"en": "Digit score vs real digits", "fr": "Score de chiffres face aux vrais"},
+    "evaluate.score_help": {"en": "An Inception-style score read with the judge: high when each sample is clearly one digit and "
+                                  "all ten are equally frequent. Shown as a share of what as many real digits score.",
+                            "fr": "Un score de type Inception lu par le juge : élevé quand chaque échantillon est nettement un "
+                                  "chiffre et que les dix sont aussi fréquents. Donné en part du score d'autant de vrais chiffres."},
     "evaluate.covered": {"en": "Digits covered", "fr": "Chiffres couverts"},
     "evaluate.covered_help": {"en": "Classes receiving at least 3% of the samples.", "fr": "Classes recevant au moins 3 % des échantillons."},
     "evaluate.diversity": {"en": "Variety vs real digits", "fr": "Variété face aux vrais chiffres"},
@@ -1153,8 +1160,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                "fr": "Modèles conditionnels seulement : part des échantillons que le juge lit comme la classe demandée."},
     "evaluate.shares_title": {"en": "Which digits the judge sees ({n:,} samples)", "fr": "Quels chiffres le juge voit ({n:,} échantillons)"},
     "evaluate.measured_on": {"en": "Measured on {n:,} samples from seed 0 by: {judge}.", "fr": "Mesuré sur {n:,} échantillons de la graine 0 par : {judge}."},
-    "evaluate.judge_name": {"en": "scikit-learn's SVC (gamma 0.001, calibrated) trained on the 1,797 raw 8x8 digits",
-                            "fr": "le SVC de scikit-learn (gamma 0,001, calibré) entraîné sur les 1 797 chiffres bruts 8x8"},
+    "evaluate.judge_name": {"en": "scikit-learn's SVC (gamma 0.01, calibrated) trained on the 1,797 raw 8x8 digits, each "
+                                  "image's contrast stretched",
+                            "fr": "le SVC de scikit-learn (gamma 0,01, calibré) entraîné sur les 1 797 chiffres bruts 8x8, le "
+                                  "contraste de chaque image étiré"},
     "evaluate.classifier_name": {"en": "GAN Studio's {data} classifier", "fr": "le classifieur {data} de GAN Studio"},
     "evaluate.seeds": {"en": "Seeds", "fr": "Graines"},
     "evaluate.seeds_help": {"en": "Measure each generator this many times, each with other noise and other real images: the "
