@@ -299,8 +299,15 @@ STRINGS: dict[str, dict[str, str]] = {
               "de données, ou demandez à qui gère le serveur d'ajouter ses fichiers (README, section Data).",
     },
     "train.model": {"en": "Model", "fr": "Modèle"},
-    "train.model_help": {"en": "2-D point sets use the fully connected GAN; images can use any model.",
-                         "fr": "Les nuages de points 2-D utilisent le GAN dense ; les images acceptent tous les modèles."},
+    "train.model_help": {"en": "2-D point sets use the fully connected GAN; images can use any model. The default for "
+                               "images, the self-conditioned DCGAN, first sorts the pictures into 10 groups by k-means "
+                               "(no labels), then learns to draw from each group: sharper digits in a minute than a plain "
+                               "DCGAN, which also draws shapes between two digits.",
+                         "fr": "Les nuages de points 2-D utilisent le GAN dense ; les images acceptent tous les modèles. Le "
+                               "modèle par défaut des images, le DCGAN auto-conditionné, range d'abord les images en 10 "
+                               "groupes par k-moyennes (sans étiquettes), puis apprend à dessiner chaque groupe : des "
+                               "chiffres plus nets en une minute qu'un DCGAN simple, qui dessine aussi des formes entre deux "
+                               "chiffres."},
     "train.loss": {"en": "Loss", "fr": "Perte"},
     "train.loss_help": {"en": "How D is scored and how G is told to improve. Non-saturating BCE is the standard start.",
                         "fr": "Comment D est noté et comment G est poussé à progresser. La BCE non saturante est le point de départ standard."},
