@@ -296,8 +296,11 @@ with tab_judge:
             j4.metric(t("evaluate.score"), number(report["digit_score_share"], ".0%"), help=t("evaluate.score_help"))
             if "class_accuracy" in report:
                 j5.metric(t("evaluate.accuracy"), number(report["class_accuracy"], ".0%"), help=t("evaluate.accuracy_help"))
-            charts.show(charts.class_shares_figure(report["class_shares"], [str(i) for i in range(10)],
-                                                      t("evaluate.shares_title", n=report["samples"])), key="judge_shares")
+            charts.show(charts.class_shares_figure([*report["class_shares"], report["unclear_share"]],
+                                                   [*(str(i) for i in range(10)), t("evaluate.unclear")],
+                                                   t("evaluate.shares_title", n=report["samples"]), classes=10),
+                        key="judge_shares")
+            st.caption(t("evaluate.unclear_note"))
             st.caption(t("evaluate.measured_on", judge=t("evaluate.judge_name"), n=report["samples"]))
             st.caption(t("evaluate.two_readers"))
 

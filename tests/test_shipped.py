@@ -31,15 +31,15 @@ def test_digits_dcgan_makes_digits_of_every_class():
     """The plain DCGAN (kept: the detector learned from it): every digit, but many in-between shapes (strict judge)."""
     report = judge_checkpoint(SHIPPED / "digits-dcgan.safetensors", n=1000, seed=0)
     assert report["classes_covered"] == 10
-    assert min(report["class_shares"]) >= 0.03  # 3.9 % measured (the judge's coverage threshold is 3 %)
-    assert report["mean_confidence"] >= 0.6  # 0.63 measured
+    assert min(report["class_shares"]) >= 0.03  # 3.6 % of clear samples measured (the coverage threshold is 3 %)
+    assert report["mean_confidence"] >= 0.6  # 0.63 measured; half its samples are no clear digit (in-between shapes)
     assert report["diversity_ratio"] >= 0.7
 
 
 def test_digits_scdcgan_is_an_unconditional_model_as_good_as_the_conditional_one():
     """Issue 16: confidence >= 0.80 and a score >= 75 % of real digits' by the strict judge, sampled from noise alone."""
     report = judge_checkpoint(SHIPPED / "digits-scdcgan.safetensors", n=1000, seed=0)
-    assert report["classes_covered"] == 10 and min(report["class_shares"]) >= 0.05
+    assert report["classes_covered"] == 10 and min(report["class_shares"]) >= 0.04 and report["unclear_share"] <= 0.15
     assert report["mean_confidence"] >= 0.80  # 0.84 measured
     assert report["digit_score_share"] >= 0.75  # 89 % measured
     assert report["diversity_ratio"] >= 0.7  # not one image per digit

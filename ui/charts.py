@@ -157,9 +157,11 @@ def minimax_figure() -> go.Figure:
     return localise(fig)
 
 
-def class_shares_figure(shares: list[float], names: list[str], title: str) -> go.Figure:
+def class_shares_figure(shares: list[float], names: list[str], title: str, classes: int | None = None) -> go.Figure:
+    """Bars of class shares with the uniform share as a dotted line (`classes`: how many bars are classes, when
+    others follow them)."""
     fig = go.Figure(go.Bar(x=names, y=shares, marker_color=COLOURS["g"]))
-    fig.add_hline(y=1 / max(len(names), 1), line_dash="dot", line_color="grey", annotation_text=t("chart.uniform"))
+    fig.add_hline(y=1 / max(classes or len(names), 1), line_dash="dot", line_color="grey", annotation_text=t("chart.uniform"))
     fig.update_layout(title=title, height=300, template="plotly_white", yaxis_title=t("chart.share"),
                       margin={"l": 10, "r": 10, "t": 40, "b": 10})
     return localise(fig)

@@ -1165,6 +1165,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "evaluate.accuracy": {"en": "Asked-for class recognised", "fr": "Classe demandée reconnue"},
     "evaluate.accuracy_help": {"en": "Conditional models only: share of samples the judge reads as the class that was asked for.",
                                "fr": "Modèles conditionnels seulement : part des échantillons que le juge lit comme la classe demandée."},
+    "evaluate.unclear": {"en": "no clear digit", "fr": "aucun chiffre net"},
+    "evaluate.unclear_note": {"en": "A sample the judge reads with under 55 % confidence counts as no clear digit: about 1 % "
+                                    "of real digits, often a shape between two digits in a generator's samples.",
+                              "fr": "Un échantillon que le juge lit avec moins de 55 % de confiance ne compte pour aucun "
+                                    "chiffre : environ 1 % des vrais chiffres, souvent une forme entre deux chiffres chez un "
+                                    "générateur."},
     "evaluate.shares_title": {"en": "Which digits the judge sees ({n:,} samples)", "fr": "Quels chiffres le juge voit ({n:,} échantillons)"},
     "evaluate.measured_on": {"en": "Measured on {n:,} samples from seed 0 by: {judge}.", "fr": "Mesuré sur {n:,} échantillons de la graine 0 par : {judge}."},
     "evaluate.judge_name": {"en": "scikit-learn's SVC (gamma 0.01, calibrated) trained on the 1,797 raw 8x8 digits, each "
