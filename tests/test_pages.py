@@ -1146,7 +1146,7 @@ def test_ethics_page_trains_a_detector_and_lists_the_run():
     owner = at.session_state["owner_token"]
     job = ui.engine.job_manager().get(at.session_state["ethics_job"], owner)
     assert job.config.task == "detector" and job.config.generators == "digits-cdcgan"
-    assert job.config.unseen == "digits-dcgan"  # the one left out is measured as unseen
+    assert job.config.unseen == "digits-dcgan,digits-scdcgan"  # the ones left out are measured as unseen
     assert job.config.command.startswith("python -m ganengine train --task detector")
     ui.engine.job_manager().cancel(job.id, owner)
     at.multiselect(key="ethics_train_generators_digits").set_value([]).run()
