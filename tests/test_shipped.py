@@ -41,7 +41,7 @@ def test_digits_scdcgan_is_an_unconditional_model_as_good_as_the_conditional_one
     report = judge_checkpoint(SHIPPED / "digits-scdcgan.safetensors", n=1000, seed=0)
     assert report["classes_covered"] == 10 and min(report["class_shares"]) >= 0.04 and report["unclear_share"] <= 0.15
     assert report["mean_confidence"] >= 0.80  # 0.84 measured
-    assert report["digit_score_share"] >= 0.75  # 89 % measured
+    assert report["digit_score_share"] >= 0.75  # 90 % measured
     assert report["diversity_ratio"] >= 0.7  # not one image per digit
     conditional = judge_checkpoint(SHIPPED / "digits-cdcgan.safetensors", n=1000, seed=0)
     assert report["mean_confidence"] >= conditional["mean_confidence"]
@@ -51,7 +51,7 @@ def test_digits_cdcgan_makes_the_digit_it_is_asked_for():
     report = judge_checkpoint(SHIPPED / "digits-cdcgan.safetensors", n=1000, seed=0)
     assert report["classes_covered"] == 10
     assert report["class_accuracy"] >= 0.9  # 91.7 % by the strict judge
-    assert report["mean_confidence"] >= 0.78  # 0.80 measured
+    assert report["mean_confidence"] >= 0.78  # 0.81 measured
     assert report["diversity_ratio"] >= 0.6  # varied within each class, not one image per digit
 
 

@@ -43,3 +43,13 @@ def test_durations_read_as_people_say_them_in_both_languages():
     assert duration(840, "en") == "14 min" and duration(840, "fr") == "14 min"
     assert duration(7260, "en") == "2 hr 1 min" and duration(45.4, "fr") == "45 s"
     assert duration(86_459, "en") == "1 day" and duration(0, "en") == "0 sec"
+
+
+def test_a_judged_card_says_its_score_against_real_digits():
+    from ui.checkpoint_picker import judge_summary
+
+    report = {"mean_confidence": 0.639, "digit_score_share": 0.4307, "classes_covered": 10, "class_shares": [0.1] * 10,
+              "diversity_ratio": 0.985, "samples": 1000}
+    line = judge_summary(report)
+    assert line.startswith("confidence 0.64 · score 43% of real digits' · 10/10 classes")
+    assert "score" not in judge_summary({"mean_confidence": 0.9})  # a card judged before the score: as it was

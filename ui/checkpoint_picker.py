@@ -108,10 +108,12 @@ def card_table(card: ge.ModelCard) -> pd.DataFrame:
 
 
 def judge_summary(report: dict) -> str:
-    """A judge's report in one readable line: confidence, classes, variety, accuracy, and on how many samples."""
+    """A judge's report in one readable line: confidence, score, classes, variety, accuracy, and on how many samples."""
     parts = []
     if "mean_confidence" in report:
         parts.append(t("card.judge_confidence", x=report["mean_confidence"]))
+    if "digit_score_share" in report:
+        parts.append(t("card.judge_score", x=100 * report["digit_score_share"]))
     if "classes_covered" in report and "class_shares" in report:
         parts.append(t("card.judge_classes", k=report["classes_covered"], n=len(report["class_shares"])))
     if "diversity_ratio" in report:

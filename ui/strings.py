@@ -617,6 +617,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "card.metric_digits_judge": {"en": "digits judge (independent SVM)", "fr": "juge des chiffres (SVM indépendant)"},
     "card.metric_classifier_judge": {"en": "judge (domain classifier)", "fr": "juge (classifieur du domaine)"},
     "card.judge_confidence": {"en": "confidence {x:.2f}", "fr": "confiance {x:.2f}"},
+    "card.judge_score": {"en": "score {x:.0f}% of real digits'", "fr": "score à {x:.0f} % de celui des vrais chiffres"},
     "card.judge_classes": {"en": "{k}/{n} classes", "fr": "{k}/{n} classes"},
     "card.judge_variety": {"en": "variety {x:.2f}", "fr": "variété {x:.2f}"},
     "card.judge_accuracy": {"en": "asked-for class {x:.1f}%", "fr": "classe demandée {x:.1f} %"},
@@ -1173,9 +1174,9 @@ STRINGS: dict[str, dict[str, str]] = {
                                     "générateur."},
     "evaluate.shares_title": {"en": "Which digits the judge sees ({n:,} samples)", "fr": "Quels chiffres le juge voit ({n:,} échantillons)"},
     "evaluate.measured_on": {"en": "Measured on {n:,} samples from seed 0 by: {judge}.", "fr": "Mesuré sur {n:,} échantillons de la graine 0 par : {judge}."},
-    "evaluate.judge_name": {"en": "scikit-learn's SVC (gamma 0.01, calibrated) trained on the 1,797 raw 8x8 digits, each "
+    "evaluate.judge_name": {"en": "scikit-learn's SVC (gamma 0.01, C 10, calibrated) trained on the 1,797 raw 8x8 digits, each "
                                   "image's contrast stretched",
-                            "fr": "le SVC de scikit-learn (gamma 0,01, calibré) entraîné sur les 1 797 chiffres bruts 8x8, le "
+                            "fr": "le SVC de scikit-learn (gamma 0,01, C 10, calibré) entraîné sur les 1 797 chiffres bruts 8x8, le "
                                   "contraste de chaque image étiré"},
     "evaluate.classifier_name": {"en": "GAN Studio's {data} classifier", "fr": "le classifieur {data} de GAN Studio"},
     "evaluate.seeds": {"en": "Seeds", "fr": "Graines"},
