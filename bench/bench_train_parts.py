@@ -37,7 +37,7 @@ def _two_forward_step(self, step, progress, measure):
     for _ in range(cfg.d_steps):
         real, y_real = self.data.sample(cfg.batch_size, self.batch_gen)
         z = torch.randn(cfg.batch_size, self.spec.nz, device=env.device)
-        y_fake = self._labels()
+        y_fake = self._labels(z)
         with torch.no_grad(), env.autocast():
             fake = G(z, y_fake)
         fake = fake.float()
@@ -51,7 +51,7 @@ def _two_forward_step(self, step, progress, measure):
     D.requires_grad_(False)
     for _ in range(cfg.g_steps):
         z = torch.randn(cfg.batch_size, self.spec.nz, device=env.device)
-        y_fake = self._labels()
+        y_fake = self._labels(z)
         with env.autocast():
             loss_g = loss.g_loss(D(self.G_train(z, y_fake).float(), y_fake).float())
         env.check_finite(loss_g, "generator")
