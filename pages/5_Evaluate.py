@@ -289,13 +289,13 @@ with tab_judge:
         if error:
             st.info(t("evaluate.unavailable", reason=defused(error)))
         elif report is not None:
-            j1, j2, j3, j4, j5 = st.columns(5)
+            j1, j2, j3, j4 = st.columns(4)  # four to a row: five cut the French labels short
             j1.metric(t("evaluate.confidence"), number(report["mean_confidence"], ".2f"), help=t("evaluate.confidence_help"))
             j2.metric(t("evaluate.covered"), f"{report['classes_covered']} / 10", help=t("evaluate.covered_help"))
             j3.metric(t("evaluate.diversity"), number(report["diversity_ratio"], ".2f"), help=t("evaluate.diversity_help"))
             j4.metric(t("evaluate.score"), number(report["digit_score_share"], ".0%"), help=t("evaluate.score_help"))
             if "class_accuracy" in report:
-                j5.metric(t("evaluate.accuracy"), number(report["class_accuracy"], ".0%"), help=t("evaluate.accuracy_help"))
+                st.columns(4)[0].metric(t("evaluate.accuracy"), number(report["class_accuracy"], ".0%"), help=t("evaluate.accuracy_help"))
             charts.show(charts.class_shares_figure([*report["class_shares"], report["unclear_share"]],
                                                    [*(str(i) for i in range(10)), t("evaluate.unclear")],
                                                    t("evaluate.shares_title", n=report["samples"]), classes=10),
