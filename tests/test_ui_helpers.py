@@ -53,3 +53,10 @@ def test_a_judged_card_says_its_score_against_real_digits():
     line = judge_summary(report)
     assert line.startswith("confidence 0.64 · score 43% of real digits' · 10/10 classes")
     assert "score" not in judge_summary({"mean_confidence": 0.9})  # a card judged before the score: as it was
+
+
+def test_french_percentages_take_a_narrow_space_before_the_sign():
+    from ui.i18n import number_writer
+
+    assert number_writer("fr")(0.43, ".0%") == "43\u202f%" and number_writer("en")(0.43, ".0%") == "43%"
+    assert number_writer("fr")(0.9172, ".1%") == "91,7\u202f%"

@@ -24,7 +24,7 @@ def lang() -> str:
 
 
 class _Formatter(string.Formatter):
-    """str.format with the language's number conventions: 1,500.5 in English, 1 500,5 in French."""
+    """str.format with the language's number conventions: 1,500.5 and 43% in English, 1 500,5 and 43 % in French."""
 
     def __init__(self, language: str) -> None:
         self.language = language
@@ -33,6 +33,8 @@ class _Formatter(string.Formatter):
         text = format(value, format_spec)
         if self.language == "fr" and isinstance(value, int | float) and not isinstance(value, bool):
             text = text.replace(",", "\u202f").replace(".", ",")
+            if format_spec.endswith("%"):
+                text = text[:-1] + "\u202f%"  # French sets a (narrow, unbreakable) space before %
         return text
 
 
