@@ -11,9 +11,8 @@ Measured (1,000 samples, seed 0) by this judge / the outside one: digits-dcgan 0
 48 % of real's; digits-cdcgan 0.81 / 0.88, 80 % / 89 %. The price: held-out accuracy on raw digits (5-fold, shuffled)
 falls from 99 % at gamma 0.001 to 84 %; the sharp kernel answers confidently only near the shapes it knows, which is
 what a quality judge needs, and it cannot tell a memorised training digit from a new one (the variety ratio catches
-collapse, not copying). Far from every digit
-(pure noise, a blank) its calibrated answer is one class at 0.51: confidence has that floor, and coverage and the
-score are what expose such samples.
+collapse, not copying). Far from every digit (pure noise, a blank) its calibrated answer is one class at 0.51:
+confidence has that floor, so such samples count as "no clear digit" (UNCLEAR_BELOW) and the score exposes them.
 
 The score is an Inception-style score computed with the judge's probabilities, exp(E KL(p(y|x) || p(y))): high when
 each sample is clearly one digit and all digits are equally frequent. It is reported as a share of real digits'

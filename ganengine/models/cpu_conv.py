@@ -33,7 +33,8 @@ def conv_weight_grad(x: torch.Tensor, grad_out: torch.Tensor, kernel: int, strid
 
 
 class _MatmulWeightGrad(torch.autograd.Function):
-    """A bias-free conv2d / conv_transpose2d whose backward takes the weight gradient from `conv_weight_grad`."""
+    """A conv2d / conv_transpose2d (square stride and padding) whose backward takes the weight gradient from
+    `conv_weight_grad`; the input gradient is oneDNN's, the bias gradient a sum."""
 
     @staticmethod
     def forward(ctx, x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None, stride: int, padding: int,
@@ -84,8 +85,15 @@ def _plain(layer: nn.Conv2d | nn.ConvTranspose2d) -> bool:
             and getattr(layer, "output_padding", (0, 0)) == (0, 0))
 
 
-def _bf16(t: torch.Tensor | None) -> torch.Tensor | None:
-    return None if t is None else t.to(torch.bfloat16)
+def _matmul_weight_grad(layer: nn.Conv2d | nn.ConvTranspose2d, x: torch.Tensor, transposed: bool) -> torch.Tensor | None:
+    """The layer's output through `_MatmulWeightGrad` when that pays (bf16 on the CPU, gradients on, enough patch
+    channels), else None for PyTorch's own forward."""
+    channels = layer.out_channels if transposed else layer.in_channels
+    if channels < MIN_PATCH_CHANNELS or not (torch.is_grad_enabled() and layer.weight.requires_grad and _bf16_on_cpu(x)):
+        return None
+    bias = None if layer.bias is None else layer.bias.to(torch.bfloat16)
+    return _MatmulWeightGrad.apply(x.to(torch.bfloat16), layer.weight.to(torch.bfloat16), bias, layer.stride[0],
+                                   layer.padding[0], transposed)
 
 
 class Conv2d(nn.Conv2d):
@@ -100,11 +108,8 @@ class Conv2d(nn.Conv2d):
             w = self.weight.permute(0, 2, 3, 1).reshape(self.out_channels, -1)
             out = F.linear(x.permute(0, 2, 3, 1).reshape(x.shape[0], -1), w, self.bias)
             return out.view(x.shape[0], self.out_channels, 1, 1)
-        if self.in_channels >= MIN_PATCH_CHANNELS and torch.is_grad_enabled() and self.weight.requires_grad and \
-                _bf16_on_cpu(x):
-            return _MatmulWeightGrad.apply(x.to(torch.bfloat16), self.weight.to(torch.bfloat16), _bf16(self.bias),
-                                           self.stride[0], self.padding[0], False)
-        return super().forward(x)
+        out = _matmul_weight_grad(self, x, transposed=False)
+        return super().forward(x) if out is None else out
 
 
 class ConvTranspose2d(nn.ConvTranspose2d):
@@ -119,8 +124,5 @@ class ConvTranspose2d(nn.ConvTranspose2d):
             w = self.weight.permute(0, 2, 3, 1).reshape(self.in_channels, -1)
             out = x.flatten(1) @ w
             return out.view(x.shape[0], k, k, self.out_channels).permute(0, 3, 1, 2)
-        if self.out_channels >= MIN_PATCH_CHANNELS and torch.is_grad_enabled() and self.weight.requires_grad and \
-                _bf16_on_cpu(x):
-            return _MatmulWeightGrad.apply(x.to(torch.bfloat16), self.weight.to(torch.bfloat16), _bf16(self.bias),
-                                           self.stride[0], self.padding[0], True)
-        return super().forward(x)
+        out = _matmul_weight_grad(self, x, transposed=True)
+        return super().forward(x) if out is None else out
