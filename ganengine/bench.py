@@ -19,7 +19,7 @@ from torch.utils.data import DataLoader, TensorDataset
 from torch.utils.flop_counter import FlopCounterMode
 
 from .data import DataRequest, load_data
-from .devices import autocast_dtype, resolve_device
+from .devices import autocast_dtype, keep_freed_memory, resolve_device
 from .errors import ConfigError
 from .models import ModelSpec
 from .models.layers import init_dcgan_weights
@@ -163,6 +163,8 @@ def bench_train(model: str = "dcgan", image_size: int = 32, channels: int = 1, b
     cfg = GanConfig(model="dcgan", data="digits", batch_size=batch_size, image_size=image_size, channels=channels,
                     width=width, device=dev.type, quality_probe=False)
     amp = autocast_dtype(dev, True)
+    # The engine's loop sets this for its process; set for all loops from the start, the textbook ones get it too.
+    allocator = "glibc, freed memory kept for every loop" if dev.type == "cpu" and keep_freed_memory() else "default"
     rates: dict[str, list[float]] = {name: [] for name in LOOPS}
     peaks: dict[str, list[float]] = {"fp32": [], "amp": []}
     flops = 0
@@ -189,7 +191,7 @@ def bench_train(model: str = "dcgan", image_size: int = 32, channels: int = 1, b
     return {
         "device": torch.cuda.get_device_name(0) if dev.type == "cuda" else f"cpu ({torch.get_num_threads()} threads)",
         "model": f"dcgan {image_size}x{image_size}x{channels}, nz 100, width {width}", "batch_size": batch_size,
-        "timed_steps": steps, "rounds": rounds, "flops_per_step": flops,
+        "timed_steps": steps, "rounds": rounds, "flops_per_step": flops, "allocator": allocator,
         **{name: loop_result(name) for name in LOOPS},
         "ratio": median(a / b for a, b in zip(ours, rates["textbook"], strict=True)),
         "ratio_preloaded": median(a / b for a, b in zip(ours, rates["textbook_preloaded"], strict=True)),

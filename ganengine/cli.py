@@ -454,7 +454,8 @@ def cmd_bench(a: argparse.Namespace) -> int:
                     warmup=a.warmup, width=a.width, device=a.device, rounds=a.rounds)
     print(f"{r['model']}, batch {r['batch_size']}, {r['device']}; {r['flops_per_step'] / 1e9:.2f} GFLOP of useful work per "
           f"training step (counted on the textbook step; shares below are useful FLOP/s over the matmul peak measured "
-          f"in the same round). Medians of {r['rounds']} interleaved rounds, range in brackets:")
+          f"in the same round). Allocator: {r['allocator']}. Medians of {r['rounds']} interleaved rounds, range in "
+          f"brackets:")
     for name in ("textbook", "textbook_preloaded", "ganengine"):
         x = r[name]
         low, high = x["range"]

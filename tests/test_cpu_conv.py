@@ -1,10 +1,16 @@
 """The fast CPU convolutions give PyTorch's results (outputs and both gradients) and take their fast path in bf16."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import torch
+import torch.nn.functional as F
 from torch import nn
 
-from ganengine.models.cpu_conv import Conv2d, ConvTranspose2d, conv_weight_grad
+from ganengine.models import cpu_conv
+from ganengine.models.cpu_conv import Conv2d, ConvTranspose2d, conv_by_matmul, conv_transpose_by_matmul, conv_weight_grad
 
 CASES = [
     (Conv2d, nn.Conv2d, (64, 32, 4, 2, 1, 1, 1, False), (4, 64, 16, 16)),
@@ -13,6 +19,12 @@ CASES = [
     (Conv2d, nn.Conv2d, (32, 1, 4, 1, 0), (4, 32, 4, 4)),  # its head: the kernel covers the input, a matmul
     (ConvTranspose2d, nn.ConvTranspose2d, (32, 16, 4, 2, 1, 0, 1, False), (4, 32, 8, 8)),
     (ConvTranspose2d, nn.ConvTranspose2d, (20, 32, 4, 1, 0, 0, 1, False), (4, 20, 1, 1)),  # G's first layer: a matmul
+    # 128+ output channels: the forward pass by matmul too; 128+ input channels: the input gradient as well
+    (Conv2d, nn.Conv2d, (32, 128, 4, 2, 1, 1, 1, False), (4, 32, 16, 16)),
+    (Conv2d, nn.Conv2d, (128, 128, 4, 2, 1), (4, 128, 8, 8)),
+    (Conv2d, nn.Conv2d, (128, 128, 3, 1, 1), (2, 128, 6, 6)),  # not 4-2-1: im2col forward, oneDNN input gradient
+    (ConvTranspose2d, nn.ConvTranspose2d, (128, 128, 4, 2, 1), (4, 128, 4, 4)),
+    (ConvTranspose2d, nn.ConvTranspose2d, (128, 32, 4, 2, 1, 0, 1, False), (4, 128, 8, 8)),
 ]
 
 
@@ -24,24 +36,65 @@ def _run(layer: nn.Module, x: torch.Tensor, amp: bool) -> tuple[torch.Tensor, ..
     return y.float(), x.grad, layer.weight.grad
 
 
+@pytest.mark.parametrize("frozen", [False, True], ids=["trained", "frozen"])  # frozen: D in the generator's phase
 @pytest.mark.parametrize("amp", [False, True], ids=["fp32", "bf16"])
 @pytest.mark.parametrize(("fast_type", "plain_type", "args", "shape"), CASES)
-def test_outputs_and_gradients_match_pytorch(fast_type, plain_type, args, shape, amp):
+def test_outputs_and_gradients_match_pytorch(fast_type, plain_type, args, shape, amp, frozen):
     torch.manual_seed(0)
     fast, plain = fast_type(*args), plain_type(*args)
     plain.load_state_dict(fast.state_dict())  # same parameters, same names
+    fast.requires_grad_(not frozen)
+    plain.requires_grad_(not frozen)
     x = torch.randn(shape).to(memory_format=torch.channels_last)
     tolerance = 1e-2 if amp else 1e-5  # bf16 keeps 8 bits of mantissa
-    for mine, theirs in zip(_run(fast, x, amp), _run(plain, x, amp), strict=True):
+    for i, (mine, theirs) in enumerate(zip(_run(fast, x, amp), _run(plain, x, amp), strict=True)):
+        if frozen and theirs is None:  # no weight gradient was asked for, and none was made
+            assert mine is None
+            continue
         assert mine.shape == theirs.shape
         assert (mine - theirs).abs().max() <= tolerance * theirs.abs().max()
+        if amp and i < 2:  # output and input gradient: what comes next (batch norm, a layer) reads them channels-last
+            assert mine.is_contiguous(memory_format=torch.channels_last) or mine.shape[-2:] == (1, 1)
 
 
-def test_bf16_training_takes_the_matmul_weight_gradient_and_fp32_does_not():
+@pytest.mark.parametrize(("c_in", "c_out", "size"), [(3, 5, 4), (6, 2, 5)])
+def test_matmul_passes_are_pytorchs_convolutions_exactly(c_in, c_out, size):
+    """In float64 the im2col and the four-parity forms agree with PyTorch to rounding, for odd sizes too."""
+    torch.manual_seed(2)
+    x = torch.randn(2, c_in, size, size, dtype=torch.float64)
+    w = torch.randn(c_out, c_in, 4, 4, dtype=torch.float64)
+    assert torch.allclose(conv_by_matmul(x, w, 2, 1), F.conv2d(x, w, stride=2, padding=1))
+    wt = torch.randn(c_in, c_out, 4, 4, dtype=torch.float64)
+    assert torch.allclose(conv_transpose_by_matmul(x, wt), F.conv_transpose2d(x, wt, stride=2, padding=1))
+
+
+def test_forward_and_input_gradient_go_by_matmul_only_with_enough_output_channels(monkeypatch):
+    """The channel rule: below `MIN_MATMUL_OUT_CHANNELS` output channels oneDNN keeps the pass."""
+    calls: list[str] = []
+    for name in ("conv_by_matmul", "conv_transpose_by_matmul"):
+        real = getattr(cpu_conv, name)
+        monkeypatch.setattr(cpu_conv, name, lambda *a, _n=name, _f=real, **k: calls.append(_n) or _f(*a, **k))
+
+    def passes(layer: nn.Module, shape: tuple[int, ...]) -> list[str]:
+        calls.clear()
+        x = torch.randn(shape, requires_grad=True)
+        with torch.autocast("cpu", torch.bfloat16):
+            y = layer(x)
+        y.float().sum().backward()
+        return list(calls)
+
+    assert passes(Conv2d(64, 128, 4, 2, 1, bias=False), (2, 64, 8, 8)) == ["conv_by_matmul"]  # forward only
+    assert passes(Conv2d(128, 64, 4, 2, 1, bias=False), (2, 128, 8, 8)) == ["conv_transpose_by_matmul"]  # input grad
+    assert passes(ConvTranspose2d(128, 128, 4, 2, 1, bias=False), (2, 128, 4, 4)) == [
+        "conv_transpose_by_matmul", "conv_by_matmul"]
+    assert passes(ConvTranspose2d(64, 64, 4, 2, 1, bias=False), (2, 64, 4, 4)) == []
+
+
+def test_bf16_training_takes_the_matmul_path_and_fp32_does_not():
     layer, x = Conv2d(32, 32, 4, 2, 1, bias=False), torch.randn(2, 32, 8, 8, requires_grad=True)
     with torch.autocast("cpu", torch.bfloat16):
-        assert "MatmulWeightGrad" in type(layer(x).grad_fn).__name__
-    assert "MatmulWeightGrad" not in type(layer(x).grad_fn).__name__
+        assert "MatmulConv" in type(layer(x).grad_fn).__name__
+    assert "MatmulConv" not in type(layer(x).grad_fn).__name__
     with torch.no_grad(), torch.autocast("cpu", torch.bfloat16):
         assert layer(x).grad_fn is None  # inference is PyTorch's own path (and exports as a plain Conv)
 
@@ -62,7 +115,38 @@ def test_first_layer_matmul_is_channels_last_and_other_shapes_stay_pytorchs():
     dilated = Conv2d(4, 8, 3, 1, 2, dilation=2, bias=False)
     with torch.autocast("cpu", torch.bfloat16):
         y = dilated(torch.randn(2, 4, 8, 8, requires_grad=True))
-    assert "MatmulWeightGrad" not in type(y.grad_fn).__name__
+    assert "MatmulConv" not in type(y.grad_fn).__name__
     with torch.autocast("cpu", torch.bfloat16):  # one input channel: im2col would cost more than it saves
         y = Conv2d(1, 64, 4, 2, 1)(torch.randn(2, 1, 8, 8, requires_grad=True))
-    assert "MatmulWeightGrad" not in type(y.grad_fn).__name__
+    assert "MatmulConv" not in type(y.grad_fn).__name__
+
+
+_CHURN = """
+import os, sys, torch
+from ganengine.devices import keep_freed_memory
+kept = sys.argv[1] == "1" and keep_freed_memory()
+def rss():
+    return int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+before = rss()
+buffers = [torch.empty(((i % 4) + 1) << 18).fill_(1.0) for i in range(40)]  # a step's tens of multi-MB buffers
+during = rss()
+del buffers
+print(kept, (rss() - before) / (during - before))  # the share of that memory the process keeps for the next step
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
+def test_training_processes_keep_freed_memory_for_the_next_step():
+    """By default glibc gives each large tensor fresh pages (mmap, and a page fault per page touched: 3,500 a DCGAN
+    step) and returns them on free; a training process keeps freed memory for the next step's tensors."""
+    root = str(Path(__file__).resolve().parent.parent)
+
+    def kept_share(keep: bool) -> tuple[str, float]:
+        out = subprocess.run([sys.executable, "-c", _CHURN, "1" if keep else "0"], cwd=root, capture_output=True,
+                             text=True, check=True).stdout.split()
+        return out[0], float(out[1])
+
+    (_, default), (kept, tuned) = kept_share(False), kept_share(True)
+    assert kept == "True"
+    assert default < 0.2  # 100 MB handed back to the kernel, to be faulted in again
+    assert tuned > 0.8

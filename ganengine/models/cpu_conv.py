@@ -1,11 +1,14 @@
 """Drop-in Conv2d and ConvTranspose2d that train faster in bf16 on the CPU; the same weights and state dicts.
 
-Profiling the DCGAN step on a 2-core AMX Xeon showed oneDNN's bf16 weight gradient running at about a quarter
-of the matrix-multiply peak (5.0 ms for the 128->256 layer, against 1.5 ms for its input gradient). Written as
-im2col plus one matrix multiply on channels-last tensors it takes 2.0 ms, so the weight gradient goes that way;
-the forward and the input gradient stay oneDNN's. A transposed convolution with a 1x1 input (DCGAN's first
-layer) is a plain matrix multiply, 20x faster than oneDNN's general kernel. Elsewhere (GPU, fp32, grouped,
-dilated) the layers are exactly PyTorch's.
+Profiling the DCGAN step on a 2-core AMX Xeon showed oneDNN's bf16 convolutions running at 100-600 GFLOP/s where a
+matrix multiply of the same work runs at 800-1,000: its weight gradients worst (a quarter of the matmul peak), its
+forward and input gradients at half. So in bf16 training on the CPU each pass is written as matrix multiplies on
+channels-last tensors where that measured faster: the weight gradient as im2col plus one matmul (from 32 patch
+channels); the forward pass and the input gradient when their output has 128+ channels (a convolution as im2col and
+one matmul, a 4-2-1 transposed convolution as four 2x2 convolutions, one per output pixel parity, in one batched
+matmul). A transposed convolution with a 1x1 input (DCGAN's first layer) and a kernel covering its input (D's head)
+are plain matrix multiplies everywhere. Elsewhere (GPU, fp32, inference, grouped, dilated) the layers are exactly
+PyTorch's.
 """
 
 from __future__ import annotations
@@ -25,50 +28,112 @@ def _im2col(x: torch.Tensor, kernel: int, stride: int, padding: int) -> torch.Te
     return patches.reshape(n * ho * wo, kernel * kernel * c)
 
 
-def conv_weight_grad(x: torch.Tensor, grad_out: torch.Tensor, kernel: int, stride: int, padding: int) -> torch.Tensor:
-    """d(loss)/d(weight) of conv2d(x, weight) given d(loss)/d(output), as (Cout, Cin, k, k)."""
+def _rows_to_nchw(rows: torch.Tensor, n: int, h: int, w: int) -> torch.Tensor:
+    """(N*H*W, C) matmul output -> an (N,C,H,W) channels-last view of it (no copy)."""
+    return rows.view(n, h, w, -1).permute(0, 3, 1, 2)
+
+
+def conv_weight_grad(x: torch.Tensor, grad_out: torch.Tensor, kernel: int, stride: int, padding: int,
+                     cols: torch.Tensor | None = None) -> torch.Tensor:
+    """d(loss)/d(weight) of conv2d(x, weight) given d(loss)/d(output), as (Cout, Cin, k, k); `cols` is
+    `_im2col(x, ...)` when the forward pass kept it."""
     c_out = grad_out.shape[1]
     g = grad_out.permute(0, 2, 3, 1).reshape(-1, c_out)
-    return (g.t() @ _im2col(x, kernel, stride, padding)).view(c_out, kernel, kernel, -1).permute(0, 3, 1, 2)
+    cols = _im2col(x, kernel, stride, padding) if cols is None else cols
+    return (g.t() @ cols).view(c_out, kernel, kernel, -1).permute(0, 3, 1, 2)
 
 
-class _MatmulWeightGrad(torch.autograd.Function):
-    """A conv2d / conv_transpose2d (square stride and padding) whose backward takes the weight gradient from
-    `conv_weight_grad`; the input gradient is oneDNN's, the bias gradient a sum."""
+def conv_by_matmul(x: torch.Tensor, weight: torch.Tensor, stride: int, padding: int,
+                   cols: torch.Tensor | None = None) -> torch.Tensor:
+    """conv2d(x, weight) (weight (Cout, Cin, k, k)) as im2col and one matrix multiply; channels-last out."""
+    k = weight.shape[-1]
+    n, _, h, w = x.shape
+    ho, wo = (h + 2 * padding - k) // stride + 1, (w + 2 * padding - k) // stride + 1
+    cols = _im2col(x, k, stride, padding) if cols is None else cols
+    return _rows_to_nchw(cols @ weight.permute(0, 2, 3, 1).reshape(weight.shape[0], -1).t(), n, ho, wo)
 
-    @staticmethod
-    def forward(ctx, x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None, stride: int, padding: int,
-                transposed: bool) -> torch.Tensor:
-        x = x.contiguous(memory_format=torch.channels_last)  # a 1-channel input's output can come back NCHW
-        ctx.save_for_backward(x, weight)
-        ctx.conf = (stride, padding, transposed)
-        conv = F.conv_transpose2d if transposed else F.conv2d
-        return conv(x, weight, bias, stride, padding)
 
-    @staticmethod
-    def backward(ctx, grad_out: torch.Tensor):
-        x, weight = ctx.saved_tensors
-        stride, padding, transposed = ctx.conf
-        grad_out = grad_out.to(x.dtype).contiguous(memory_format=torch.channels_last)  # else im2col gathers scattered
-        grad_x = grad_w = grad_b = None
-        if ctx.needs_input_grad[2]:
-            grad_b = grad_out.sum((0, 2, 3))
-        if ctx.needs_input_grad[0]:
-            grad_x = torch.ops.aten.convolution_backward(
-                grad_out, x, weight, None, [stride] * 2, [padding] * 2, [1, 1], transposed, [0, 0], 1,
-                [True, False, False])[0]
-        if ctx.needs_input_grad[1]:
-            k = weight.shape[-1]
-            # A transposed convolution is the adjoint of conv2d(., weight): its weight gradient is that conv's, with
-            # the roles of input and output gradient swapped.
-            grad_w = (conv_weight_grad(grad_out, x, k, stride, padding) if transposed
-                      else conv_weight_grad(x, grad_out, k, stride, padding))
-        return grad_x, grad_w, grad_b, None, None, None
+def _phase_shaped(kernel: int, stride: int, padding: int) -> bool:
+    """A transposed convolution whose kernel is twice its stride with padding stride/2 (DCGAN's 4-2-1) splits into
+    stride^2 interleaved stride-1 convolutions with 2x2 kernels."""
+    return kernel == 2 * stride and stride == 2 and padding == 1
+
+
+def conv_transpose_by_matmul(x: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
+    """conv_transpose2d(x, weight, stride=2, padding=1) (weight (Cin, Cout, 4, 4)) as four stride-1 2x2
+    convolutions, one per output pixel parity: one im2col copy, one batched matrix multiply, one interleave.
+
+    Output row 2r+a takes input rows r-1+a and r+a (padded: r+a, r+a+1) through kernel rows 3-a and 1-a.
+    """
+    n, c_in, h, w = x.shape
+    c_out = weight.shape[1]
+    xp = F.pad(x.permute(0, 2, 3, 1), (0, 0, 1, 1, 1, 1))
+    s_n, s_h, s_w, s_c = xp.stride()
+    cols = xp.as_strided((2, 2, n, h, w, 2, 2, c_in), (s_h, s_w, s_n, s_h, s_w, s_h, s_w, s_c))
+    # weight[c, o, 3-a-2u, 3-b-2v] for parity (a, b) and window offset (u, v): flipped, that is index a+2u
+    w4 = weight.flip(2, 3).reshape(c_in, c_out, 2, 2, 2, 2).permute(3, 5, 2, 4, 0, 1).reshape(4, 4 * c_in, c_out)
+    out = torch.bmm(cols.reshape(4, n * h * w, 4 * c_in), w4).view(2, 2, n, h, w, c_out)
+    return out.permute(2, 3, 0, 4, 1, 5).reshape(n, 2 * h, 2 * w, c_out).permute(0, 3, 1, 2)
 
 
 #: im2col reads k*k*C values per output pixel; with fewer channels than this the copy costs more than oneDNN's kernel
 #: (a first layer's one channel: 0.5-0.6x; 32 channels in: 1.4x; 64 or more: 2-6x, measured by bench/bench_train_parts.py)
 MIN_PATCH_CHANNELS = 32
+
+#: a forward pass or input gradient goes by matmul when its output has this many channels: the matmul's work per
+#: copied value grows with them (4-2-1 layers at batch 64: 128+ channels 1.3-1.5x oneDNN, 64 channels 0.7-0.8x)
+MIN_MATMUL_OUT_CHANNELS = 128
+
+
+class _MatmulConv(torch.autograd.Function):
+    """A conv2d / conv_transpose2d (square kernel, stride and padding) in bf16 on the CPU whose passes go by matrix
+    multiply where that beats oneDNN: always the weight gradient; the forward pass and the input gradient when
+    their output has `MIN_MATMUL_OUT_CHANNELS` channels (and, transposed, the layer is 4-2-1 shaped)."""
+
+    @staticmethod
+    def forward(ctx, x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None, stride: int, padding: int,
+                transposed: bool) -> torch.Tensor:
+        x = x.contiguous(memory_format=torch.channels_last)  # a 1-channel input's output can come back NCHW
+        k, cols = weight.shape[-1], None
+        if not transposed and weight.shape[0] >= MIN_MATMUL_OUT_CHANNELS:
+            cols = _im2col(x, k, stride, padding)
+            out = conv_by_matmul(x, weight, stride, padding, cols)
+            out = out if bias is None else out + bias.view(1, -1, 1, 1)
+        elif transposed and weight.shape[1] >= MIN_MATMUL_OUT_CHANNELS and _phase_shaped(k, stride, padding):
+            out = conv_transpose_by_matmul(x, weight)
+            out = out if bias is None else out + bias.view(1, -1, 1, 1)
+        else:
+            out = (F.conv_transpose2d if transposed else F.conv2d)(x, weight, bias, stride, padding)
+        # the patches a forward matmul made are the weight gradient's; keep them only when that will be asked for
+        ctx.save_for_backward(x, weight, cols if ctx.needs_input_grad[1] else None)
+        ctx.conf = (stride, padding, transposed)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad_out: torch.Tensor):
+        x, weight, cols = ctx.saved_tensors
+        stride, padding, transposed = ctx.conf
+        k = weight.shape[-1]
+        grad_out = grad_out.to(x.dtype).contiguous(memory_format=torch.channels_last)  # else im2col gathers scattered
+        grad_x = grad_w = grad_b = None
+        if ctx.needs_input_grad[2]:
+            grad_b = grad_out.sum((0, 2, 3))
+        if ctx.needs_input_grad[0]:
+            # each pass's adjoint: a convolution's input gradient is a transposed convolution, and the reverse
+            if transposed and weight.shape[0] >= MIN_MATMUL_OUT_CHANNELS:
+                grad_x = conv_by_matmul(grad_out, weight, stride, padding)
+            elif not transposed and weight.shape[1] >= MIN_MATMUL_OUT_CHANNELS and _phase_shaped(k, stride, padding):
+                grad_x = conv_transpose_by_matmul(grad_out, weight)
+            else:
+                grad_x = torch.ops.aten.convolution_backward(
+                    grad_out, x, weight, None, [stride] * 2, [padding] * 2, [1, 1], transposed, [0, 0], 1,
+                    [True, False, False])[0]
+        if ctx.needs_input_grad[1]:
+            # A transposed convolution is the adjoint of conv2d(., weight): its weight gradient is that conv's, with
+            # the roles of input and output gradient swapped.
+            grad_w = (conv_weight_grad(grad_out, x, k, stride, padding) if transposed
+                      else conv_weight_grad(x, grad_out, k, stride, padding, cols))
+        return grad_x, grad_w, grad_b, None, None, None
 
 
 def _bf16_on_cpu(x: torch.Tensor) -> bool:
@@ -85,15 +150,20 @@ def _plain(layer: nn.Conv2d | nn.ConvTranspose2d) -> bool:
             and getattr(layer, "output_padding", (0, 0)) == (0, 0))
 
 
-def _matmul_weight_grad(layer: nn.Conv2d | nn.ConvTranspose2d, x: torch.Tensor, transposed: bool) -> torch.Tensor | None:
-    """The layer's output through `_MatmulWeightGrad` when that pays (bf16 on the CPU, gradients on, enough patch
-    channels), else None for PyTorch's own forward."""
-    channels = layer.out_channels if transposed else layer.in_channels
-    if channels < MIN_PATCH_CHANNELS or not (torch.is_grad_enabled() and layer.weight.requires_grad and _bf16_on_cpu(x)):
+def _matmul_conv(layer: nn.Conv2d | nn.ConvTranspose2d, x: torch.Tensor, transposed: bool) -> torch.Tensor | None:
+    """The layer's output through `_MatmulConv` when one of its passes pays by matmul (bf16 on the CPU, gradients
+    on), else None for PyTorch's own forward."""
+    if not (torch.is_grad_enabled() and _bf16_on_cpu(x)):
+        return None
+    c_in, c_out = layer.in_channels, layer.out_channels
+    k, s, p = layer.kernel_size[0], layer.stride[0], layer.padding[0]
+    weight_grad = layer.weight.requires_grad and (c_out if transposed else c_in) >= MIN_PATCH_CHANNELS
+    forward = c_out >= MIN_MATMUL_OUT_CHANNELS and (not transposed or _phase_shaped(k, s, p))
+    input_grad = c_in >= MIN_MATMUL_OUT_CHANNELS and (transposed or _phase_shaped(k, s, p))
+    if not (weight_grad or forward or input_grad):
         return None
     bias = None if layer.bias is None else layer.bias.to(torch.bfloat16)
-    return _MatmulWeightGrad.apply(x.to(torch.bfloat16), layer.weight.to(torch.bfloat16), bias, layer.stride[0],
-                                   layer.padding[0], transposed)
+    return _MatmulConv.apply(x.to(torch.bfloat16), layer.weight.to(torch.bfloat16), bias, s, p, transposed)
 
 
 class Conv2d(nn.Conv2d):
@@ -108,7 +178,7 @@ class Conv2d(nn.Conv2d):
             w = self.weight.permute(0, 2, 3, 1).reshape(self.out_channels, -1)
             out = F.linear(x.permute(0, 2, 3, 1).reshape(x.shape[0], -1), w, self.bias)
             return out.view(x.shape[0], self.out_channels, 1, 1)
-        out = _matmul_weight_grad(self, x, transposed=False)
+        out = _matmul_conv(self, x, transposed=False)
         return super().forward(x) if out is None else out
 
 
@@ -124,5 +194,5 @@ class ConvTranspose2d(nn.ConvTranspose2d):
             w = self.weight.permute(0, 2, 3, 1).reshape(self.in_channels, -1)
             out = x.flatten(1) @ w
             return out.view(x.shape[0], k, k, self.out_channels).permute(0, 3, 1, 2)
-        out = _matmul_weight_grad(self, x, transposed=True)
+        out = _matmul_conv(self, x, transposed=True)
         return super().forward(x) if out is None else out

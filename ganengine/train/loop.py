@@ -24,7 +24,7 @@ from torch import nn
 from ..atomic import disk_full, free_mb, write_atomic
 from ..checkpoints import save_checkpoint
 from ..config import RunConfig
-from ..devices import autocast_dtype, configure_device, resolve_device, seed_everything, set_threads
+from ..devices import autocast_dtype, configure_device, keep_freed_memory, resolve_device, seed_everything, set_threads
 from ..distributed import init_from_env
 from ..events import EventSink, ended, event
 from ..imageio import save_png
@@ -224,6 +224,8 @@ def run_task(
     cfg.validate()
     run = RunDir(Path(run_dir))
     trainer = Trainer(cfg, data)
+    if trainer.env.device.type == "cpu":
+        keep_freed_memory()  # this process trains: reuse last step's buffers instead of faulting in fresh pages
     task, dist = trainer.task, trainer.env.dist
     if dist.is_main:
         run.prepare(cfg)
