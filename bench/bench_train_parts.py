@@ -122,7 +122,7 @@ def main() -> None:
                 rates[name].append(rate(cfg, a.steps, a.warmup))
     full = rates["all parts"]
     print(f"# DCGAN 32x32x1 width {a.width}, batch 64, {torch.get_num_threads()} threads; medians of {a.rounds} rounds")
-    print(f"{"variant":44} {'steps/s':>8}  {'all parts / this':>16}")
+    print(f"{'variant':44} {'steps/s':>8}  {'all parts / this':>16}")
     for name, r in rates.items():
         gain = statistics.median(f / x for f, x in zip(full, r, strict=True))
         print(f"{name:44} {statistics.median(r):8.2f}  {gain:15.2f}x")

@@ -25,6 +25,7 @@ CASES = [
     (Conv2d, nn.Conv2d, (128, 128, 3, 1, 1), (2, 128, 6, 6)),  # not 4-2-1: im2col forward, oneDNN input gradient
     (ConvTranspose2d, nn.ConvTranspose2d, (128, 128, 4, 2, 1), (4, 128, 4, 4)),
     (ConvTranspose2d, nn.ConvTranspose2d, (128, 32, 4, 2, 1, 0, 1, False), (4, 128, 8, 8)),
+    (ConvTranspose2d, nn.ConvTranspose2d, (128, 8, 4, 2, 1, 0, 1, False), (4, 128, 8, 8)),  # oneDNN weight gradient
 ]
 
 

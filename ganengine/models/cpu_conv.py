@@ -118,21 +118,29 @@ class _MatmulConv(torch.autograd.Function):
         grad_x = grad_w = grad_b = None
         if ctx.needs_input_grad[2]:
             grad_b = grad_out.sum((0, 2, 3))
+        patch_channels = grad_out.shape[1] if transposed else x.shape[1]
+        matmul_w = ctx.needs_input_grad[1] and patch_channels >= MIN_PATCH_CHANNELS
+        if transposed and matmul_w:
+            cols = _im2col(grad_out, k, stride, padding)  # the weight gradient's patches, and the input gradient's
         if ctx.needs_input_grad[0]:
             # each pass's adjoint: a convolution's input gradient is a transposed convolution, and the reverse
             if transposed and weight.shape[0] >= MIN_MATMUL_OUT_CHANNELS:
-                grad_x = conv_by_matmul(grad_out, weight, stride, padding)
+                grad_x = conv_by_matmul(grad_out, weight, stride, padding, cols)
             elif not transposed and weight.shape[1] >= MIN_MATMUL_OUT_CHANNELS and _phase_shaped(k, stride, padding):
                 grad_x = conv_transpose_by_matmul(grad_out, weight)
             else:
                 grad_x = torch.ops.aten.convolution_backward(
                     grad_out, x, weight, None, [stride] * 2, [padding] * 2, [1, 1], transposed, [0, 0], 1,
                     [True, False, False])[0]
-        if ctx.needs_input_grad[1]:
+        if matmul_w:
             # A transposed convolution is the adjoint of conv2d(., weight): its weight gradient is that conv's, with
             # the roles of input and output gradient swapped.
-            grad_w = (conv_weight_grad(grad_out, x, k, stride, padding) if transposed
+            grad_w = (conv_weight_grad(grad_out, x, k, stride, padding, cols) if transposed
                       else conv_weight_grad(x, grad_out, k, stride, padding, cols))
+        elif ctx.needs_input_grad[1]:  # too few patch channels for im2col to pay
+            grad_w = torch.ops.aten.convolution_backward(
+                grad_out, x, weight, None, [stride] * 2, [padding] * 2, [1, 1], transposed, [0, 0], 1,
+                [False, True, False])[1]
         return grad_x, grad_w, grad_b, None, None, None
 
 
