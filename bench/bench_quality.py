@@ -1,7 +1,7 @@
 """Benchmark: time to quality. Fresh digits GANs trained for a fixed wall-clock budget on this machine's CPU, from
 the Train page's quick preset with one recipe change at a time, each judged by the strict digits judge and by FID.
 
-Run by hand:  python bench/bench_quality.py [--budget 60] [--seeds 1] [--threads 0]
+Run by hand:  python bench/bench_quality.py [--budget 60] [--seeds 1] [--threads 0] [--only default]
 The last variant is today's default (ganengine.tasks.gan.IMAGE_RECIPE): the Train page's first run and
 `python -m ganengine train --data digits --time-budget 60` both start from it.
 """
@@ -52,12 +52,15 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=60.0)
     parser.add_argument("--seeds", type=int, default=1, help="seeds 0..N-1 per variant; medians are printed")
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0 = all cores, as the app's jobs)")
+    parser.add_argument("--only", default="", help="run only the variants whose name contains this (e.g. 'default')")
     a = parser.parse_args()
     print(f"# digits, {a.budget:g} s wall-clock budget each, CPU, seeds 0-{a.seeds - 1}; strict digits judge on 1,000 "
           f"samples (score = Inception-style score as a share of real digits'); FID: 1,000 samples vs 1,000 real, "
           f"domain extractor. Medians over seeds.")
     print(f"{'variant':46} {'steps':>6} {'confidence':>10} {'classes':>7} {'score':>6} {'FID':>7}")
     for name, settings in VARIANTS.items():
+        if a.only not in name:
+            continue
         runs = [measure(settings, a.budget, seed, a.threads) for seed in range(a.seeds)]
         med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
         print(f"{name:46} {med['steps']:6.0f} {med['confidence']:10.3f} {med['classes']:5.0f}/10 "
