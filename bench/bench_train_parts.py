@@ -1,17 +1,19 @@
 """Benchmark: what each part of the CPU training fast path is worth, by taking one part out at a time.
 
-Run by hand:  python bench/bench_train_parts.py [--rounds 3] [--steps 40] [--width 64]
+Run by hand:  python bench/bench_train_parts.py [--rounds 3] [--steps 40] [--width 64] [--allocator]
 The engine's GAN step (canonical 32x32x1 DCGAN, batch 64, bf16 autocast, channels-last, in-process `Trainer`)
 with all parts, without each part, and without any (the step as it was before issue 16). Variants run in
-interleaved rounds (a shared machine's speed drifts); each figure is the median over rounds.
+interleaved rounds (a shared machine's speed drifts); each figure is the median over rounds. `--allocator` measures
+instead what keeping freed memory (`ganengine.devices.keep_freed_memory`) is worth, in pairs of fresh processes.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import ctypes
+import resource
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -65,14 +67,7 @@ def _unfused_adam(self, params, lr, betas=(0.9, 0.999)):
     return torch.optim.Adam(params, lr=lr, betas=betas)
 
 
-def _glibc_initial_thresholds() -> bool:
-    """glibc's initial mmap and trim thresholds (128 KB), fixed: its dynamic raising of them cannot be turned back on."""
-    libc = ctypes.CDLL("libc.so.6")
-    return bool(libc.mallopt(-3, 128 << 10) and libc.mallopt(-1, 128 << 10))
-
-
 PARTS = {
-    "kept freed memory": [(devices, "keep_freed_memory", _glibc_initial_thresholds)],
     "matmul forward and input gradient": [(cpu_conv, "MIN_MATMUL_OUT_CHANNELS", 10**9)],
     "single G forward": [(GanTask, "train_step", _two_forward_step)],
     "fused Adam": [(TrainEnv, "adam", _unfused_adam)],
@@ -95,14 +90,33 @@ def without(parts: list[str]) -> Iterator[None]:
             setattr(owner, name, value)
 
 
-def rate(cfg: GanConfig, steps: int, warmup: int) -> float:
-    devices.keep_freed_memory()  # as run_task does (the variant without it sets glibc's initial thresholds instead)
+def rate(cfg: GanConfig, steps: int, warmup: int) -> tuple[float, float]:
+    """Steps/s and page faults per step."""
     trainer = Trainer(cfg)
     trainer.step_n(warmup)
-    t0 = time.perf_counter()
+    faults, t0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt, time.perf_counter()
     for i in range(steps):
         trainer.train_step(measure=(i + 1) % 10 == 0)  # the loop's default cadence: log every 10 steps
-    return steps / (time.perf_counter() - t0)
+    elapsed = time.perf_counter() - t0
+    return steps / elapsed, (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults) / steps
+
+
+def allocator_pairs(a: argparse.Namespace) -> None:
+    """Kept freed memory against glibc's default, each run a fresh process (glibc's dynamic thresholds, once
+    changed, cannot be restored in-process), in alternating pairs."""
+    results: dict[str, list[tuple[float, float]]] = {"default": [], "kept": []}
+    for _ in range(a.rounds):
+        for mode in results:
+            out = subprocess.run([sys.executable, __file__, "--one-run", mode, "--width", str(a.width), "--steps",
+                                  str(a.steps), "--warmup", str(a.warmup)], capture_output=True, text=True, check=True)
+            rate_, faults = map(float, out.stdout.split())
+            results[mode].append((rate_, faults))
+    print(f"# DCGAN 32x32x1 width {a.width}, batch 64; {a.rounds} alternating pairs of fresh processes, medians")
+    for mode, runs in results.items():
+        print(f"{mode:8} {statistics.median(r for r, _ in runs):7.2f} steps/s  "
+              f"{statistics.median(f for _, f in runs):7.0f} page faults a step")
+    gain = statistics.median(k / d for (k, _), (d, _) in zip(results["kept"], results["default"], strict=True))
+    print(f"kept / default: {gain:.2f}x (median of paired ratios)")
 
 
 def main() -> None:
@@ -111,15 +125,26 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=40)
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--width", type=int, default=64)
+    parser.add_argument("--allocator", action="store_true", help="kept freed memory against glibc's default instead")
+    parser.add_argument("--one-run", choices=["default", "kept"], help=argparse.SUPPRESS)
     a = parser.parse_args()
     cfg = GanConfig(model="dcgan", data="digits", batch_size=64, width=a.width, quality_probe=False).validate()
+    if a.allocator:
+        return allocator_pairs(a)
+    if a.one_run:
+        if a.one_run == "kept":
+            devices.keep_freed_memory()
+        torch.manual_seed(0)
+        print(*rate(cfg, a.steps, a.warmup))
+        return None
+    devices.keep_freed_memory()  # as run_task does, for every variant (`--allocator` measures what it is worth)
     variants = {"all parts": [], **{f"without {p}": [p] for p in PARTS}, "none (before issue 16)": list(PARTS)}
     rates: dict[str, list[float]] = {name: [] for name in variants}
     for _ in range(a.rounds):
         for name, parts in variants.items():
             with without(parts):
                 torch.manual_seed(0)
-                rates[name].append(rate(cfg, a.steps, a.warmup))
+                rates[name].append(rate(cfg, a.steps, a.warmup)[0])
     full = rates["all parts"]
     print(f"# DCGAN 32x32x1 width {a.width}, batch 64, {torch.get_num_threads()} threads; medians of {a.rounds} rounds")
     print(f"{'variant':44} {'steps/s':>8}  {'all parts / this':>16}")

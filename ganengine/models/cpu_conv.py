@@ -80,8 +80,10 @@ def conv_transpose_by_matmul(x: torch.Tensor, weight: torch.Tensor) -> torch.Ten
 #: (a first layer's one channel: 0.5-0.6x; 32 channels in: 1.4x; 64 or more: 2-6x, measured by bench/bench_train_parts.py)
 MIN_PATCH_CHANNELS = 32
 
-#: a forward pass or input gradient goes by matmul when its output has this many channels: the matmul's work per
-#: copied value grows with them (4-2-1 layers at batch 64: 128+ channels 1.3-1.5x oneDNN, 64 channels 0.7-0.8x)
+#: a forward pass or input gradient goes by matmul when its output has this many channels. Alone, at batch 64, such
+#: passes run at 0.9-1.3x oneDNN's speed and those with 64 channels at 0.6-0.7x (bench/bench_conv_passes.py); in the
+#: training step, where the forward's patches serve the weight gradient too and a transposed layer's serve both of
+#: its gradients, they make the step 1.24-1.32x faster (bench/bench_train_parts.py)
 MIN_MATMUL_OUT_CHANNELS = 128
 
 
