@@ -73,7 +73,7 @@ def keep_freed_memory() -> bool:
 
     A training step frees and re-allocates the same multi-MB buffers every step. By default glibc maps each afresh,
     and the kernel zeroes its pages on first touch: a width-64 DCGAN step on the CPU took 3,500 page faults (7-11 ms
-    of system time, a quarter of the step). Process-wide, so it is for processes that train (a job, the CLI, a
+    of system time a step). Process-wide, so it is for processes that train (a job, the CLI, a
     benchmark), never the web server. No-op where the C library is not glibc.
     """
     if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":

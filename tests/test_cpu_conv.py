@@ -26,6 +26,7 @@ CASES = [
     (ConvTranspose2d, nn.ConvTranspose2d, (128, 128, 4, 2, 1), (4, 128, 4, 4)),
     (ConvTranspose2d, nn.ConvTranspose2d, (128, 32, 4, 2, 1, 0, 1, False), (4, 128, 8, 8)),
     (ConvTranspose2d, nn.ConvTranspose2d, (128, 8, 4, 2, 1, 0, 1, False), (4, 128, 8, 8)),  # oneDNN weight gradient
+    (Conv2d, nn.Conv2d, (8, 128, 4, 2, 1), (4, 8, 8, 8)),  # few input channels: the forward's patches, kept, serve
 ]
 
 

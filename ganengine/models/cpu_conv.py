@@ -87,6 +87,15 @@ MIN_PATCH_CHANNELS = 32
 MIN_MATMUL_OUT_CHANNELS = 128
 
 
+def _onednn_grad(grad_out: torch.Tensor, x: torch.Tensor, weight: torch.Tensor, stride: int, padding: int,
+                 transposed: bool, weight_grad: bool) -> torch.Tensor:
+    """PyTorch's own (oneDNN's) input gradient, or with `weight_grad` its weight gradient."""
+    mask = [not weight_grad, weight_grad, False]
+    grads = torch.ops.aten.convolution_backward(grad_out, x, weight, None, [stride] * 2, [padding] * 2, [1, 1],
+                                                transposed, [0, 0], 1, mask)
+    return grads[1 if weight_grad else 0]
+
+
 class _MatmulConv(torch.autograd.Function):
     """A conv2d / conv_transpose2d (square kernel, stride and padding) in bf16 on the CPU whose passes go by matrix
     multiply where that beats oneDNN: always the weight gradient; the forward pass and the input gradient when
@@ -121,7 +130,8 @@ class _MatmulConv(torch.autograd.Function):
         if ctx.needs_input_grad[2]:
             grad_b = grad_out.sum((0, 2, 3))
         patch_channels = grad_out.shape[1] if transposed else x.shape[1]
-        matmul_w = ctx.needs_input_grad[1] and patch_channels >= MIN_PATCH_CHANNELS
+        # by matmul when im2col pays, or costs nothing because the forward pass kept its patches
+        matmul_w = ctx.needs_input_grad[1] and (patch_channels >= MIN_PATCH_CHANNELS or cols is not None)
         if transposed and matmul_w:
             cols = _im2col(grad_out, k, stride, padding)  # the weight gradient's patches, and the input gradient's
         if ctx.needs_input_grad[0]:
@@ -131,18 +141,14 @@ class _MatmulConv(torch.autograd.Function):
             elif not transposed and weight.shape[1] >= MIN_MATMUL_OUT_CHANNELS and _phase_shaped(k, stride, padding):
                 grad_x = conv_transpose_by_matmul(grad_out, weight)
             else:
-                grad_x = torch.ops.aten.convolution_backward(
-                    grad_out, x, weight, None, [stride] * 2, [padding] * 2, [1, 1], transposed, [0, 0], 1,
-                    [True, False, False])[0]
+                grad_x = _onednn_grad(grad_out, x, weight, stride, padding, transposed, weight_grad=False)
         if matmul_w:
             # A transposed convolution is the adjoint of conv2d(., weight): its weight gradient is that conv's, with
             # the roles of input and output gradient swapped.
             grad_w = (conv_weight_grad(grad_out, x, k, stride, padding, cols) if transposed
                       else conv_weight_grad(x, grad_out, k, stride, padding, cols))
         elif ctx.needs_input_grad[1]:  # too few patch channels for im2col to pay
-            grad_w = torch.ops.aten.convolution_backward(
-                grad_out, x, weight, None, [stride] * 2, [padding] * 2, [1, 1], transposed, [0, 0], 1,
-                [False, True, False])[1]
+            grad_w = _onednn_grad(grad_out, x, weight, stride, padding, transposed, weight_grad=True)
         return grad_x, grad_w, grad_b, None, None, None
 
 
