@@ -152,3 +152,44 @@ def test_training_processes_keep_freed_memory_for_the_next_step():
     assert kept == "True"
     assert default < 0.2  # 100 MB handed back to the kernel, to be faulted in again
     assert tuned > 0.8
+
+
+def test_bf16_weights_are_cast_once_per_update_and_follow_every_update():
+    """The bf16 copy is reused between forwards (D runs three times a step) and made again after each optimiser
+    step: training with it gives what PyTorch's own layers give."""
+    torch.manual_seed(3)
+    fast, plain = ConvTranspose2d(128, 128, 4, 2, 1, bias=False), nn.ConvTranspose2d(128, 128, 4, 2, 1, bias=False)
+    plain.load_state_dict(fast.state_dict())
+    x = torch.randn(2, 128, 4, 4).to(memory_format=torch.channels_last)
+    outputs = []
+    for layer in (fast, plain):
+        opt = torch.optim.SGD(layer.parameters(), lr=0.5)
+        runs = []
+        for _ in range(3):
+            with torch.autocast("cpu", torch.bfloat16):
+                first, second = layer(x), layer(x)  # two forwards between two updates, as D's real and fake
+            (first.float().square().mean() + second.float().mean()).backward()
+            opt.step()
+            opt.zero_grad()
+            runs.append(first.float())
+        outputs.append(runs)
+    for mine, theirs in zip(*outputs, strict=True):
+        assert (mine - theirs).abs().max() <= 2e-2 * theirs.abs().max()
+    bf16 = fast._bf16_weight
+    assert bf16.of(fast.weight) is bf16.of(fast.weight)  # no new cast while the weight is unchanged
+    with torch.no_grad():
+        fast.weight.add_(1.0)
+    assert torch.equal(bf16.of(fast.weight), fast.weight.detach().bfloat16())  # the in-place change is seen
+
+
+def test_copies_of_a_layer_start_with_no_bf16_weight():
+    import copy
+    import pickle
+
+    layer = Conv2d(128, 128, 4, 2, 1)
+    with torch.autocast("cpu", torch.bfloat16):
+        layer(torch.randn(1, 128, 8, 8, requires_grad=True))
+    assert layer._bf16_weight.value is not None
+    for twin in (copy.deepcopy(layer), pickle.loads(pickle.dumps(layer))):
+        assert twin._bf16_weight.value is None
+        assert set(twin.state_dict()) == {"weight", "bias"}
