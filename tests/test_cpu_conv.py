@@ -193,3 +193,25 @@ def test_copies_of_a_layer_start_with_no_bf16_weight():
     for twin in (copy.deepcopy(layer), pickle.loads(pickle.dumps(layer))):
         assert twin._bf16_weight.value is None
         assert set(twin.state_dict()) == {"weight", "bias"}
+
+
+@pytest.mark.parametrize(("fast_type", "plain_type", "args", "shape"), [
+    (Conv2d, nn.Conv2d, (64, 128, 4, 2, 1), (2, 64, 8, 8)),
+    (ConvTranspose2d, nn.ConvTranspose2d, (128, 128, 4, 2, 1, 0, 1, False), (2, 128, 4, 4))])
+def test_a_gradient_of_a_gradient_reaches_the_weights(fast_type, plain_type, args, shape):
+    """A gradient penalty differentiates D's input gradient again; under bf16 the matmul path hands that to PyTorch's
+    twice-differentiable backward, so the penalty still reaches the weights (its bf16 copy is detached from them)."""
+    torch.manual_seed(4)
+    fast, plain = fast_type(*args), plain_type(*args)
+    plain.load_state_dict(fast.state_dict())
+    x = torch.randn(shape)
+    grads = []
+    for layer in (fast, plain):
+        xx = x.clone().requires_grad_(True)
+        with torch.autocast("cpu", torch.bfloat16):
+            y = layer(xx)
+        (g,) = torch.autograd.grad(y.float().square().sum(), xx, create_graph=True)
+        g.square().sum().backward()
+        grads.append(layer.weight.grad)
+    assert grads[0] is not None and grads[0].abs().max() > 0
+    assert (grads[0] - grads[1]).abs().max() <= 2e-2 * grads[1].abs().max()

@@ -143,7 +143,7 @@ class _MatmulConv(torch.autograd.Function):
     def forward(ctx, x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None, stride: int, padding: int,
                 transposed: bool, bf16: Bf16Weight) -> torch.Tensor:
         x = x.contiguous(memory_format=torch.channels_last)  # a 1-channel input's output can come back NCHW
-        weight = bf16.of(weight)  # its gradient comes back in bf16; autograd casts it to the parameter's dtype
+        param, weight = weight, bf16.of(weight)  # its gradient comes back in bf16; autograd casts it to the param's
         k, cols = weight.shape[-1], None
         if not transposed and weight.shape[0] >= MIN_MATMUL_OUT_CHANNELS:
             cols = _im2col(x, k, stride, padding)
@@ -155,16 +155,22 @@ class _MatmulConv(torch.autograd.Function):
         else:
             out = (F.conv_transpose2d if transposed else F.conv2d)(x, weight, bias, stride, padding)
         # the patches a forward matmul made are the weight gradient's; keep them only when that will be asked for
-        ctx.save_for_backward(x, weight, cols if ctx.needs_input_grad[1] else None)
+        ctx.save_for_backward(x, weight, cols if ctx.needs_input_grad[1] else None, param)
         ctx.conf, ctx.bf16 = (stride, padding, transposed), bf16
         return out
 
     @staticmethod
     def backward(ctx, grad_out: torch.Tensor):
-        x, weight, cols = ctx.saved_tensors
+        x, weight, cols, param = ctx.saved_tensors
         stride, padding, transposed = ctx.conf
         k = weight.shape[-1]
         grad_out = grad_out.to(x.dtype).contiguous(memory_format=torch.channels_last)  # else im2col gathers scattered
+        if torch.is_grad_enabled():
+            # create_graph: a gradient of this gradient will be taken (a gradient penalty). PyTorch's own backward,
+            # twice differentiable, on the parameter itself (the bf16 copy above is detached from it).
+            return (*torch.ops.aten.convolution_backward(
+                grad_out, x, param.to(weight.dtype), [weight.shape[1 if transposed else 0]], [stride] * 2,
+                [padding] * 2, [1, 1], transposed, [0, 0], 1, list(ctx.needs_input_grad[:3])), None, None, None, None)
         grad_x = grad_w = grad_b = None
         if ctx.needs_input_grad[2]:
             grad_b = grad_out.sum((0, 2, 3))
