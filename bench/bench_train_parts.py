@@ -67,13 +67,7 @@ def _unfused_adam(self, params, lr, betas=(0.9, 0.999)):
     return torch.optim.Adam(params, lr=lr, betas=betas)
 
 
-def _cast_every_time(self, weight):
-    return weight.detach().to(torch.bfloat16)
-
-
 PARTS = {
-    "bf16 weights kept between updates": [(cpu_conv.Bf16Weight, "of", _cast_every_time),
-                                          (cpu_conv.Bf16Weight, "parity", lambda self, value: cpu_conv.parity_weights(value))],
     "matmul forward and input gradient": [(cpu_conv, "MIN_MATMUL_OUT_CHANNELS", 10**9)],
     "single G forward": [(GanTask, "train_step", _two_forward_step)],
     "fused Adam": [(TrainEnv, "adam", _unfused_adam)],

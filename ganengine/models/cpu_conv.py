@@ -13,8 +13,6 @@ grouped, dilated) the layers are exactly PyTorch's.
 
 from __future__ import annotations
 
-import weakref
-
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -68,10 +66,9 @@ def parity_weights(weight: torch.Tensor) -> torch.Tensor:
     return weight.flip(2, 3).reshape(c_in, c_out, 2, 2, 2, 2).permute(3, 5, 2, 4, 0, 1).reshape(4, 4 * c_in, c_out)
 
 
-def conv_transpose_by_matmul(x: torch.Tensor, weight: torch.Tensor, w4: torch.Tensor | None = None) -> torch.Tensor:
+def conv_transpose_by_matmul(x: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
     """conv_transpose2d(x, weight, stride=2, padding=1) (weight (Cin, Cout, 4, 4)) as four stride-1 2x2
-    convolutions, one per output pixel parity: one im2col copy, one batched matrix multiply, one interleave. `w4` is
-    `parity_weights(weight)` when the caller keeps it.
+    convolutions, one per output pixel parity: one im2col copy, one batched matrix multiply, one interleave.
 
     Output row 2r+a takes input rows r-1+a and r+a (padded: r+a, r+a+1) through kernel rows 3-a and 1-a.
     """
@@ -80,8 +77,7 @@ def conv_transpose_by_matmul(x: torch.Tensor, weight: torch.Tensor, w4: torch.Te
     xp = F.pad(x.permute(0, 2, 3, 1), (0, 0, 1, 1, 1, 1))
     s_n, s_h, s_w, s_c = xp.stride()
     cols = xp.as_strided((2, 2, n, h, w, 2, 2, c_in), (s_h, s_w, s_n, s_h, s_w, s_h, s_w, s_c))
-    w4 = parity_weights(weight) if w4 is None else w4
-    out = torch.bmm(cols.reshape(4, n * h * w, 4 * c_in), w4).view(2, 2, n, h, w, c_out)
+    out = torch.bmm(cols.reshape(4, n * h * w, 4 * c_in), parity_weights(weight)).view(2, 2, n, h, w, c_out)
     return out.permute(2, 3, 0, 4, 1, 5).reshape(n, 2 * h, 2 * w, c_out).permute(0, 3, 1, 2)
 
 
@@ -94,35 +90,6 @@ MIN_PATCH_CHANNELS = 32
 #: training step, where the forward's patches serve the weight gradient too and a transposed layer's serve both of
 #: its gradients, they make the step 1.24-1.32x faster (bench/bench_train_parts.py)
 MIN_MATMUL_OUT_CHANNELS = 128
-
-
-class Bf16Weight:
-    """A layer's weight in bf16 (and as parity matrices), made again only when the weight changes: its version
-    counter moves at each optimiser step. A GAN step runs D three times between two updates, and autocast would
-    cast D's weights each time. Not part of the state dict; a copy or a pickle of the layer starts empty."""
-
-    def __init__(self) -> None:
-        self._ref: weakref.ref | None = None
-        self._version = -1
-        self.value: torch.Tensor | None = None
-        self._parity: torch.Tensor | None = None
-
-    def __reduce__(self):
-        return (Bf16Weight, ())
-
-    def of(self, weight: torch.Tensor) -> torch.Tensor:
-        if self._ref is None or self._ref() is not weight or weight._version != self._version:
-            self.value, self._parity = weight.detach().to(torch.bfloat16), None
-            self._ref, self._version = weakref.ref(weight), weight._version
-        return self.value
-
-    def parity(self, value: torch.Tensor) -> torch.Tensor:
-        """`parity_weights(value)`, kept while `value` is the bf16 weight `of` gave last."""
-        if value is not self.value:
-            return parity_weights(value)
-        if self._parity is None:
-            self._parity = parity_weights(value)
-        return self._parity
 
 
 def _onednn_grad(grad_out: torch.Tensor, x: torch.Tensor, weight: torch.Tensor, stride: int, padding: int,
@@ -141,36 +108,34 @@ class _MatmulConv(torch.autograd.Function):
 
     @staticmethod
     def forward(ctx, x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None, stride: int, padding: int,
-                transposed: bool, bf16: Bf16Weight) -> torch.Tensor:
-        x = x.contiguous(memory_format=torch.channels_last)  # a 1-channel input's output can come back NCHW
-        param, weight = weight, bf16.of(weight)  # its gradient comes back in bf16; autograd casts it to the param's
+                transposed: bool) -> torch.Tensor:
         k, cols = weight.shape[-1], None
         if not transposed and weight.shape[0] >= MIN_MATMUL_OUT_CHANNELS:
             cols = _im2col(x, k, stride, padding)
             out = conv_by_matmul(x, weight, stride, padding, cols)
             out = out if bias is None else out + bias.view(1, -1, 1, 1)
         elif transposed and weight.shape[1] >= MIN_MATMUL_OUT_CHANNELS and _phase_shaped(k, stride, padding):
-            out = conv_transpose_by_matmul(x, weight, bf16.parity(weight))
+            out = conv_transpose_by_matmul(x, weight)
             out = out if bias is None else out + bias.view(1, -1, 1, 1)
         else:
             out = (F.conv_transpose2d if transposed else F.conv2d)(x, weight, bias, stride, padding)
         # the patches a forward matmul made are the weight gradient's; keep them only when that will be asked for
-        ctx.save_for_backward(x, weight, cols if ctx.needs_input_grad[1] else None, param)
-        ctx.conf, ctx.bf16 = (stride, padding, transposed), bf16
+        ctx.save_for_backward(x, weight, cols if ctx.needs_input_grad[1] else None)
+        ctx.conf = (stride, padding, transposed)
         return out
 
     @staticmethod
     def backward(ctx, grad_out: torch.Tensor):
-        x, weight, cols, param = ctx.saved_tensors
+        x, weight, cols = ctx.saved_tensors
         stride, padding, transposed = ctx.conf
         k = weight.shape[-1]
         grad_out = grad_out.to(x.dtype).contiguous(memory_format=torch.channels_last)  # else im2col gathers scattered
         if torch.is_grad_enabled():
-            # create_graph: a gradient of this gradient will be taken (a gradient penalty). PyTorch's own backward,
-            # twice differentiable, on the parameter itself (the bf16 copy above is detached from it).
+            # create_graph: a gradient of this gradient will be taken (a gradient penalty). PyTorch's own backward
+            # is twice differentiable; the matmul forms' patches and views are not worth making so.
             return (*torch.ops.aten.convolution_backward(
-                grad_out, x, param.to(weight.dtype), [weight.shape[1 if transposed else 0]], [stride] * 2,
-                [padding] * 2, [1, 1], transposed, [0, 0], 1, list(ctx.needs_input_grad[:3])), None, None, None, None)
+                grad_out, x, weight, [weight.shape[1 if transposed else 0]], [stride] * 2, [padding] * 2, [1, 1],
+                transposed, [0, 0], 1, list(ctx.needs_input_grad[:3])), None, None, None)
         grad_x = grad_w = grad_b = None
         if ctx.needs_input_grad[2]:
             grad_b = grad_out.sum((0, 2, 3))
@@ -183,8 +148,9 @@ class _MatmulConv(torch.autograd.Function):
             # each pass's adjoint: a convolution's input gradient is a transposed convolution, and the reverse
             if transposed and weight.shape[0] >= MIN_MATMUL_OUT_CHANNELS:
                 grad_x = conv_by_matmul(grad_out, weight, stride, padding, cols)
-            elif not transposed and weight.shape[1] >= MIN_MATMUL_OUT_CHANNELS and _phase_shaped(k, stride, padding):
-                grad_x = conv_transpose_by_matmul(grad_out, weight, ctx.bf16.parity(weight))
+            elif (not transposed and weight.shape[1] >= MIN_MATMUL_OUT_CHANNELS and _phase_shaped(k, stride, padding)
+                  and x.shape[-2:] == (2 * grad_out.shape[-2], 2 * grad_out.shape[-1])):  # odd sizes: oneDNN's
+                grad_x = conv_transpose_by_matmul(grad_out, weight)
             else:
                 grad_x = _onednn_grad(grad_out, x, weight, stride, padding, transposed, weight_grad=False)
         if matmul_w:
@@ -194,7 +160,7 @@ class _MatmulConv(torch.autograd.Function):
                       else conv_weight_grad(x, grad_out, k, stride, padding, cols))
         elif ctx.needs_input_grad[1]:  # too few patch channels for im2col to pay
             grad_w = _onednn_grad(grad_out, x, weight, stride, padding, transposed, weight_grad=True)
-        return grad_x, grad_w, grad_b, None, None, None, None
+        return grad_x, grad_w, grad_b, None, None, None
 
 
 def _bf16_on_cpu(x: torch.Tensor) -> bool:
@@ -214,7 +180,7 @@ def _plain(layer: nn.Conv2d | nn.ConvTranspose2d) -> bool:
 def _matmul_conv(layer: nn.Conv2d | nn.ConvTranspose2d, x: torch.Tensor, transposed: bool) -> torch.Tensor | None:
     """The layer's output through `_MatmulConv` when one of its passes pays by matmul (bf16 on the CPU, gradients
     on), else None for PyTorch's own forward."""
-    if not (torch.is_grad_enabled() and _bf16_on_cpu(x)):
+    if not (torch.is_grad_enabled() and x.dim() == 4 and _bf16_on_cpu(x)):
         return None
     c_in, c_out = layer.in_channels, layer.out_channels
     k, s, p = layer.kernel_size[0], layer.stride[0], layer.padding[0]
@@ -224,10 +190,9 @@ def _matmul_conv(layer: nn.Conv2d | nn.ConvTranspose2d, x: torch.Tensor, transpo
     if not (weight_grad or forward or input_grad):
         return None
     bias = None if layer.bias is None else layer.bias.to(torch.bfloat16)
-    bf16 = layer.__dict__.get("_bf16_weight")
-    if bf16 is None:
-        bf16 = layer._bf16_weight = Bf16Weight()
-    return _MatmulConv.apply(x.to(torch.bfloat16), layer.weight, bias, s, p, transposed, bf16)
+    # channels-last here, outside the Function, so that the input it saves is the one autograd differentiates
+    x = x.to(torch.bfloat16).contiguous(memory_format=torch.channels_last)  # a 1-channel input's output can be NCHW
+    return _MatmulConv.apply(x, layer.weight.to(torch.bfloat16), bias, s, p, transposed)
 
 
 class Conv2d(nn.Conv2d):
