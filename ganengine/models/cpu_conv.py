@@ -88,7 +88,7 @@ MIN_PATCH_CHANNELS = 32
 #: a forward pass or input gradient goes by matmul when its output has this many channels. Alone, at batch 64, such
 #: passes run at 0.9-1.3x oneDNN's speed and those with 64 channels at 0.6-0.7x (bench/bench_conv_passes.py); in the
 #: training step, where the forward's patches serve the weight gradient too and a transposed layer's serve both of
-#: its gradients, they make the step 1.24-1.32x faster (bench/bench_train_parts.py)
+#: its gradients, they make the step a few per cent faster (1.04x in 40 paired blocks; bench/RESULTS.md)
 MIN_MATMUL_OUT_CHANNELS = 128
 
 
