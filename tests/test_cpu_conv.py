@@ -191,6 +191,11 @@ def test_odd_sizes_unbatched_inputs_and_in_place_updates_behave_as_pytorchs():
         assert (mine - theirs).abs().max() <= 1e-2 * theirs.abs().max()
     with torch.autocast("cpu", torch.bfloat16):
         assert fast(torch.randn(128, 8, 8)).shape == (128, 4, 4)  # one image without its batch dimension
+        assert fast.double()(torch.randn(1, 128, 8, 8, dtype=torch.float64)).dtype == torch.float64  # autocast's rule
+    fast.float()
+    assert Conv2d(32, 1, 4, 1, 0)(torch.randn(32, 4, 4)).shape == (1, 1, 1)  # the head's matmul, unbatched
+    assert ConvTranspose2d(1, 32, 4, 1, 0, bias=False)(torch.randn(1, 1, 1)).shape == (32, 4, 4)  # the 1x1 one
+    with torch.autocast("cpu", torch.bfloat16):
         y = fast(torch.randn(1, 128, 8, 8, requires_grad=True))
     with torch.no_grad():
         fast.weight.mul_(0.5)

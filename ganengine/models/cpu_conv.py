@@ -166,7 +166,9 @@ class _MatmulConv(torch.autograd.Function):
 def _bf16_on_cpu(x: torch.Tensor) -> bool:
     if x.device.type != "cpu":
         return False
-    return x.dtype == torch.bfloat16 or (torch.is_autocast_enabled("cpu") and torch.get_autocast_dtype("cpu") == torch.bfloat16)
+    # autocast casts float32 to bf16 and leaves float64 alone; so do we
+    return x.dtype == torch.bfloat16 or (x.dtype == torch.float32 and torch.is_autocast_enabled("cpu")
+                                         and torch.get_autocast_dtype("cpu") == torch.bfloat16)
 
 
 def _plain(layer: nn.Conv2d | nn.ConvTranspose2d) -> bool:
@@ -202,7 +204,7 @@ class Conv2d(nn.Conv2d):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if not _plain(self):
             return super().forward(x)
-        if x.shape[-2:] == self.kernel_size and self.padding[0] == 0:
+        if x.dim() == 4 and x.shape[-2:] == self.kernel_size and self.padding[0] == 0:
             # A DCGAN discriminator's head: one dot product per image, read in NHWC order (free for channels-last).
             w = self.weight.permute(0, 2, 3, 1).reshape(self.out_channels, -1)
             out = F.linear(x.permute(0, 2, 3, 1).reshape(x.shape[0], -1), w, self.bias)
@@ -218,7 +220,7 @@ class ConvTranspose2d(nn.ConvTranspose2d):
         if output_size is not None or not _plain(self):
             return super().forward(x, output_size)
         k = self.kernel_size[0]
-        if x.shape[-2:] == (1, 1) and self.stride[0] == 1 and self.padding[0] == 0 and self.bias is None:
+        if x.dim() == 4 and x.shape[-2:] == (1, 1) and self.stride[0] == 1 and self.padding[0] == 0 and self.bias is None:
             # out[n, o, i, j] = sum_c x[n, c] * w[c, o, i, j]: laid out NHWC, the result is channels-last already.
             w = self.weight.permute(0, 2, 3, 1).reshape(self.in_channels, -1)
             out = x.flatten(1) @ w
