@@ -25,11 +25,12 @@ from torch.utils._python_dispatch import TorchDispatchMode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench_train_parts import rate  # this folder is on the path when run as a script
+
 from ganengine.bench import _textbook_step, matmul_peak, textbook_dcgan
 from ganengine.devices import keep_freed_memory
 from ganengine.models import ModelSpec
 from ganengine.tasks import GanConfig
-from ganengine.train import Trainer
 
 aten = torch.ops.aten
 Gemm = tuple[int, int, int]  # (M, K, N): an (M x K) @ (K x N) product
@@ -96,14 +97,10 @@ def gemm_seconds(shape: Gemm, dtype: torch.dtype, repeats: int = 7, inner: int =
 
 
 def engine_steps_per_s(width: int, batch: int, steps: int = 30, warmup: int = 5) -> float:
+    """The engine's in-process step, as `bench_train_parts.py` times it (freed memory kept, as `run_task` does)."""
     keep_freed_memory()
     cfg = GanConfig(model="dcgan", data="digits", batch_size=batch, width=width, quality_probe=False).validate()
-    trainer = Trainer(cfg)
-    trainer.step_n(warmup)
-    t0 = time.perf_counter()
-    for i in range(steps):
-        trainer.train_step(measure=(i + 1) % 10 == 0)
-    return steps / (time.perf_counter() - t0)
+    return rate(cfg, steps, warmup)[0]
 
 
 def main() -> None:

@@ -103,8 +103,9 @@ def _onednn_grad(grad_out: torch.Tensor, x: torch.Tensor, weight: torch.Tensor, 
 
 class _MatmulConv(torch.autograd.Function):
     """A conv2d / conv_transpose2d (square kernel, stride and padding) in bf16 on the CPU whose passes go by matrix
-    multiply where that beats oneDNN: always the weight gradient; the forward pass and the input gradient when
-    their output has `MIN_MATMUL_OUT_CHANNELS` channels (and, transposed, the layer is 4-2-1 shaped)."""
+    multiply where that beats oneDNN: the weight gradient from `MIN_PATCH_CHANNELS` patch channels (or whenever the
+    forward kept its patches); the forward pass and the input gradient when their output has
+    `MIN_MATMUL_OUT_CHANNELS` channels (and, transposed, the layer is 4-2-1 shaped)."""
 
     @staticmethod
     def forward(ctx, x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None, stride: int, padding: int,
@@ -198,8 +199,8 @@ def _matmul_conv(layer: nn.Conv2d | nn.ConvTranspose2d, x: torch.Tensor, transpo
 
 
 class Conv2d(nn.Conv2d):
-    """nn.Conv2d; a kernel that covers its whole input is a matrix multiply, and in bf16 on the CPU with gradients
-    on, so is the weight gradient."""
+    """nn.Conv2d; a kernel that covers its whole input is a matrix multiply, and in bf16 training on the CPU its
+    passes go by matmul where that pays (`_MatmulConv`)."""
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if not _plain(self):
@@ -214,7 +215,8 @@ class Conv2d(nn.Conv2d):
 
 
 class ConvTranspose2d(nn.ConvTranspose2d):
-    """nn.ConvTranspose2d; a 1x1 input is a matrix multiply, and in bf16 on the CPU so is the weight gradient."""
+    """nn.ConvTranspose2d; a 1x1 input is a matrix multiply, and in bf16 training on the CPU its passes go by matmul
+    where that pays (`_MatmulConv`)."""
 
     def forward(self, x: torch.Tensor, output_size: list[int] | None = None) -> torch.Tensor:
         if output_size is not None or not _plain(self):
