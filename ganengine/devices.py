@@ -56,6 +56,14 @@ def autocast(device: torch.device, dtype: torch.dtype | None) -> contextlib.Abst
     return torch.autocast(device_type=device.type, dtype=dtype)
 
 
+def indices_to(idx: torch.Tensor, device: torch.device) -> torch.Tensor:
+    """Host-drawn batch indices on `device`. A GPU gets them through pinned memory without a host sync: a plain copy
+    from pageable memory waits for the GPU to drain its queue, and then the CPU cannot run ahead and keep it busy."""
+    if device.type != "cuda":
+        return idx.to(device)
+    return idx.pin_memory().to(device, non_blocking=True)
+
+
 def seed_everything(seed: int) -> None:
     random.seed(seed)
     np.random.seed(seed % 2**32)

@@ -185,7 +185,7 @@ def test_ema_of_the_generator_is_kept_and_saved(tmp_path, tiny_image_config):
     weight = next(k for k in live if k.endswith("weight"))
     assert not torch.equal(live[weight], ema[weight])  # an average, not a copy
     saved, _ = load_role(result.checkpoint, "generator")
-    assert torch.equal(saved.state_dict()[weight], ema[weight])  # the checkpoint holds the EMA generator
+    assert torch.equal(saved.state_dict()[weight].cpu(), ema[weight].cpu())  # the checkpoint holds the EMA generator
 
 
 def test_resume_restores_every_rng_so_n_plus_n_equals_2n(tmp_path, tiny_points_config):

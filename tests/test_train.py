@@ -7,15 +7,17 @@ import time
 
 import pytest
 import torch
+from torch import nn
 
 from ganengine.checkpoints import load_generator
 from ganengine.data import DataRequest, TensorData, load_data
 from ganengine.data.toy2d import mode_coverage
+from ganengine.distributed import DistContext
 from ganengine.models import build_generator
 from ganengine.runs import RunDir
 from ganengine.sampling import latents
-from ganengine.tasks import GanConfig
-from ganengine.train import run_task
+from ganengine.tasks import GanConfig, NonFiniteLoss, TrainEnv
+from ganengine.train import Trainer, run_task
 
 
 def test_tiny_run_writes_events_samples_and_checkpoints(tmp_path, tiny_image_config):
@@ -91,6 +93,66 @@ def test_nan_stops_with_reason_and_keeps_last_good_checkpoint(tmp_path, tiny_ima
     assert "NaN or infinite at step 8" in result.reason and "last good checkpoint (step 6)" in result.reason
     G, card = load_generator(result.checkpoint)
     assert card.steps == 6 and all(torch.isfinite(p).all() for p in G.parameters())
+
+
+def test_a_nan_between_measured_steps_ends_the_run_at_its_step_before_anything_is_written(tmp_path, tiny_image_config):
+    """The finiteness check waits on the device until the next measured step or checkpoint: the message still names
+    the step, and the checkpoint after it is never written."""
+    d = load_data("digits", DataRequest(max_items=64))
+    data = PoisonedData(d.name, d.kind, d.x, d.labels, d.class_names)
+    PoisonedData.calls = 0
+    cfg = dataclasses.replace(tiny_image_config, steps=20, log_every=100, sample_every=100, checkpoint_every=3)
+    result = run_task(cfg, tmp_path, data=data)  # step 8 draws the first NaN batch; step 9 would checkpoint
+    assert result.status == "failed" and "NaN or infinite at step 8" in result.reason
+    assert "last good checkpoint (step 6)" in result.reason and result.checkpoint.name == "step_0000006.safetensors"
+    assert sorted(p.name for p in (tmp_path / "checkpoints").glob("*.safetensors"))[-1] == "step_0000006.safetensors"
+
+
+def _plain_env() -> TrainEnv:
+    return TrainEnv(torch.device("cpu"), None, DistContext(), torch.amp.GradScaler("cpu", enabled=False))
+
+
+def test_a_fused_update_after_a_nan_loss_is_skipped_without_a_host_sync_and_reported_at_settle():
+    env, w = _plain_env(), nn.Parameter(torch.ones(3))
+    opt = env.adam([w], lr=0.1)
+    env.step = 4
+    bad = (w * float("nan")).sum()
+    env.check_finite(bad, "generator")
+    env.optimiser_step(opt, bad, nn.Linear(1, 1), measure=False)  # no raise yet: the check is queued
+    assert torch.equal(w.detach(), torch.ones(3)) and float(opt.state[w]["step"]) == 0  # the update never happened
+    env.step = 5
+    good = (w**2).sum()
+    env.check_finite(good, "generator")
+    env.optimiser_step(opt, good, nn.Linear(1, 1), measure=False)
+    assert float(w[0].detach()) < 1 and float(opt.state[w]["step"]) == 1  # the next finite loss updates as usual
+    with pytest.raises(NonFiniteLoss) as failure:
+        env.settle()
+    assert str(failure.value) == "generator" and failure.value.step == 4
+    env.settle()  # settled: nothing is reported twice
+
+
+def test_an_update_that_cannot_skip_itself_checks_the_loss_at_once():
+    env, w = _plain_env(), nn.Parameter(torch.ones(3))
+    opt = torch.optim.SGD([w], lr=0.1)  # unfused: no on-device skip
+    bad = (w * float("inf")).sum()
+    env.check_finite(bad, "classifier")
+    with pytest.raises(NonFiniteLoss):
+        env.optimiser_step(opt, bad, nn.Linear(1, 1), measure=False)
+    assert torch.equal(w.detach(), torch.ones(3))
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+def test_an_unmeasured_gan_step_on_a_gpu_never_waits_for_it(tiny_image_config):
+    """No host sync between measured steps: the CPU queues work ahead of the GPU (the textbook loop's pace)."""
+    trainer = Trainer(dataclasses.replace(tiny_image_config, device="cuda", batch_size=16))
+    trainer.train_step(measure=True)  # warm-up: cuDNN's choices, the caching allocators
+    torch.cuda.set_sync_debug_mode("error")
+    try:
+        for _ in range(3):
+            trainer.train_step(measure=False)
+    finally:
+        torch.cuda.set_sync_debug_mode("default")
+    trainer.env.settle()
 
 
 class CrashingData(TensorData):

@@ -58,7 +58,7 @@ class LineTask(Task):
         return {"model": self.opt}
 
     def train_step(self, step: int, progress: float, measure: bool) -> dict[str, torch.Tensor | float]:
-        x = torch.rand(self.cfg.batch_size, 1, generator=self.gen)
+        x = torch.rand(self.cfg.batch_size, 1, generator=self.gen).to(self.env.device)
         loss = ((self.model(x) - (3 * x + 1)) ** 2).mean()
         self.env.check_finite(loss, "line")
         self.env.optimiser_step(self.opt, loss, self.model, measure)
@@ -69,7 +69,8 @@ class LineTask(Task):
 
     def preview(self, nets: dict[str, nn.Module]) -> Preview:
         with torch.no_grad():
-            y = nets["model"](torch.linspace(0, 1, 8).view(-1, 1)).view(1, 8)
+            model = nets["model"]
+            y = model(torch.linspace(0, 1, 8, device=model.fc.weight.device).view(-1, 1)).view(1, 8).cpu()
         return Preview(image=np.clip((y / 4 * 255).numpy(), 0, 255).astype(np.uint8).repeat(8, 0), meta={"what": "line"})
 
     def card(self, step: int, nets: dict[str, nn.Module]) -> ModelCard:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import torch
 import torch.nn.functional as F
 
+from ..devices import indices_to
 from ..errors import UserError
 
 
@@ -81,7 +82,7 @@ class TensorData:
             idx = torch.randperm(n, generator=generator)[:batch_size]
         else:
             idx = torch.randint(n, (batch_size,), generator=generator)
-        idx = idx.to(self.x.device)
+        idx = indices_to(idx, self.x.device)
         return self.x[idx], (self.labels[idx] if self.labels is not None else None)
 
 
@@ -152,7 +153,7 @@ class PairedData:
         def pick(n: int) -> torch.Tensor:
             idx = torch.randperm(n, generator=generator)[:batch_size] if batch_size <= n else \
                 torch.randint(n, (batch_size,), generator=generator)
-            return idx.to(self.a.device)
+            return indices_to(idx, self.a.device)
 
         ia = pick(len(self.a))
         ib = ia if self.kind == "paired" else pick(len(self.b))

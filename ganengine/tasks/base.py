@@ -25,7 +25,12 @@ from ..distributed import DistContext
 
 
 class NonFiniteLoss(FloatingPointError):
-    """A loss became NaN or infinite; raised before the optimiser steps, so the weights stay good."""
+    """A loss became NaN or infinite at `step`; that step's optimiser update was never applied, so the weights stay
+    good."""
+
+    def __init__(self, what: str, step: int) -> None:
+        super().__init__(what)
+        self.step = step
 
 
 @dataclass(frozen=True)
@@ -56,12 +61,21 @@ class Preview:
 
 @dataclass
 class TrainEnv:
-    """Where and how a task computes: device, autocast dtype, the data-parallel context and the grad scaler."""
+    """Where and how a task computes: device, autocast dtype, the data-parallel context and the grad scaler.
+
+    Finiteness checks don't stall the device: a loss's check is queued, the next fused optimiser step skips its update
+    on the device if the loss was not finite, and `settle` (at measured steps, before checkpoints) raises
+    NonFiniteLoss. A single host sync a step would stop a CPU from running ahead of its GPU; where the update cannot
+    be skipped on the device (unfused optimisers, the fp16 grad scaler, several ranks) the check is made at once.
+    """
 
     device: torch.device
     amp: torch.dtype | None
     dist: DistContext
     scaler: torch.amp.GradScaler
+    step: int = 0  # the step being trained, set by the loop (for messages)
+    _fresh: list[tuple[str, int, torch.Tensor]] = field(default_factory=list)  # checked since the last update
+    _queued: list[tuple[str, int, torch.Tensor]] = field(default_factory=list)  # not yet looked at on the host
 
     def autocast(self) -> contextlib.AbstractContextManager:
         return autocast(self.device, self.amp)
@@ -75,9 +89,24 @@ class TrainEnv:
         return torch.optim.Adam(params, lr=lr, betas=betas, fused=self.device.type in ("cpu", "cuda"))
 
     def check_finite(self, loss: torch.Tensor, what: str) -> None:
-        """Raise NonFiniteLoss on every rank if `loss` is NaN or infinite on any (call before stepping)."""
-        if self.dist.any(not bool(torch.isfinite(loss.detach()).all())):
-            raise NonFiniteLoss(what)
+        """Make sure a NaN or infinite `loss` never updates the weights and ends the run (call before stepping)."""
+        entry = (what, self.step, ~torch.isfinite(loss.detach()).all())
+        self._fresh.append(entry)
+        self._queued.append(entry)
+
+    def settle(self) -> None:
+        """Look at the queued checks (one host sync): raise NonFiniteLoss, on every rank, for the first that failed."""
+        queued, self._queued = self._queued, []
+        self._fresh = []
+        if not queued:
+            return  # nothing to look at (and no collective: ranks may settle at different steps)
+        bad = bool(torch.stack([flag for _, _, flag in queued]).any())
+        if self.dist.any(bad):
+            what, step = next(((w, s) for w, s, flag in queued if bool(flag)), ("loss", self.step))
+            raise NonFiniteLoss(what, step)
+
+    def _skips_on_device(self, optimiser: torch.optim.Optimizer) -> bool:
+        return bool(optimiser.defaults.get("fused")) and not self.scaler.is_enabled() and self.dist.world_size == 1
 
     def optimiser_step(self, optimiser: torch.optim.Optimizer, loss: torch.Tensor, module: nn.Module,
                        measure: bool) -> float:
@@ -85,12 +114,24 @@ class TrainEnv:
         optimiser.zero_grad(set_to_none=True)
         self.scaler.scale(loss).backward()
         norm = 0.0
+        if measure or not self._skips_on_device(optimiser):
+            self.settle()  # measuring syncs anyway: raise before the update
         if measure:
             self.scaler.unscale_(optimiser)  # measure true gradients, not fp16-scaled ones
             grads = [p.grad.detach().flatten() for p in module.parameters() if p.grad is not None]
             norm = float(torch.cat(grads).norm()) if grads else 0.0
-        self.scaler.step(optimiser)
+        fresh, self._fresh = self._fresh, []
+        if fresh:  # a fused step that skips itself on the device when a loss it follows was not finite
+            optimiser.found_inf = torch.stack([flag for _, _, flag in fresh]).any().float()  # type: ignore[attr-defined]
+            try:
+                optimiser.step()
+            finally:
+                del optimiser.found_inf  # type: ignore[attr-defined]
+        else:
+            self.scaler.step(optimiser)
         self.scaler.update()
+        if len(self._queued) > 256:
+            self.settle()
         return norm
 
 
@@ -161,7 +202,7 @@ class Task(ABC):
         return {"batch_rng": gen.get_state()} if gen is not None else {}
 
     def load_state(self, state: dict[str, Any]) -> None:
-        """Restore what state() returned."""
+        """Restore what state() returned; its tensors arrive on the CPU (move what the device needs)."""
         gen = getattr(self, "batch_gen", None)
         if gen is not None and "batch_rng" in state:
             gen.set_state(state["batch_rng"])

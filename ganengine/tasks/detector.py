@@ -123,10 +123,13 @@ class DetectorTask(Task):
         self.data = data.to(env.device)
         self.train_idx, calib_idx, self.val_idx = real_split(len(data), cfg.seed)
         self.generators = load_generators(split_names(cfg.generators), cfg.data, env.device)
-        self.unseen = load_generators(split_names(cfg.unseen), cfg.data, env.device)
+        # The held-out and calibration fakes are made on the CPU, as held_out_set rebuilds them from the card: a GPU's
+        # arithmetic would move a borderline image across the threshold, and the card's figures would not rebuild.
+        on_cpu = self.generators if env.device.type == "cpu" else load_generators(split_names(cfg.generators), cfg.data)
+        self.unseen = load_generators(split_names(cfg.unseen), cfg.data)  # measured only
         self.augments = distort.parse_names(cfg.augment)
-        self.held: HeldOut = build_held_out(data, self.val_idx, self.generators, self.unseen, cfg.seed)
-        self.calib_real, self.calib_fake = calibration_set(data, calib_idx, self.generators, cfg.seed)
+        self.held: HeldOut = build_held_out(data, self.val_idx, on_cpu, self.unseen, cfg.seed)
+        self.calib_real, self.calib_fake = calibration_set(data, calib_idx, on_cpu, cfg.seed)
         self.spec = ModelSpec("detector-spectrum" if cfg.spectrum else "detector", width=cfg.width,
                               image_size=data.image_size, channels=data.channels)
         self.model = build(self.spec, "detector").to(env.device)

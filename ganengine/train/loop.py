@@ -143,8 +143,12 @@ class Trainer:
         return nets
 
     def train_step(self, measure: bool) -> dict[str, float]:
-        """One step of the task (raises NonFiniteLoss before stepping on a NaN); floats when measuring."""
+        """One step of the task; floats when measuring. A NaN loss's update is never applied, and NonFiniteLoss is raised
+        by a measured step or `settle`."""
+        self.env.step = self.step
         values = self.task.train_step(self.step, self.progress(time.monotonic() - self.t0), measure)
+        if measure:
+            self.env.settle()
         if self.ema is not None:
             self.ema.update(self.step)
         self.step += 1
@@ -232,7 +236,8 @@ def run_task(
     else:
         sink = lambda event: None  # noqa: E731 (only rank 0 reports and writes)
     if resume and run.resume_path.exists():
-        trainer.load_state_dict(torch.load(run.resume_path, map_location=trainer.env.device, weights_only=True))
+        # On the CPU: RNG states must stay there, and each network and optimiser moves its own tensors to its device.
+        trainer.load_state_dict(torch.load(run.resume_path, map_location="cpu", weights_only=True))
 
     last_ckpt = run.latest_checkpoint() if resume else None
     watch = QualityWatch(run.root) if dist.is_main and getattr(cfg, "quality_probe", False) and \
@@ -301,16 +306,22 @@ def run_task(
                 sink(event("metrics", trainer.step, progress=round(trainer.progress(now - t0), 5),
                            elapsed=round(now - t0, 3), steps_per_s=rate, items_per_s=rate * items_per_step, values=values))
                 window_t, window_steps = now, 0
-            if cfg.sample_at(trainer.step) or time.monotonic() - sampled_t >= SAMPLE_EVERY_S:
+            sample_now = cfg.sample_at(trainer.step) or time.monotonic() - sampled_t >= SAMPLE_EVERY_S
+            checkpoint_now = trainer.step % cfg.checkpoint_every == 0
+            if sample_now or checkpoint_now:
+                trainer.env.settle()  # nothing is written after a NaN
+            if sample_now:
                 emit_sample()
                 sampled_t, sampled_step = time.monotonic(), trainer.step
-            if trainer.step % cfg.checkpoint_every == 0:
+            if checkpoint_now:
                 last_ckpt = write_checkpoint() or last_ckpt
+        trainer.env.settle()
     except NonFiniteLoss as exc:
         status, nan_stop = "failed", True
-        reason = (f"the {exc} loss became NaN or infinite at step {trainer.step + 1}, training was unstable "
+        bad_step = exc.step + 1
+        reason = (f"the {exc} loss became NaN or infinite at step {bad_step}, training was unstable "
                   f"(try a lower learning rate){kept_note(last_ckpt)}")
-        code, params = "nan", {"loss": str(exc), "step": trainer.step + 1}
+        code, params = "nan", {"loss": str(exc), "step": bad_step}
     except Exception as exc:  # a crash ends this run with a message, never the caller
         full = disk_full(exc, run.root)
         status, lockstep, nan_stop = "failed", False, full is not None  # as after NaN, a full disk gets no final write
