@@ -219,7 +219,7 @@ def test_a_typo_in_a_data_name_is_an_error_not_a_guess():
 
 def test_running_out_of_memory_ends_the_run_with_advice_and_its_last_checkpoint(tmp_path, toy):
     events = []
-    cfg = toy.HungryConfig(steps=20, batch_size=32, checkpoint_every=2, sample_every=100, num_threads=1)
+    cfg = toy.HungryConfig(steps=20, batch_size=32, checkpoint_every=2, sample_every=100, num_threads=1, device="cpu")
     result = run_task(cfg, tmp_path, events.append)  # on the CPU: no retry, the server's memory is everyone's
     end = events[-1]
     assert result.status == "failed" and end["code"] == "out_of_memory"
