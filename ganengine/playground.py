@@ -451,7 +451,7 @@ class Playground:
                         break
             except NonFiniteLoss as exc:
                 self.failed = f"the {exc} loss became NaN or infinite at step {exc.step + 1}"
-                done = exc.step - start  # the steps after it were skipped on the device until the check was read
+                done = exc.step - start
             self._rng = torch.get_rng_state()
             self.seconds += time.perf_counter() - t0
         return done

@@ -242,6 +242,23 @@ def test_a_diverging_run_stops_with_a_reason():
     assert p.step(5) == 0 and "NaN" in p.failed and p.done
 
 
+def test_a_nan_mid_run_names_its_step_and_keeps_the_weights_from_before_it():
+    p = pg.Playground(pg.PlaygroundSettings(width=4, batch_size=32))
+    assert p.step(3) == 3 and p.step_count == 3
+    data, calls = p.trainer.task.data, []
+    real_sample = data.sample
+
+    def sample(batch_size, generator=None):  # step 4's batch is NaN, later ones clean
+        x, y = real_sample(batch_size, generator)
+        calls.append(1)
+        return (x * float("nan"), y) if len(calls) == 1 else (x, y)
+
+    data.sample = sample
+    before = {k: v.clone() for k, v in p.trainer.task.G.state_dict().items()}
+    assert p.step(10) == 0 and "at step 4" in p.failed and p.step_count == 3
+    assert all(torch.equal(before[k], v) for k, v in p.trainer.task.G.state_dict().items())
+
+
 # --------------------------------------------------------------------------------------------------------------------
 # learning
 

@@ -2,6 +2,7 @@
 
 import dataclasses
 import itertools
+import pickle
 import re
 import time
 
@@ -95,7 +96,16 @@ def test_nan_stops_with_reason_and_keeps_last_good_checkpoint(tmp_path, tiny_ima
     assert card.steps == 6 and all(torch.isfinite(p).all() for p in G.parameters())
 
 
-def test_a_nan_between_measured_steps_ends_the_run_at_its_step_before_anything_is_written(tmp_path, tiny_image_config):
+@pytest.fixture
+def deferred_checks(monkeypatch):
+    """Finiteness checks read at measured steps and before writes, as on a GPU (the CPU reads them at once)."""
+    from ganengine.train import loop
+
+    monkeypatch.setattr(loop, "defers_finite_checks", lambda device: True)
+
+
+def test_a_nan_between_measured_steps_ends_the_run_at_its_step_before_anything_is_written(tmp_path, tiny_image_config,
+                                                                                          deferred_checks):
     """The finiteness check waits on the device until the next measured step or checkpoint: the message still names
     the step, and the checkpoint after it is never written."""
     d = load_data("digits", DataRequest(max_items=64))
@@ -108,8 +118,81 @@ def test_a_nan_between_measured_steps_ends_the_run_at_its_step_before_anything_i
     assert sorted(p.name for p in (tmp_path / "checkpoints").glob("*.safetensors"))[-1] == "step_0000006.safetensors"
 
 
-def _plain_env() -> TrainEnv:
-    return TrainEnv(torch.device("cpu"), None, DistContext(), torch.amp.GradScaler("cpu", enabled=False))
+def _plain_env(defer: bool = True, dist: DistContext | None = None) -> TrainEnv:
+    return TrainEnv(torch.device("cpu"), None, dist or DistContext(), torch.amp.GradScaler("cpu", enabled=False),
+                    defer_checks=defer)
+
+
+class OneNanThenCrash(TensorData):
+    """Batch 6 (step 6) is NaN, later ones are clean, and batch `crash_at` raises `error`."""
+
+    calls, crash_at, error = 0, 9, RuntimeError("disk went away")
+
+    def sample(self, batch_size, generator=None):
+        x, y = super().sample(batch_size, generator)
+        OneNanThenCrash.calls += 1
+        if OneNanThenCrash.calls == self.crash_at:
+            raise self.error
+        return (x * float("nan"), y) if OneNanThenCrash.calls == 6 else (x, y)
+
+
+@pytest.mark.parametrize("error", [RuntimeError("disk went away"), torch.OutOfMemoryError("CUDA out of memory")])
+def test_a_crash_after_an_unread_nan_ends_as_the_nan_and_writes_nothing(tmp_path, tiny_image_config, deferred_checks,
+                                                                        monkeypatch, error):
+    """Review of the deferred checks: a crash (or a GPU out of memory, which would go on at half the batch) between a
+    NaN and its reading wrote a final checkpoint of the state after the NaN."""
+    from ganengine.train import loop
+
+    monkeypatch.setattr(loop, "retries_out_of_memory", lambda device: True)
+    d = load_data("digits", DataRequest(max_items=64))
+    OneNanThenCrash.calls, OneNanThenCrash.error = 0, error
+    events = []
+    cfg = dataclasses.replace(tiny_image_config, steps=20, log_every=100, sample_every=1000, checkpoint_every=1000)
+    result = run_task(cfg, tmp_path, events.append, data=OneNanThenCrash(d.name, d.kind, d.x, d.labels, d.class_names))
+    assert result.status == "failed" and "NaN or infinite at step 6" in result.reason and result.step == 5
+    assert events[-1]["params"]["loss"] == "discriminator" and events[-1]["step"] == 5
+    assert not list((tmp_path / "checkpoints").glob("*.safetensors")) and not (tmp_path / "resume.pt").exists()
+    assert not [e for e in events if e["type"] == "warning"]  # no retry from a state after the NaN
+
+
+def test_a_run_that_stops_on_a_nan_read_later_counts_only_the_steps_before_it(tmp_path, tiny_image_config,
+                                                                              deferred_checks):
+    d = load_data("digits", DataRequest(max_items=64))
+    OneNanThenCrash.calls = 0
+    cfg = dataclasses.replace(tiny_image_config, steps=8, log_every=100, sample_every=1000, checkpoint_every=1000)
+    events = []
+    result = run_task(cfg, tmp_path, events.append, data=OneNanThenCrash(d.name, d.kind, d.x, d.labels, d.class_names))
+    assert "at step 6" in result.reason and result.step == 5 and events[-1]["step"] == 5  # read at the end, step 8
+
+
+class OtherRankFailed(DistContext):
+    """Rank 0 of two, told by the all-reduce that rank 1's loss was not finite."""
+
+    def any(self, flag: bool) -> bool:
+        return True
+
+
+def test_rank_0_names_the_loss_that_failed_on_another_rank():
+    env, w = _plain_env(dist=OtherRankFailed(rank=0, world_size=2)), nn.Parameter(torch.ones(3))
+    opt = env.adam([w], lr=0.1)
+    env.step = 3
+    loss = (w**2).sum()  # finite here
+    env.check_finite(loss, "discriminator")
+    with pytest.raises(NonFiniteLoss) as failure:
+        env.optimiser_step(opt, loss, nn.Linear(1, 1), measure=False)
+    assert str(failure.value) == "discriminator" and failure.value.step == 3
+    assert torch.equal(w.detach(), torch.ones(3))
+
+
+def test_a_nan_loss_is_read_before_the_update_on_a_cpu():
+    env, w = _plain_env(defer=False), nn.Parameter(torch.ones(3))
+    opt = env.adam([w], lr=0.1)
+    bad = (w * float("nan")).sum()
+    env.check_finite(bad, "generator")
+    with pytest.raises(NonFiniteLoss):
+        env.optimiser_step(opt, bad, nn.Linear(1, 1), measure=False)
+    assert torch.equal(w.detach(), torch.ones(3))
+    assert pickle.loads(pickle.dumps(NonFiniteLoss("generator", 4))).step == 4
 
 
 def test_a_fused_update_after_a_nan_loss_is_skipped_without_a_host_sync_and_reported_at_settle():

@@ -32,6 +32,9 @@ class NonFiniteLoss(FloatingPointError):
         super().__init__(what)
         self.step = step
 
+    def __reduce__(self) -> tuple[type, tuple[str, int]]:
+        return NonFiniteLoss, (str(self), self.step)
+
 
 @dataclass(frozen=True)
 class Chart:
@@ -63,10 +66,11 @@ class Preview:
 class TrainEnv:
     """Where and how a task computes: device, autocast dtype, the data-parallel context and the grad scaler.
 
-    Finiteness checks don't stall the device: a loss's check is queued, the next fused optimiser step skips its update
-    on the device if the loss was not finite, and `settle` (at measured steps, before checkpoints) raises
-    NonFiniteLoss. A single host sync a step would stop a CPU from running ahead of its GPU; where the update cannot
-    be skipped on the device (unfused optimisers, the fp16 grad scaler, several ranks) the check is made at once.
+    With `defer_checks` (a GPU), finiteness checks don't stall the device: a loss's check is queued, the next fused
+    optimiser step skips its update on the device if the loss was not finite, and `settle` (at measured steps, before
+    checkpoints) raises NonFiniteLoss. A host sync a step would stop the CPU from running ahead of its GPU. Elsewhere,
+    and where the update cannot be skipped on the device (unfused optimisers, the fp16 grad scaler, several ranks),
+    the check is read at once, before the update.
     """
 
     device: torch.device
@@ -74,6 +78,7 @@ class TrainEnv:
     dist: DistContext
     scaler: torch.amp.GradScaler
     step: int = 0  # the step being trained, set by the loop (for messages)
+    defer_checks: bool = False  # queue finiteness checks (GPUs); on a CPU reading a flag costs nothing, check at once
     _fresh: list[tuple[str, int, torch.Tensor]] = field(default_factory=list)  # checked since the last update
     _queued: list[tuple[str, int, torch.Tensor]] = field(default_factory=list)  # not yet looked at on the host
 
@@ -102,11 +107,22 @@ class TrainEnv:
             return  # nothing to look at (and no collective: ranks may settle at different steps)
         bad = bool(torch.stack([flag for _, _, flag in queued]).any())
         if self.dist.any(bad):
-            what, step = next(((w, s) for w, s, flag in queued if bool(flag)), ("loss", self.step))
+            # another rank's loss when none of ours failed: with several ranks each check is read at once, so the
+            # one queued here is the same check on every rank
+            what, step = next(((w, s) for w, s, flag in queued if bool(flag)), queued[0][:2])
             raise NonFiniteLoss(what, step)
 
+    def unread_nan(self) -> NonFiniteLoss | None:
+        """After a crash: the first queued check of this rank that failed (no collective), or None; forgets the queue."""
+        queued, self._queued, self._fresh = self._queued, [], []
+        try:
+            return next((NonFiniteLoss(w, s) for w, s, flag in queued if bool(flag)), None)
+        except Exception:  # a device that cannot be read any more
+            return None
+
     def _skips_on_device(self, optimiser: torch.optim.Optimizer) -> bool:
-        return bool(optimiser.defaults.get("fused")) and not self.scaler.is_enabled() and self.dist.world_size == 1
+        return (self.defer_checks and bool(optimiser.defaults.get("fused")) and not self.scaler.is_enabled()
+                and self.dist.world_size == 1)
 
     def optimiser_step(self, optimiser: torch.optim.Optimizer, loss: torch.Tensor, module: nn.Module,
                        measure: bool) -> float:

@@ -118,7 +118,8 @@ class Trainer:
         seed_everything(cfg.seed)
         task_type = TASKS.get(cfg.task)
         amp = autocast_dtype(device, cfg.amp and task_type.mixed_precision(cfg))
-        self.env = TrainEnv(device, amp, dist, torch.amp.GradScaler(device.type, enabled=amp == torch.float16))
+        self.env = TrainEnv(device, amp, dist, torch.amp.GradScaler(device.type, enabled=amp == torch.float16),
+                            defer_checks=defers_finite_checks(device))
         self.task: Task = task_type(cfg, self.env, data)
         if dist.active:
             torch.manual_seed(cfg.seed + 1000 * dist.rank)  # same initial weights (DDP broadcasts rank 0's), other noise
@@ -198,6 +199,11 @@ def out_of_memory(exc: BaseException) -> bool:
     """Whether `exc` is an allocation that failed (CPU or GPU)."""
     text = str(exc).lower()
     return isinstance(exc, torch.OutOfMemoryError | MemoryError) or "out of memory" in text or "can't allocate memory" in text
+
+
+def defers_finite_checks(device: torch.device) -> bool:
+    """A GPU reads a loss's finiteness check at the next measured step (see TrainEnv); a CPU reads it at once."""
+    return device.type == "cuda"
 
 
 def retries_out_of_memory(device: torch.device) -> bool:
@@ -317,17 +323,16 @@ def run_task(
                 last_ckpt = write_checkpoint() or last_ckpt
         trainer.env.settle()
     except NonFiniteLoss as exc:
-        status, nan_stop = "failed", True
-        bad_step = exc.step + 1
-        reason = (f"the {exc} loss became NaN or infinite at step {bad_step}, training was unstable "
-                  f"(try a lower learning rate){kept_note(last_ckpt)}")
-        code, params = "nan", {"loss": str(exc), "step": bad_step}
+        nan = exc
     except Exception as exc:  # a crash ends this run with a message, never the caller
-        full = disk_full(exc, run.root)
-        status, lockstep, nan_stop = "failed", False, full is not None  # as after NaN, a full disk gets no final write
-        reason = f"{full}{kept_note(last_ckpt)}" if full else f"{type(exc).__name__}: {exc}"
-        code, params = ("disk_full", {"mb": free_mb(run.root)}) if full else ("crash", {"error": f"{type(exc).__name__}: {exc}"})
-        if out_of_memory(exc):
+        lockstep = False
+        nan = trainer.env.unread_nan()  # a NaN before the crash that nobody had read yet ended the run first
+        if nan is None:
+            full = disk_full(exc, run.root)
+            status, nan_stop = "failed", full is not None  # as after NaN, a full disk gets no final write
+            reason = f"{full}{kept_note(last_ckpt)}" if full else f"{type(exc).__name__}: {exc}"
+            code, params = ("disk_full", {"mb": free_mb(run.root)}) if full else ("crash", {"error": f"{type(exc).__name__}: {exc}"})
+        if nan is None and out_of_memory(exc):
             del exc  # its traceback holds the step's tensors
             if memory_retry and retries_out_of_memory(trainer.env.device) and cfg.batch_size >= 4 and dist.world_size == 1:
                 retry_batch = cfg.batch_size // 2
@@ -336,8 +341,15 @@ def run_task(
             code, params = "out_of_memory", {"step": trainer.step + 1, "batch": cfg.batch_size}
             if trainer.env.device.type == "cuda":
                 torch.cuda.empty_cache()
+    else:
+        nan = None
+    if nan is not None:  # no final write: what came after the NaN is not kept
+        status, nan_stop = "failed", True
+        reason = (f"the {nan} loss became NaN or infinite at step {nan.step + 1}, training was unstable "
+                  f"(try a lower learning rate){kept_note(last_ckpt)}")
+        code, params = "nan", {"loss": str(nan), "step": nan.step + 1}
 
-    step = trainer.step
+    step = nan.step if nan is not None else trainer.step  # the good steps: none after a NaN counts
     if not nan_stop and trainer.weights_finite() and step > 0 and (last_ckpt is None or step_of(last_ckpt) != step):
         try:
             if sampled_step != step:
