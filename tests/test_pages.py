@@ -336,6 +336,7 @@ def test_evaluate_page_compares_generators_and_explains(monkeypatch):
     assert score.value.endswith("%") and 0 < int(score.value.rstrip("%")) <= 120
 
 
+@pytest.mark.slow
 def test_evaluate_fid_over_training_runs_in_the_work_queue(monkeypatch, tmp_path, tiny_image_config):
     import ganengine as ge
     import ui.engine
@@ -999,6 +1000,7 @@ def test_translate_page_exports_the_network_of_the_chosen_direction(monkeypatch,
     assert any(d.label == "Download seasons-cyclegan-G_AB.onnx" for d in at.get("download_button"))
 
 
+@pytest.mark.slow
 def test_sr_page_trains_a_model_and_offers_the_finished_run(monkeypatch, upscalers, tmp_path):
     """The Train tab queues the quick PSNR preset with its command; a finished run becomes the page's model."""
     import ui.engine
@@ -1136,6 +1138,7 @@ def test_card_text_is_shown_as_text_never_as_markdown(tmp_path):
     assert hostile.TRACKER in set(table.iloc[:, 1]) and "<img src=http://host/x.png>" in set(table.iloc[:, 1])
 
 
+@pytest.mark.slow
 def test_ethics_page_trains_a_detector_and_lists_the_run():
     import ui.engine
 
