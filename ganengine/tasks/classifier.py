@@ -18,6 +18,7 @@ from torch import nn
 from ..checkpoints import ModelCard
 from ..config import IMAGE_SIZES, RunConfig, choice, in_range, option
 from ..data import DataRequest, TensorData, load_data
+from ..devices import indices_to
 from ..errors import ConfigError
 from ..limits import LIMITS
 from ..models import ModelSpec, build
@@ -95,7 +96,7 @@ class ClassifierTask(Task):
     def train_step(self, step: int, progress: float, measure: bool) -> dict[str, torch.Tensor | float]:
         cfg, data = self.cfg, self.data
         pick = torch.randint(len(self.train_idx), (cfg.batch_size,), generator=self.batch_gen)
-        idx = self.train_idx[pick].to(self.env.device)
+        idx = indices_to(self.train_idx[pick], self.env.device)
         x = data.x[idx] + cfg.input_noise * torch.randn_like(data.x[idx])
         with self.env.autocast():
             cls, att = self.model_train(x)
