@@ -8,6 +8,7 @@ from waiting import wait_for
 
 from ganengine.errors import UserError
 from ganengine.jobs import JobManager, JobNotFound, LocalProcessBackend, QueueFull, owner_key
+from ganengine.jobs.backends import Backend
 from ganengine.runs import RunDir
 from ganengine.tasks import GanConfig
 
@@ -373,3 +374,42 @@ def test_the_teacher_sees_every_owners_jobs_cancels_one_and_reorders_the_queue(m
     assert manager.wait(running.id, ALICE, timeout=30).state == "cancelled"
     for job in (b1, b2):
         manager.cancel(job.id, BOB)
+
+
+class _Parked(Backend):
+    """A backend whose jobs start and never end, with no process: only the queue's order is under test."""
+
+    name = "parked"
+
+    def start(self, job_id, run, resources):
+        return job_id
+
+    def poll(self, handle):
+        return None
+
+    def cancel(self, handle):
+        return None
+
+    def kill(self, handle):
+        return None
+
+
+def test_the_teachers_order_of_the_waiting_line_survives_a_restart(tmp_path, tiny_points_config, monkeypatch):
+    """Ids begin with the submission second, so jobs sent in the same second came back in random order before."""
+    monkeypatch.setenv("GANSTUDIO_TEACHER_TOKEN", TEACHER)
+    root = tmp_path / "runs"
+    m = JobManager(root, _Parked(), max_running=1, threads_per_job=1)
+    try:
+        jobs = [m.submit(dataclasses.replace(tiny_points_config, seed=s), (ALICE, BOB)[s % 2]) for s in range(5)]
+        admin = m.admin(TEACHER)
+        admin.move(jobs[4].id, -5)
+        admin.move(jobs[1].id, 2)
+        waiting = [j.id for j in admin.queue()][1:]
+        assert waiting == [jobs[i].id for i in (4, 2, 3, 1)]
+    finally:
+        m.shutdown()  # the running one ends interrupted; the waiting ones stay queued on disk
+    again = JobManager(root, _Parked(), max_running=1, threads_per_job=1)
+    try:
+        assert [j.id for j in again.admin(TEACHER).queue()] == waiting  # the first of them has started
+    finally:
+        again.shutdown()

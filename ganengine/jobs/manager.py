@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import hmac
+import json
 import os
 import secrets
 import sys
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_atomic
 from ..config import RunConfig
 from ..errors import ConfigError, UserError
 from ..events import Event, JsonlSink, ended, event, read_events
@@ -115,6 +117,9 @@ def within_caps(config: RunConfig, max_steps: int | None, max_time_budget: float
     return config
 
 
+QUEUE_ORDER_FILE = ".queue-order.json"  # in the runs root: the waiting line's job ids, first to start first
+
+
 class JobManager:
     """Queue, start, watch and cancel training jobs on a backend; thread-safe, one per server.
 
@@ -171,6 +176,7 @@ class JobManager:
             job = _Job(job_id, key, config, run, time.time(), label=label or RunLabel())
             self._jobs[job_id] = job
             self._queue.append(job_id)
+            self._save_queue_order()
             JsonlSink(run.events_path)(event("queued", 0))
             self._start_ready()
             return self._info(job)
@@ -272,6 +278,7 @@ class JobManager:
             job.state, job.reason, job.ended, job.cancelled, job.handle = "queued", "", None, False, None
             job.code, job.params = "", {}
             self._queue.append(job.id)
+            self._save_queue_order()
             JsonlSink(job.run.events_path)(event("queued", job.run.last_step()))
             self._start_ready()
             return self._info(job)
@@ -434,9 +441,21 @@ class JobManager:
             JsonlSink(job.run.events_path)(ended(state, job.run.last_step(), reason, _relative_latest(job.run),
                                                  code=code, params=params))
 
+    def _save_queue_order(self) -> None:
+        """The waiting line as it stands (a teacher's moves, resumed runs at its end), for the server's next start."""
+        with contextlib.suppress(OSError):  # a full disk: the order falls back to submission times
+            write_atomic(self.runs_root / QUEUE_ORDER_FILE, lambda tmp: tmp.write_text(json.dumps(list(self._queue))))
+
+    def _saved_queue_order(self) -> dict[str, int]:
+        try:
+            ids = json.loads((self.runs_root / QUEUE_ORDER_FILE).read_text())
+        except (OSError, ValueError):
+            return {}
+        return {i: n for n, i in enumerate(ids) if isinstance(i, str)} if isinstance(ids, list) else {}
+
     def _load_history(self) -> None:
         """Past runs on disk become jobs of their owners again: ended ones as they ended, queued ones that never started
-        back in the queue (in their order), and ones the server's stop cut short as interrupted (resumable)."""
+        back in the queue (in the order it last had), and ones the server's stop cut short as interrupted (resumable)."""
         for config_path in sorted(self.runs_root.glob("*/*/config.json"), key=lambda p: p.parent.name):
             run = RunDir(config_path.parent)
             try:
@@ -451,8 +470,12 @@ class JobManager:
             elif run.started():  # its worker went down with the server before it could say so
                 self._end(job, "cancelled", interrupted_reason(run), "interrupted")
             else:
-                self._queue.append(job.id)  # job ids begin with their submission time: the queue keeps its order
+                self._queue.append(job.id)
             self._jobs[job.id] = job
+        # The saved line first, in its order; any queued job it does not name after, by submission time (ids begin
+        # with it).
+        saved = self._saved_queue_order()
+        self._queue = deque(sorted(self._queue, key=lambda i: (saved.get(i, len(saved)), i)))
 
 
 class QueueAdmin:
@@ -505,6 +528,7 @@ class QueueAdmin:
             where = queue.index(job.id)
             queue.remove(job.id)
             queue.insert(min(max(0, where + by), len(queue)), job.id)
+            self._m._save_queue_order()
             return self._m._info(job)
 
     def _job(self, job_id: str) -> _Job:
