@@ -22,11 +22,15 @@ tab_try, tab_train = st.tabs([t("sr.tab_try"), t("sr.tab_train")])
 with tab_train:  # drawn first: the other tab may stop the script early (no upload yet)
     view.train_section(owner)
 
-with tab_try:
+
+
+def try_tab() -> None:
+    """Enlarge an example or an upload; returns early (and the page's Learn section still follows) when there is no
+    model, no upload yet, or a refused file."""
     models = view.model_choices(owner)
     if not models:
         st.info(t("sr.none"))
-        st.stop()
+        return
 
     c1, c2 = st.columns([1, 2])
     scales = sorted({m.scale for m in models.values()}, reverse=True)
@@ -53,14 +57,14 @@ with tab_try:
             shrink_first = c1.checkbox(t("sr.shrink_first"), value=False, help=t("sr.shrink_first_help"), key="sr_shrink")
             if file is None:
                 c2.info(t("sr.upload_prompt"))
-                st.stop()
+                return
             item = view.upload_input(file.getvalue(), file.name, scale, shrink_first)
         with st.spinner(t("sr.working")):
             output, bicubic, note, seconds = view.enlarge(model, item.low)
             others = {m.short: view.enlarge(m, item.low)[0] for k, m in at_scale.items() if k != choice}
     except (ge.UserError, ValueError, OSError) as exc:
         st.error(t("sr.refused", reason=defused(exc)))
-        st.stop()
+        return
 
     with c2:
         st.caption(item.note)
@@ -93,7 +97,7 @@ with tab_try:
         outputs = {t("sr.bicubic"): bicubic, **others, model.short: output}
         measured = view.scores_table(outputs, item.reference, scale)
         st.markdown(t("sr.scores_here", name=plain(item.name)))
-        st.dataframe(measured, hide_index=True)
+        st.dataframe(view.shown_scores(measured), hide_index=True)
     else:
         st.caption(t("sr.no_reference"))
     numbers = view.trade_off_text(list(at_scale.values()))
@@ -103,7 +107,12 @@ with tab_try:
     cards = view.card_rows(list(at_scale.values()))
     if len(cards):
         st.caption(t("sr.cards_caption"))
-        st.dataframe(cards, hide_index=True)
+        st.dataframe(view.shown_scores(cards), hide_index=True)
+
+
+
+with tab_try:
+    try_tab()
 
 st.divider()
 learn.topics(("superres", "evaluation"), here="pages/4_Super_Resolution.py")

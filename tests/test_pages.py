@@ -638,6 +638,11 @@ def test_ethics_bias_table_has_every_digit_and_faces_attributes():
     table = next(d.value for d in at.dataframe if "Class or attribute" in d.value.columns)
     assert list(table["Class or attribute"]) == ["black", "brown", "blond", "red", "smile", "glasses", "eyes open"]
     assert len(at.get("plotly_chart")) == 6  # class shares and attribute rates side by side
+    at.sidebar.radio[0].set_value("fr").run()
+    i = next(i for i, d in enumerate(at.dataframe) if "Classe ou attribut" in d.value.columns)
+    columns, cells, _ = shown_cells(at, i)
+    shares = [row[columns.index("Générés")] for row in cells]
+    assert all(re.fullmatch(r"\d+,\d\u202f%", v) for v in shares), shares  # 12,5 %, not 12.5 %
 
 
 @pytest.mark.slow
@@ -919,6 +924,9 @@ def upscalers(tmp_path_factory) -> Path:
     return folder
 
 
+SR_LEARN = "Super-resolution: sharp or faithful?"
+
+
 def open_sr(monkeypatch, shipped: Path) -> AppTest:
     import ui.engine
 
@@ -965,6 +973,7 @@ def test_sr_page_enlarges_an_upload_and_refuses_a_bad_one(monkeypatch, upscalers
     at.radio(key="sr_source__en").set_value("upload").run()
     assert_clean(at)
     assert any("Upload an image" in i.value for i in at.info)
+    assert SR_LEARN in [e.label for e in at.expander]  # the page stopped early for the upload, its Learn section did not
     rgba = np.random.default_rng(0).integers(0, 256, (40, 52, 4), dtype=np.uint8)
     at.file_uploader(key="sr_upload").set_value(("mine.png", png(rgba), "image/png")).run()  # alpha: composited on white
     assert_clean(at)
@@ -979,6 +988,26 @@ def test_sr_page_enlarges_an_upload_and_refuses_a_bad_one(monkeypatch, upscalers
                                            "pixels on each side"]
     at.file_uploader(key="sr_upload").set_value(("fake.png", b"not an image at all", "image/png")).run()
     assert [e.value for e in at.error] == ["Refused: uploaded image: not a PNG, JPEG, WebP, BMP or GIF image"]
+    assert SR_LEARN in [e.label for e in at.expander]
+
+
+def test_sr_page_without_any_model_says_so_and_still_teaches(monkeypatch, tmp_path):
+    at = open_sr(monkeypatch, tmp_path)  # an empty folder: nothing shipped, no runs
+    assert_clean(at)
+    assert any(i.value.startswith("No super-resolution model is available yet") for i in at.info)
+    assert SR_LEARN in [e.label for e in at.expander]
+
+
+def test_sr_scores_are_written_in_the_readers_language(monkeypatch, upscalers):
+    at = open_sr(monkeypatch, upscalers)
+    at.sidebar.radio[0].set_value("fr").run()
+    assert_clean(at)
+    columns, cells, _ = shown_cells(at, 0)
+    psnr = [row[columns.index("PSNR-Y (dB)")] for row in cells]
+    assert all(re.fullmatch(r"\d+,\d\d", p) for p in psnr), psnr  # 31,42, not 31.42
+    assert at.dataframe[0].value["PSNR-Y (dB)"].dtype.kind == "f"  # numbers underneath: the column sorts as numbers
+    columns, cells, _ = shown_cells(at, 1)
+    assert all(re.fullmatch(r"[+-]\d+,\d\d", row[-1]) for row in cells), cells  # the cards' gain over bicubic
 
 
 def test_generate_page_exports_a_checked_onnx_file():

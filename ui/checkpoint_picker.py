@@ -103,7 +103,8 @@ def card_table(card: ge.ModelCard) -> pd.DataFrame:
         (t("card.created"), card.created[:16].replace("T", " ")),
     ]
     for name, value in card.metrics.items():
-        rows.append((t_or(f"card.metric_{name}", name), judge_summary(value) if isinstance(value, dict) else str(value)))
+        rows.append((t_or(f"card.metric_{name}", name), judge_summary(value) if isinstance(value, dict)
+                     else number(value, ",.6g") if isinstance(value, float) else str(value)))
     return pd.DataFrame(rows, columns=[t("card.field"), t("card.value")])
 
 

@@ -25,7 +25,7 @@ from ganengine import detect, sampling
 from . import charts, engine
 from .checkpoint_picker import GeneratorChoice, card_table, generator_choices, own_run_choices, translated_selectbox
 from .engine import active_item, detect_pipeline, finished_work, sample_pipeline, shared_results, work_queue
-from .i18n import number, t, t_or
+from .i18n import number, reader_numbers, t, t_or
 from .layout import upscale
 from .own_runs import own_runs
 from .plaintext import plain
@@ -619,11 +619,9 @@ def bias_section(owner: str) -> None:
     except (ge.UserError, ValueError, RuntimeError, OSError) as exc:
         st.info(t("ethics.unavailable", reason=plain(exc)))
         return
-    table = bias_table(report)
-    percent = st.column_config.NumberColumn(format="%.1f %%")
-    st.dataframe(table, hide_index=True, width="stretch",
-                 column_config={t("ethics.col_generated"): percent, t("ethics.col_real"): percent,
-                                t("ethics.col_ratio"): st.column_config.NumberColumn(format="%.2f")})
+    table = reader_numbers(bias_table(report), {t("ethics.col_generated"): ".1f %", t("ethics.col_real"): ".1f %",
+                                                t("ethics.col_ratio"): ".2f"})
+    st.dataframe(table, hide_index=True, width="stretch")
     classes = [r for r in report["rows"] if r["group"] != "attribute"]
     attributes = [r for r in report["rows"] if r["group"] == "attribute"]
     figures = []

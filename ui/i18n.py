@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+import pandas as pd
 import streamlit as st
 
 from .cookies import read_cookie, write_cookie
 from .strings import STRINGS
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
 
 LANGUAGES = {"en": "English", "fr": "Français"}
 COOKIE = "ganstudio_lang"
@@ -61,6 +66,19 @@ def number_writer(language: str | None = None) -> Callable[[object, str], str]:
     """`number` for one language, as a plain function that needs no session (for work done outside the script run,
     e.g. a download built when it is clicked)."""
     return _Formatter(language or lang()).format_field
+
+
+def reader_numbers(frame: pd.DataFrame, specs: dict[str, str]) -> Styler:
+    """`frame` with the named columns written the reader's way (a decimal comma in French); the numbers stay
+    underneath, so a column still sorts as numbers. A spec is a format spec, then after a space any text that follows
+    the number (".1f %"); a missing value shows blank."""
+
+    def writer(spec: str) -> Callable[[object], str]:
+        fmt, _, tail = spec.partition(" ")
+        write = number_writer()
+        return lambda v: "" if v is None or pd.isna(v) else write(v, fmt) + (f"\u202f{tail}" if tail else "")
+
+    return frame.style.format({c: writer(spec) for c, spec in specs.items() if c in frame.columns})
 
 
 def _browser_language() -> str:

@@ -7,6 +7,7 @@ import base64
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -20,7 +21,7 @@ from ganengine.metrics.sr import image_scores
 
 from . import engine
 from .checkpoint_picker import GeneratorChoice, own_run_choices, run_choice_key
-from .i18n import number, t
+from .i18n import number, reader_numbers, t
 from .layout import upscale
 from .own_runs import own_runs
 from .plaintext import defused
@@ -28,6 +29,9 @@ from .run_label import label_fields
 from .submit_once import start_once
 from .translate_view import follow_language
 from .uploads import show, store_data_zip
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
 
 MIN_REFERENCE = 8  # LR pixels: an original under 8 x scale pixels is too small to shrink and score (SSIM's window)
 MAX_INPUT_SIDE = 256  # the page enlarges inputs up to this long side (larger ones are shrunk first); the CLI takes any size
@@ -239,6 +243,12 @@ def scores_table(outputs: dict[str, np.ndarray], reference: np.ndarray, scale: i
         rows.append({t("sr.col_method"): label, "PSNR-Y (dB)": scores["psnr_y"], "SSIM-Y": scores["ssim_y"],
                      t("sr.col_detail"): scores["detail_ratio"]})
     return pd.DataFrame(rows)
+
+
+def shown_scores(table: pd.DataFrame) -> Styler:
+    """A scores or card table with its numbers in the reader's language."""
+    return reader_numbers(table, {"PSNR-Y (dB)": ".2f", "SSIM-Y": ".4f", t("sr.col_detail"): ".2f",
+                                  t("sr.col_bicubic_psnr"): ".2f", t("sr.col_gain"): "+.2f"})
 
 
 def card_rows(models: list[SrModel]) -> pd.DataFrame:
