@@ -60,8 +60,9 @@ def try_tab() -> None:
                 return
             item = view.upload_input(file.getvalue(), file.name, scale, shrink_first)
         with st.spinner(t("sr.working")):
-            output, bicubic, note, seconds = view.enlarge(model, item.low)
-            others = {m.short: view.enlarge(m, item.low)[0] for k, m in at_scale.items() if k != choice}
+            result = view.enlarge(model, item.low)
+            output, bicubic = result.output, result.bicubic
+            others = {m.short: view.enlarge(m, item.low).output for k, m in at_scale.items() if k != choice}
     except (ge.UserError, ValueError, OSError) as exc:
         st.error(t("sr.refused", reason=defused(exc)))
         return
@@ -74,8 +75,9 @@ def try_tab() -> None:
         left_image = bicubic if left == view.BICUBIC else item.reference if left == view.ORIGINAL else others[left]
         left_label = t(f"sr.{left}") if left in (view.BICUBIC, view.ORIGINAL) else left
         view.before_after(left_image, output, left_label, model.short, t("sr.slider_hint"), key="sr_slider")
-        st.caption(t("sr.made", note=note, seconds=seconds, w=output.shape[1], h=output.shape[0]))
-        st.download_button(t("sr.download"), ge.png_bytes(output, view.provenance(model, item.name, note)),
+        st.caption(t("sr.made", note=view.made_note(result, model), seconds=result.seconds, w=output.shape[1],
+                     h=output.shape[0]))
+        st.download_button(t("sr.download"), ge.png_bytes(output, view.provenance(model, item.name, result.note)),
                            file_name=view.download_name(item.name, model), mime="image/png", icon="⬇️")
         with st.expander(t("export.title")):
             export_section(model.path, model.card, "sr_export")

@@ -1000,8 +1000,10 @@ def test_sr_page_without_any_model_says_so_and_still_teaches(monkeypatch, tmp_pa
 
 def test_sr_scores_are_written_in_the_readers_language(monkeypatch, upscalers):
     at = open_sr(monkeypatch, upscalers)
+    assert any("x4 with srresnet, the whole image in one pass" in c.value for c in at.caption)
     at.sidebar.radio[0].set_value("fr").run()
     assert_clean(at)
+    assert any("x4 avec srresnet, l'image entière en une passe" in c.value for c in at.caption)  # not the engine's English
     columns, cells, _ = shown_cells(at, 0)
     psnr = [row[columns.index("PSNR-Y (dB)")] for row in cells]
     assert all(re.fullmatch(r"\d+,\d\d", p) for p in psnr), psnr  # 31,42, not 31.42

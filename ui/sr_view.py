@@ -99,14 +99,21 @@ def pipeline(model: SrModel) -> ge.UpscalePipeline:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _enlarge(path: str, mtime: float, image: np.ndarray) -> tuple[np.ndarray, np.ndarray, str, float]:
-    result = _pipeline(path, mtime).upscale(image)
-    return result.output, result.bicubic, result.note, result.seconds
+def _enlarge(path: str, mtime: float, image: np.ndarray) -> ge.Upscaled:
+    return _pipeline(path, mtime).upscale(image)
 
 
-def enlarge(model: SrModel, image: np.ndarray) -> tuple[np.ndarray, np.ndarray, str, float]:
-    """(output, bicubic, note, seconds) of one model on one LR image; cached for every session."""
+def enlarge(model: SrModel, image: np.ndarray) -> ge.Upscaled:
+    """One model on one LR image (output, bicubic, how it was made, seconds); cached for every session."""
     return _enlarge(str(model.path), model.path.stat().st_mtime, image)
+
+
+def made_note(result: ge.Upscaled, model: SrModel) -> str:
+    """How the enlargement was made, in the reader's language (the engine's own note stays English, for provenance)."""
+    fields = {"scale": model.scale, "arch": model.card.spec.name}
+    note = (t("sr.note_whole", **fields) if result.tiles == 1 else
+            t("sr.note_tiles", tiles=result.tiles, tile=result.tile, margin=result.margin, **fields))
+    return note + (t("sr.note_retries", n=result.retries) if result.retries else "")
 
 
 @st.cache_data(show_spinner=False)

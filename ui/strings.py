@@ -888,6 +888,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "sr.input": {"en": "input (small)", "fr": "entrée (petite)"},
     "sr.slider_hint": {"en": "Drag to move the border between the two images",
                        "fr": "Glissez pour déplacer la frontière entre les deux images"},
+    "sr.note_whole": {"en": "x{scale} with {arch}, the whole image in one pass",
+                      "fr": "x{scale} avec {arch}, l'image entière en une passe"},
+    "sr.note_tiles": {"en": "x{scale} with {arch} in {tiles} tiles of up to {tile}x{tile} input pixels ({margin} of overlap "
+                            "on each side)",
+                      "fr": "x{scale} avec {arch} en {tiles} tuiles d'au plus {tile}x{tile} pixels d'entrée ({margin} de "
+                            "recouvrement de chaque côté)"},
+    "sr.note_retries": {"en": ", redone with smaller tiles after running out of memory ({n}x)",
+                        "fr": ", refait en tuiles plus petites faute de mémoire ({n}x)"},
     "sr.made": {"en": "{w}x{h} pixels: {note}, in {seconds:.2f} s.", "fr": "{w}x{h} pixels : {note}, en {seconds:.2f} s."},
     "sr.download": {"en": "Download the enlargement (PNG, with provenance)",
                     "fr": "Télécharger l'agrandissement (PNG, avec provenance)"},

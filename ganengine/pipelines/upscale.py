@@ -50,6 +50,7 @@ class Upscaled:
     tiles: int
     retries: int  # out-of-memory retries with smaller tiles
     seconds: float
+    margin: int = 0  # LR pixels of overlap on each side of a tile
 
 
 def is_out_of_memory(exc: BaseException) -> bool:
@@ -173,7 +174,7 @@ class UpscalePipeline(Pipeline):
                     f"({self.margin} of overlap on each side)")
         if retries:
             note += f", after {retries} out-of-memory retr{'ies' if retries > 1 else 'y'} with smaller tiles"
-        return Upscaled(out, bic, note, tile, tiles, retries, time.monotonic() - t0)
+        return Upscaled(out, bic, note, tile, tiles, retries, time.monotonic() - t0, self.margin)
 
     @torch.no_grad()
     def _tiled(self, source: torch.Tensor, tile: int, run: Runner) -> tuple[np.ndarray, int]:
