@@ -23,7 +23,7 @@ with st.expander(t("translate.upload_model_title")):
 def learn_section() -> None:
     """The page's Learn topics: at its end, also when it stops early (no model yet, a refused one)."""
     st.divider()
-    learn.topics(("conditional", "families"), here="pages/3_Translate.py")
+    learn.topics(("translation", "conditional"), here="pages/3_Translate.py")
 
 
 choices = view.translator_choices(owner)

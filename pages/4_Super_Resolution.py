@@ -117,4 +117,4 @@ with tab_try:
     try_tab()
 
 st.divider()
-learn.topics(("superres", "evaluation"), here="pages/4_Super_Resolution.py")
+learn.topics(("sr_losses", "perception_distortion", "evaluation"), here="pages/4_Super_Resolution.py")

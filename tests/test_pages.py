@@ -924,7 +924,7 @@ def upscalers(tmp_path_factory) -> Path:
     return folder
 
 
-SR_LEARN = "Super-resolution: sharp or faithful?"
+SR_LEARN = "Super-resolution: pixel, perceptual and adversarial losses"
 
 
 def open_sr(monkeypatch, shipped: Path) -> AppTest:

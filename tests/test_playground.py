@@ -506,8 +506,8 @@ def test_overlapping_moons_are_harder_to_separate_and_the_demo_refuses_what_it_c
 
 
 @pytest.mark.parametrize(("page_path", "keys", "language"), [  # each page once, both languages across them
-    ("pages/3_Translate.py", ("conditional", "families"), "fr"),
-    ("pages/4_Super_Resolution.py", ("superres", "evaluation"), "fr"),
+    ("pages/3_Translate.py", ("translation", "conditional"), "fr"),
+    ("pages/4_Super_Resolution.py", ("sr_losses", "perception_distortion", "evaluation"), "fr"),
     ("pages/6_Ethics_Detection.py", ("ethics", "families"), "en"),
 ])
 def test_translate_superres_and_ethics_end_with_their_learn_topics(page_path, keys, language):

@@ -36,7 +36,9 @@ TOPICS: dict[str, Topic] = {topic.key: topic for topic in (
     Topic("wgan", ("a", "b"), ("pages/7_Playground.py", "pages/1_Train.py")),
     Topic("evaluation", ("a", "a"), ("pages/5_Evaluate.py",)),
     Topic("tips", ("b", "b"), ("pages/1_Train.py", "pages/7_Playground.py")),
-    Topic("superres", ("b", "b"), ("pages/4_Super_Resolution.py",)),
+    Topic("translation", ("b", "a", "b"), ("pages/3_Translate.py",)),
+    Topic("sr_losses", ("b", "b", "a"), ("pages/4_Super_Resolution.py",)),
+    Topic("perception_distortion", ("c", "b", "b"), ("pages/4_Super_Resolution.py",)),
     Topic("ethics", ("c", "a"), ("pages/6_Ethics_Detection.py", "pages/2_Generate.py")),
 )}
 FAMILIES = ("gan", "vae", "diffusion", "autoregressive", "flow")

@@ -1995,39 +1995,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "learn.gen_disc_points": {"en": "Points", "fr": "Points"},
     "learn.gen_disc_noise": {"en": "Overlap of the classes (noise)", "fr": "Chevauchement des classes (bruit)"},
     "learn.gen_disc_seed": {"en": "Seed", "fr": "Graine"},
-    "learn.superres_title": {"en": "Super-resolution: sharp or faithful?", "fr": "Super-résolution : net ou fidèle ?"},
-    "learn.superres_text": {
-        "en": "Enlarging an image means inventing the detail the small one lost. A network trained with a **pixel loss** "
-              "(mean squared error) learns the average of every plausible detail: the safest guess, so it scores the "
-              "best PSNR, but an average of many textures is a blur. Adding an **adversarial loss** (a discriminator "
-              "that knows what real high-resolution patches look like) pushes it to pick *one* plausible texture: "
-              "sharper to the eye, yet further from the true pixels, so PSNR drops. This is the **perception-distortion "
-              "trade-off**: no method can be best at both. The Super-Resolution page shows it with the shipped "
-              "SRResNet (pixel loss) and its GAN fine-tune (ESRGAN-style) on photos never trained on, and where a GAN's "
-              "invented texture becomes an artefact.",
-        "fr": "Agrandir une image, c'est inventer les détails que la petite a perdus. Un réseau entraîné avec une "
-              "**perte sur les pixels** (erreur quadratique moyenne) apprend la moyenne de tous les détails plausibles : "
-              "le pari le plus sûr, donc le meilleur PSNR, mais la moyenne de nombreuses textures est un flou. Ajouter "
-              "une **perte adversariale** (un discriminateur qui sait à quoi ressemblent de vrais morceaux en haute "
-              "résolution) le pousse à choisir *une* texture plausible : plus nette à l'œil, mais plus loin des vrais "
-              "pixels, donc un PSNR plus bas. C'est le **compromis perception-distorsion** : aucune méthode n'est la "
-              "meilleure sur les deux. La page Super-résolution le montre avec le SRResNet livré (perte sur les pixels) "
-              "et son affinage GAN (façon ESRGAN) sur des photos jamais vues à l'entraînement, et montre où la texture "
-              "inventée par un GAN devient un artefact."},
-    "learn.superres_q1": {"en": "Why does a network trained only with a pixel loss give blurry enlargements?",
-                          "fr": "Pourquoi un réseau entraîné seulement avec une perte sur les pixels donne-t-il des agrandissements flous ?"},
-    "learn.superres_q1_a": {"en": "it is too small to see the detail", "fr": "il est trop petit pour voir les détails"},
-    "learn.superres_q1_b": {"en": "it predicts the average of all plausible details", "fr": "il prédit la moyenne de tous les détails plausibles"},
-    "learn.superres_q1_c": {"en": "PSNR penalises sharp images", "fr": "le PSNR pénalise les images nettes"},
-    "learn.superres_q1_why": {"en": "Under a squared error the best single guess is the mean, and the mean of many textures is smooth.",
-                              "fr": "Avec une erreur quadratique, le meilleur pari unique est la moyenne, et la moyenne de nombreuses textures est lisse."},
-    "learn.superres_q2": {"en": "The GAN fine-tune looks sharper but scores a lower PSNR. Is it broken?",
-                          "fr": "L'affinage GAN paraît plus net mais obtient un PSNR plus bas. Est-il cassé ?"},
-    "learn.superres_q2_a": {"en": "yes: a better model always has a higher PSNR", "fr": "oui : un meilleur modèle a toujours un PSNR plus haut"},
-    "learn.superres_q2_b": {"en": "no: its invented texture is plausible but not the true pixels", "fr": "non : sa texture inventée est plausible mais ce ne sont pas les vrais pixels"},
-    "learn.superres_q2_c": {"en": "no: PSNR does not apply to photos", "fr": "non : le PSNR ne s'applique pas aux photos"},
-    "learn.superres_q2_why": {"en": "Sharpness and faithfulness pull apart (perception-distortion): judge both, and look at the crops.",
-                              "fr": "Netteté et fidélité s'opposent (perception-distorsion) : jugez les deux, et regardez les gros plans."},
     "learn.ethics_title": {"en": "Ethics: consent, provenance, detection, bias", "fr": "Éthique : consentement, provenance, détection, biais"},
     "learn.ethics_text": {
         "en": "A generator can make a face that never existed, or put a real person where they never were. Four ideas "
@@ -2200,4 +2167,168 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "of the moment, not how good the samples are.",
                           "fr": "Les deux pertes tirent l'une contre l'autre : chacune dit comment un joueur s'en sort "
                                 "face à l'autre du moment, pas si les échantillons sont bons."},
+    "learn.translation_title": {"en": "Image-to-image translation: Pix2Pix and CycleGAN",
+                                "fr": "Traduction d'image à image : Pix2Pix et CycleGAN"},
+    "learn.translation_text": {
+        "en": "Here the condition is a whole picture and the answer is another picture of the same scene. **Pix2Pix** "
+              "needs **pairs** (each label map with the very photo it describes). Its generator is a **U-Net**: it "
+              "squeezes the input down and builds the output back up, and skip connections carry the fine detail "
+              "across at each size, so borders stay where they were. Its discriminator, a **PatchGAN**, judges small "
+              "patches of the (input, output) pair, which asks for believable texture everywhere; an **L1 term** "
+              "keeps the colours and layout close to the real target. **CycleGAN** does without pairs: two "
+              "generators (A to B, B to A) and two discriminators, plus **cycle consistency**, going A to B and back "
+              "must return the original, which forces the translation to keep the content and change only the style.",
+        "fr": "Ici, la condition est une image entière et la réponse une autre image de la même scène. **Pix2Pix** "
+              "a besoin de **paires** (chaque carte de régions avec la photo exacte qu'elle décrit). Son générateur "
+              "est un **U-Net** : il comprime l'entrée puis reconstruit la sortie, et les connexions de saut "
+              "transmettent le détail fin à chaque taille, si bien que les contours restent en place. Son "
+              "discriminateur, un **PatchGAN**, juge de petits morceaux de la paire (entrée, sortie), ce qui exige une "
+              "texture crédible partout ; un **terme L1** garde couleurs et disposition proches de la vraie cible. "
+              "**CycleGAN** se passe de paires : deux générateurs (A vers B, B vers A) et deux discriminateurs, plus la "
+              "**cohérence de cycle** : aller de A à B puis revenir doit rendre l'original, ce qui oblige la traduction "
+              "à garder le contenu et à ne changer que le style.",
+    },
+    "learn.translation_q1": {"en": "You have 5,000 photos of horses and 5,000 of zebras, never of the same scene. Which "
+                                   "model can learn horse to zebra?",
+                             "fr": "Vous avez 5 000 photos de chevaux et 5 000 de zèbres, jamais de la même scène. Quel "
+                                   "modèle peut apprendre cheval vers zèbre ?"},
+    "learn.translation_q1_a": {"en": "Pix2Pix", "fr": "Pix2Pix"},
+    "learn.translation_q1_b": {"en": "CycleGAN", "fr": "CycleGAN"},
+    "learn.translation_q1_c": {"en": "neither: a translation needs pairs", "fr": "aucun : une traduction exige des paires"},
+    "learn.translation_q1_why": {"en": "There is no right zebra for any given horse photo, so Pix2Pix has no target. "
+                                       "CycleGAN needs only two piles of pictures; the way back keeps the scene.",
+                                 "fr": "Il n'existe pas de bon zèbre pour une photo de cheval donnée : Pix2Pix n'a pas de "
+                                       "cible. CycleGAN n'a besoin que de deux tas d'images ; le retour garde la scène."},
+    "learn.translation_q2": {"en": "Why does Pix2Pix add an L1 term to its adversarial loss?",
+                             "fr": "Pourquoi Pix2Pix ajoute-t-il un terme L1 à sa perte adverse ?"},
+    "learn.translation_q2_a": {"en": "to keep the output close to the real target's colours and layout",
+                               "fr": "pour garder la sortie proche des couleurs et de la disposition de la vraie cible"},
+    "learn.translation_q2_b": {"en": "to make the output sharper", "fr": "pour rendre la sortie plus nette"},
+    "learn.translation_q2_c": {"en": "to train faster", "fr": "pour s'entraîner plus vite"},
+    "learn.translation_q2_why": {"en": "The discriminator alone accepts any realistic scene that fits the input; L1 pulls "
+                                       "towards the one in the data. Alone, L1 would blur: sharpness comes from the "
+                                       "adversarial term.",
+                                 "fr": "Le discriminateur seul accepte n'importe quelle scène réaliste qui va avec "
+                                       "l'entrée ; L1 tire vers celle des données. Seul, L1 rendrait flou : la netteté "
+                                       "vient du terme adverse."},
+    "learn.translation_q3": {"en": "What do a U-Net's skip connections do?", "fr": "À quoi servent les connexions de saut d'un U-Net ?"},
+    "learn.translation_q3_a": {"en": "they skip training steps to save time",
+                               "fr": "elles sautent des pas d'entraînement pour gagner du temps"},
+    "learn.translation_q3_b": {"en": "they carry fine detail from the way down to the way up, size by size",
+                               "fr": "elles passent le détail fin de la descente à la remontée, taille par taille"},
+    "learn.translation_q3_c": {"en": "they connect the generator to the discriminator",
+                               "fr": "elles relient le générateur au discriminateur"},
+    "learn.translation_q3_why": {"en": "The bottleneck keeps what the scene is, not exactly where each edge lies; the skips "
+                                       "hand the positions across, so a drawn border stays a border.",
+                                 "fr": "Le goulot garde ce qu'est la scène, pas la place exacte de chaque contour ; les "
+                                       "sauts transmettent les positions, si bien qu'une frontière dessinée reste une "
+                                       "frontière."},
+    "learn.sr_losses_title": {"en": "Super-resolution: pixel, perceptual and adversarial losses",
+                              "fr": "Super-résolution : pertes sur les pixels, perceptuelle et adverse"},
+    "learn.sr_losses_text": {
+        "en": "Enlarging a photo x4 means inventing 15 pixels out of every 16, and many sharp photos shrink to the very "
+              "same small one. A **pixel loss** (L1 or mean squared error against the original) rewards the best guess "
+              "*on average*, which is the blurry mean of all those photos: smooth, faithful, a little soft. A "
+              "**perceptual loss** compares what a trained network sees in the two images (its features: VGG's, or "
+              "here by default the discriminator's own) rather than their pixels, so textures count. An "
+              "**adversarial loss** (SRGAN, ESRGAN) adds a discriminator that asks whether the result looks like a "
+              "real high-resolution photo: it picks one sharp, plausible answer. That detail is **invented**: it "
+              "looks right, but it is not evidence of what the scene held.",
+        "fr": "Agrandir une photo x4, c'est inventer 15 pixels sur 16, et beaucoup de photos nettes se réduisent à la "
+              "même petite image. Une **perte sur les pixels** (L1 ou erreur quadratique face à l'original) "
+              "récompense la meilleure réponse *en moyenne*, c'est-à-dire la moyenne floue de toutes ces photos : "
+              "lisse, fidèle, un peu molle. Une **perte perceptuelle** compare ce qu'un réseau entraîné voit dans les "
+              "deux images (ses caractéristiques : celles de VGG, ou ici par défaut celles du discriminateur lui-même) "
+              "plutôt que leurs pixels : les textures comptent. Une **perte adverse** (SRGAN, ESRGAN) ajoute un "
+              "discriminateur qui se demande si le résultat ressemble à une vraie photo haute résolution : elle choisit "
+              "une réponse nette et plausible. Ce détail est **inventé** : il a l'air juste, mais ne prouve rien de "
+              "ce que contenait la scène.",
+    },
+    "learn.sr_losses_q1": {"en": "A model trained with a pixel loss only (mean squared error) enlarges a photo. Its result is…",
+                           "fr": "Un modèle entraîné avec une seule perte sur les pixels (erreur quadratique) agrandit une "
+                                 "photo. Son résultat est…"},
+    "learn.sr_losses_q1_a": {"en": "sharp, with invented texture", "fr": "net, avec une texture inventée"},
+    "learn.sr_losses_q1_b": {"en": "smooth, close to the original on average", "fr": "lisse, proche de l'original en moyenne"},
+    "learn.sr_losses_q1_c": {"en": "exactly the original", "fr": "exactement l'original"},
+    "learn.sr_losses_q1_why": {"en": "Among all the sharp photos that fit the small one, the error is lowest on their "
+                                     "average, and an average of sharp photos is blurry.",
+                               "fr": "Parmi toutes les photos nettes qui collent à la petite image, l'erreur est la plus "
+                                     "faible sur leur moyenne, et une moyenne de photos nettes est floue."},
+    "learn.sr_losses_q2": {"en": "The GAN model shows single hairs that the bicubic enlargement does not. Were they in "
+                                 "the original?",
+                           "fr": "Le modèle GAN montre des cheveux un à un que l'agrandissement bicubique ne montre pas. "
+                                 "Étaient-ils dans l'original ?"},
+    "learn.sr_losses_q2_a": {"en": "yes: it recovered them", "fr": "oui : il les a retrouvés"},
+    "learn.sr_losses_q2_b": {"en": "not necessarily: it drew plausible ones", "fr": "pas forcément : il en a dessiné de plausibles"},
+    "learn.sr_losses_q2_c": {"en": "only at x2", "fr": "seulement en x2"},
+    "learn.sr_losses_q2_why": {"en": "The small image no longer holds them; the generator adds what photos like it "
+                                     "usually contain. Never read such detail as evidence (a licence plate, a face).",
+                               "fr": "La petite image ne les contient plus ; le générateur ajoute ce que contiennent "
+                                     "d'habitude les photos semblables. Ne lisez jamais ce détail comme une preuve (une "
+                                     "plaque, un visage)."},
+    "learn.sr_losses_q3": {"en": "What does a perceptual loss compare?", "fr": "Que compare une perte perceptuelle ?"},
+    "learn.sr_losses_q3_a": {"en": "the features a trained network finds in each image",
+                             "fr": "les caractéristiques qu'un réseau entraîné trouve dans chaque image"},
+    "learn.sr_losses_q3_b": {"en": "the pixels' values, one by one", "fr": "les valeurs des pixels, une à une"},
+    "learn.sr_losses_q3_c": {"en": "the files' sizes", "fr": "la taille des fichiers"},
+    "learn.sr_losses_q3_why": {"en": "Two images can differ in every pixel yet share edges and textures; a network's "
+                                     "features see that, so the loss stops punishing a texture shifted by one pixel.",
+                               "fr": "Deux images peuvent différer en chaque pixel mais partager contours et textures ; "
+                                     "les caractéristiques d'un réseau le voient, et la perte cesse de punir une texture "
+                                     "décalée d'un pixel."},
+    "learn.perception_distortion_title": {"en": "The perception–distortion trade-off",
+                                          "fr": "Le compromis perception–distorsion"},
+    "learn.perception_distortion_text": {
+        "en": "Two questions about an enlargement. **Distortion**: how far is it from the original, pixel by pixel "
+              "(PSNR, SSIM)? **Perception**: does it look like a real photo (here, the detail ratio; in research, "
+              "people's votes or a no-reference score)? Blau and Michaeli (2018) proved that past a point no method can "
+              "improve one without losing on the other: the best average guess is blurry, and a realistic guess "
+              "commits to details that are often wrong. Bicubic is poor on both; the pixel-loss model sits at the "
+              "low-distortion end, the GAN at the realistic end, and the weight of the adversarial term moves a model "
+              "along the line between them. Which end is better depends on the use.",
+        "fr": "Deux questions sur un agrandissement. **Distorsion** : à quelle distance de l'original est-il, pixel par "
+              "pixel (PSNR, SSIM) ? **Perception** : ressemble-t-il à une vraie photo (ici, le taux de détail ; en "
+              "recherche, des votes humains ou un score sans référence) ? Blau et Michaeli (2018) ont montré qu'au-delà "
+              "d'un point aucune méthode ne peut améliorer l'un sans perdre sur l'autre : la meilleure réponse moyenne "
+              "est floue, et une réponse réaliste s'engage sur des détails souvent faux. Le bicubique est médiocre sur "
+              "les deux ; le modèle entraîné sur les pixels se place du côté de la faible distorsion, le GAN du côté "
+              "réaliste, et le poids du terme adverse déplace un modèle sur la ligne entre les deux. Le meilleur côté "
+              "dépend de l'usage.",
+    },
+    "learn.perception_distortion_q1": {
+        "en": "Model A: PSNR 28 dB, looks soft. Model B: PSNR 26 dB, looks like a real photo. Which is better?",
+        "fr": "Modèle A : PSNR 28 dB, un peu mou. Modèle B : PSNR 26 dB, on dirait une vraie photo. Lequel est le meilleur ?"},
+    "learn.perception_distortion_q1_a": {"en": "A: its PSNR is higher", "fr": "A : son PSNR est plus élevé"},
+    "learn.perception_distortion_q1_b": {"en": "B: it looks better", "fr": "B : il est plus beau"},
+    "learn.perception_distortion_q1_c": {"en": "it depends on the use: faithful (A) or realistic (B)",
+                                         "fr": "cela dépend de l'usage : fidèle (A) ou réaliste (B)"},
+    "learn.perception_distortion_q1_why": {"en": "They sit at two ends of the same trade-off; neither beats the other on "
+                                                 "both axes.",
+                                           "fr": "Ils sont aux deux bouts du même compromis ; aucun ne bat l'autre sur les "
+                                                 "deux axes."},
+    "learn.perception_distortion_q2": {"en": "Why can no model be best at both PSNR and realism?",
+                                       "fr": "Pourquoi aucun modèle ne peut-il être le meilleur à la fois en PSNR et en réalisme ?"},
+    "learn.perception_distortion_q2_a": {"en": "today's networks are too small", "fr": "les réseaux actuels sont trop petits"},
+    "learn.perception_distortion_q2_b": {"en": "the closest guess on average is blurry, and a sharp guess is often wrong "
+                                               "in its details",
+                                         "fr": "la réponse la plus proche en moyenne est floue, et une réponse nette se "
+                                               "trompe souvent dans ses détails"},
+    "learn.perception_distortion_q2_c": {"en": "PSNR is badly computed", "fr": "le PSNR est mal calculé"},
+    "learn.perception_distortion_q2_why": {"en": "It is a property of the problem, not of the networks: the missing "
+                                                 "information is gone, so a model must either average the possibilities "
+                                                 "or pick one.",
+                                           "fr": "C'est une propriété du problème, pas des réseaux : l'information "
+                                                 "manquante a disparu, un modèle doit donc soit faire la moyenne des "
+                                                 "possibles, soit en choisir un."},
+    "learn.perception_distortion_q3": {"en": "A hospital wants to enlarge scans that doctors will read. What should it use?",
+                                       "fr": "Un hôpital veut agrandir des examens que liront des médecins. Que doit-il utiliser ?"},
+    "learn.perception_distortion_q3_a": {"en": "the GAN model: its images are the sharpest",
+                                         "fr": "le modèle GAN : ses images sont les plus nettes"},
+    "learn.perception_distortion_q3_b": {"en": "the pixel-loss model, or no enlargement at all",
+                                         "fr": "le modèle entraîné sur les pixels, ou aucun agrandissement"},
+    "learn.perception_distortion_q3_c": {"en": "either: they are equivalent", "fr": "l'un ou l'autre : ils se valent"},
+    "learn.perception_distortion_q3_why": {"en": "A detail the GAN invents could be read as a finding. Where the pixels "
+                                                 "are evidence, stay at the low-distortion end.",
+                                           "fr": "Un détail inventé par le GAN pourrait être lu comme une découverte. Quand "
+                                                 "les pixels font preuve, restez du côté de la faible distorsion."},
 }
