@@ -430,9 +430,12 @@ def test_every_learn_topic_has_its_text_questions_and_links_in_both_languages():
         wanted = [f"learn.{key}_title", f"learn.{key}_text"]
         for i in range(1, len(topic.answers) + 1):
             wanted += [f"learn.{key}_q{i}", f"learn.{key}_q{i}_why", *(f"learn.{key}_q{i}_{o}" for o in OPTIONS)]
+        wanted += [f"learn.{key}_idea_{place.idea}" for place in topic.places]
+        wanted += [place.tab for place in topic.places if place.tab]
         assert not [k for k in wanted if k not in STRINGS], key
         assert set(topic.answers) <= set(OPTIONS) and len(topic.answers) >= 2
         assert set(topic.shown_on) <= paths, key
+        assert {place.page for place in topic.places} <= set(topic.shown_on), key  # every place is linked too
     assert all(f"learn.family_{f}{part}" in STRINGS for f in FAMILIES for part in ("", "_good", "_bad", "_use"))
 
 
@@ -529,6 +532,11 @@ def test_translate_superres_and_ethics_end_with_their_learn_topics(page_path, ke
     assert not at.exception
     why = STRINGS[f"learn.{first}_q1_why"][language]
     assert any(why in s.value for s in at.success), [s.value for s in at.success]
+    if TOPICS[first].places:  # where each idea is shown: page › tab, in the reader's language
+        column = STRINGS["learn.col_where"][language]
+        where = next(x.value for x in at.table if column in x.value.columns)[column].tolist()
+        assert len(where) == len({p.idea for p in TOPICS[first].places})
+        assert any(STRINGS["ethics.tab_bias"][language] in w for w in where), where
 
 
 def test_the_playgrounds_limits_are_operator_settings(monkeypatch):

@@ -20,10 +20,23 @@ OPTIONS = ("a", "b", "c")
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where one idea of a topic is shown: a page (its path in the page registry) and, when it has tabs, the tab."""
+
+    idea: str  # the idea's name: learn.{topic}_idea_{idea}
+    page: str
+    tab: str = ""  # the tab's label key, e.g. ethics.tab_robust
+
+
+@dataclass(frozen=True)
 class Topic:
     key: str
     answers: tuple[str, ...]  # the right option of each question, in order
     shown_on: tuple[str, ...]  # the pages that demonstrate it (paths in the page registry)
+    places: tuple[Place, ...] = ()  # where each of its ideas is shown, for a topic whose ideas live in several places
+
+
+ETHICS = "pages/6_Ethics_Detection.py"
 
 
 TOPICS: dict[str, Topic] = {topic.key: topic for topic in (
@@ -39,7 +52,11 @@ TOPICS: dict[str, Topic] = {topic.key: topic for topic in (
     Topic("translation", ("b", "a", "b"), ("pages/3_Translate.py",)),
     Topic("sr_losses", ("b", "b", "a"), ("pages/4_Super_Resolution.py",)),
     Topic("perception_distortion", ("c", "b", "b"), ("pages/4_Super_Resolution.py",)),
-    Topic("ethics", ("c", "a"), ("pages/6_Ethics_Detection.py", "pages/2_Generate.py")),
+    Topic("ethics", ("b", "c", "b", "b"), (ETHICS, "pages/2_Generate.py", "pages/5_Evaluate.py"), places=(
+        Place("deepfakes", ETHICS, "ethics.tab_ethics"), Place("deepfakes", "pages/2_Generate.py"),
+        Place("provenance", ETHICS, "ethics.tab_check"), Place("detection", ETHICS, "ethics.tab_robust"),
+        Place("detection", ETHICS, "ethics.tab_spectra"), Place("detection", ETHICS, "ethics.tab_quiz"),
+        Place("bias", ETHICS, "ethics.tab_bias"), Place("bias", "pages/5_Evaluate.py"))),
 )}
 FAMILIES = ("gan", "vae", "diffusion", "autoregressive", "flow")
 
@@ -59,6 +76,8 @@ def topic(topic: Topic, here: str) -> None:
             families_table()
         if topic.key == "gen_disc":
             two_views()
+        if topic.places:
+            places_table(topic)
         links = [p for p in topic.shown_on if p != here]
         if links:
             st.caption(t("learn.see_it"))
@@ -80,6 +99,20 @@ def quiz(topic: Topic) -> None:
             continue
         verdict = t("learn.right") if picked == right else t("learn.wrong", answer=t(f"{base}_{right}"))
         (st.success if picked == right else st.warning)(f"{verdict} {t(f'{base}_why')}")
+
+
+def places_table(topic: Topic) -> None:
+    """Each idea of the topic and where the app shows it (page and tab)."""
+    ideas: dict[str, dict[str, list[str]]] = {}  # idea -> page -> its tabs, in the order given
+    for place in topic.places:
+        tabs = ideas.setdefault(place.idea, {}).setdefault(place.page, [])
+        if place.tab:
+            tabs.append(t(place.tab))
+    where = [" · ".join(t(page(path).title_key) + (f" › {', '.join(tabs)}" if tabs else "") for path, tabs in pages.items())
+             for pages in ideas.values()]
+    table = pd.DataFrame({t("learn.col_idea"): [t(f"learn.{topic.key}_idea_{idea}") for idea in ideas],
+                          t("learn.col_where"): where})
+    st.table(table, hide_index=True, border="horizontal")
 
 
 def families_table() -> None:

@@ -1995,38 +1995,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "learn.gen_disc_points": {"en": "Points", "fr": "Points"},
     "learn.gen_disc_noise": {"en": "Overlap of the classes (noise)", "fr": "Chevauchement des classes (bruit)"},
     "learn.gen_disc_seed": {"en": "Seed", "fr": "Graine"},
-    "learn.ethics_title": {"en": "Ethics: consent, provenance, detection, bias", "fr": "Éthique : consentement, provenance, détection, biais"},
-    "learn.ethics_text": {
-        "en": "A generator can make a face that never existed, or put a real person where they never were. Four ideas "
-              "keep that honest. **Consent**: never generate or alter pictures of real people without their agreement. "
-              "**Provenance**: say what made an image; GAN Studio writes the model and seed into every PNG it saves, "
-              "but such metadata is easy to strip, so it proves nothing alone. **Detection** has limits: a detector "
-              "trained on one generator's images misses others it never saw, and a little JPEG compression lowers its "
-              "score (the Ethics page measures both). **Bias**: a generator reproduces, and can amplify, the balance "
-              "of its training data; count what it makes per class or attribute before trusting it.",
-        "fr": "Un générateur peut créer un visage qui n'a jamais existé, ou placer une personne réelle là où elle n'a "
-              "jamais été. Quatre idées gardent cela honnête. **Consentement** : ne jamais générer ni modifier d'images "
-              "de personnes réelles sans leur accord. **Provenance** : dire ce qui a fait une image ; GAN Studio écrit "
-              "le modèle et la graine dans chaque PNG qu'il enregistre, mais ces métadonnées s'effacent facilement, "
-              "elles ne prouvent donc rien seules. La **détection** a ses limites : un détecteur entraîné sur les images "
-              "d'un générateur rate ceux qu'il n'a jamais vus, et un peu de compression JPEG fait baisser son score "
-              "(la page Éthique mesure les deux). **Biais** : un générateur reproduit, et peut amplifier, l'équilibre de "
-              "ses données d'entraînement ; comptez ce qu'il produit par classe ou attribut avant de lui faire confiance."},
-    "learn.ethics_q1": {"en": "A PNG says in its metadata that a camera took it. What does that prove?",
-                        "fr": "Un PNG dit dans ses métadonnées qu'un appareil photo l'a pris. Qu'est-ce que cela prouve ?"},
-    "learn.ethics_q1_a": {"en": "that it is a real photo", "fr": "que c'est une vraie photo"},
-    "learn.ethics_q1_b": {"en": "that it was generated", "fr": "qu'elle a été générée"},
-    "learn.ethics_q1_c": {"en": "nothing on its own: metadata can be written or removed by anyone",
-                          "fr": "rien à elle seule : n'importe qui peut écrire ou effacer des métadonnées"},
-    "learn.ethics_q1_why": {"en": "Metadata is a claim, not evidence; provenance needs signatures or watermarks, and even those have limits.",
-                            "fr": "Les métadonnées sont une affirmation, pas une preuve ; la provenance demande des signatures ou des filigranes, qui ont eux aussi leurs limites."},
-    "learn.ethics_q2": {"en": "A detector scores 97 % on images of the generator it was trained against. On a new generator it will…",
-                        "fr": "Un détecteur obtient 97 % sur les images du générateur contre lequel il a été entraîné. Sur un nouveau générateur, il…"},
-    "learn.ethics_q2_a": {"en": "most likely do worse, sometimes much worse", "fr": "fera très probablement moins bien, parfois beaucoup moins bien"},
-    "learn.ethics_q2_b": {"en": "score 97 % as well", "fr": "obtiendra aussi 97 %"},
-    "learn.ethics_q2_c": {"en": "score 100 %, having seen more fakes", "fr": "obtiendra 100 %, ayant vu plus de faux"},
-    "learn.ethics_q2_why": {"en": "Detectors learn the traces of the generators they saw; the Ethics page shows its score falling under JPEG too.",
-                            "fr": "Les détecteurs apprennent les traces des générateurs qu'ils ont vus ; la page Éthique montre aussi son score qui baisse avec le JPEG."},
     "learn.conditional_title": {"en": "Conditional GANs", "fr": "Les GAN conditionnels"},
     "learn.conditional_text": {
         "en": "Give both networks a condition and G learns p(x | y) instead of p(x). A **class** (a digit, a hair "
@@ -2331,4 +2299,89 @@ STRINGS: dict[str, dict[str, str]] = {
                                                  "are evidence, stay at the low-distortion end.",
                                            "fr": "Un détail inventé par le GAN pourrait être lu comme une découverte. Quand "
                                                  "les pixels font preuve, restez du côté de la faible distorsion."},
+    "learn.col_idea": {"en": "Idea", "fr": "Idée"},
+    "learn.col_where": {"en": "Where to see it", "fr": "Où la voir"},
+    "learn.ethics_title": {"en": "Ethics: deepfakes, provenance, detection, bias",
+                           "fr": "Éthique : deepfakes, provenance, détection, biais"},
+    "learn.ethics_text": {
+        "en": "- **Deepfakes and consent.** The same method that draws a face nobody has makes a convincing picture of a "
+              "real person from their photos. Whoever appears in training data or in a generated image should have "
+              "agreed to it and to its use, and be able to withdraw.\n"
+              "- **Provenance and watermarks.** A label written beside the pixels (GAN Studio puts the model and the "
+              "seed in every PNG it saves) is honest but fragile: a screenshot or a re-save drops it, so a missing "
+              "label proves nothing. A watermark hides a mark in the pixels themselves, harder to remove but not "
+              "impossible; signed content credentials (C2PA) record who made an image and how.\n"
+              "- **Detection's limits.** A detector learns the traces of the generators it was shown: it guesses on "
+              "others, falls towards a coin toss after blurring, shrinking or JPEG, and can accuse a real photo. It is "
+              "one clue, never a verdict, in a race each new generator resets.\n"
+              "- **Bias in data and generators.** A generator copies the proportions of its data and often sharpens "
+              "them: a rare group becomes rarer or vanishes (mode collapse), so the pictures say who counts.",
+        "fr": "- **Deepfakes et consentement.** La méthode qui dessine un visage qui n'existe pas fabrique aussi, à partir "
+              "de ses photos, une image convaincante d'une personne réelle. Quiconque figure dans des données "
+              "d'entraînement ou dans une image générée devrait l'avoir accepté, ainsi que l'usage qui en est fait, et "
+              "pouvoir se retirer.\n"
+              "- **Provenance et filigranes.** Une étiquette écrite à côté des pixels (GAN Studio inscrit le modèle et la "
+              "graine dans chaque PNG qu'il enregistre) est honnête mais fragile : une capture d'écran ou un nouvel "
+              "enregistrement l'efface, et son absence ne prouve donc rien. Un filigrane cache une marque dans les "
+              "pixels eux-mêmes, plus difficile à ôter mais pas impossible ; des attestations signées (C2PA) "
+              "consignent qui a fait une image et comment.\n"
+              "- **Les limites de la détection.** Un détecteur apprend les traces des générateurs qu'on lui a montrés : "
+              "il devine sur les autres, tombe vers pile ou face après un flou, une réduction ou un JPEG, et peut "
+              "accuser une vraie photo. C'est un indice, jamais un verdict, dans une course que chaque nouveau "
+              "générateur relance.\n"
+              "- **Biais des données et des générateurs.** Un générateur copie les proportions de ses données et les "
+              "accentue souvent : un groupe rare devient plus rare encore ou disparaît (effondrement de modes), et les "
+              "images disent alors qui compte.",
+    },
+    "learn.ethics_idea_deepfakes": {"en": "Deepfakes and consent", "fr": "Deepfakes et consentement"},
+    "learn.ethics_idea_provenance": {"en": "Provenance: what a file says about itself, and what a re-save loses",
+                                     "fr": "Provenance : ce qu'un fichier dit de lui-même, et ce qu'un nouvel enregistrement efface"},
+    "learn.ethics_idea_detection": {"en": "Detection and where it fails", "fr": "La détection et ses échecs"},
+    "learn.ethics_idea_bias": {"en": "Bias: class shares of samples against the data",
+                               "fr": "Biais : parts des classes dans les échantillons face aux données"},
+    "learn.ethics_q1": {"en": "A PNG saved by GAN Studio names its model and seed. Someone shares a screenshot of it. "
+                              "What is left of that provenance?",
+                        "fr": "Un PNG enregistré par GAN Studio nomme son modèle et sa graine. Quelqu'un en partage une "
+                              "capture d'écran. Que reste-t-il de cette provenance ?"},
+    "learn.ethics_q1_a": {"en": "all of it", "fr": "tout"},
+    "learn.ethics_q1_b": {"en": "nothing", "fr": "rien"},
+    "learn.ethics_q1_c": {"en": "a watermark", "fr": "un filigrane"},
+    "learn.ethics_q1_why": {"en": "The label lives beside the pixels, and a screenshot copies only the pixels. That is "
+                                  "why an image without a label proves nothing, and why watermarks go into the pixels.",
+                            "fr": "L'étiquette vit à côté des pixels, et une capture ne copie que les pixels. C'est pourquoi "
+                                  "une image sans étiquette ne prouve rien, et pourquoi les filigranes vont dans les pixels."},
+    "learn.ethics_q2": {"en": "A detector says “real, 95 %” about a photo found online. What can you conclude?",
+                        "fr": "Un détecteur dit « réelle, 95 % » d'une photo trouvée en ligne. Que pouvez-vous en conclure ?"},
+    "learn.ethics_q2_a": {"en": "the photo is real", "fr": "la photo est réelle"},
+    "learn.ethics_q2_b": {"en": "the photo is generated", "fr": "la photo est générée"},
+    "learn.ethics_q2_c": {"en": "not much on its own", "fr": "pas grand-chose à lui seul"},
+    "learn.ethics_q2_why": {"en": "The photo may come from a generator it never saw, or have been compressed or shrunk, "
+                                  "which it handles badly (see the Robustness tab). Combine clues: source, provenance, "
+                                  "context.",
+                            "fr": "La photo peut venir d'un générateur qu'il n'a jamais vu, ou avoir été compressée ou "
+                                  "réduite, ce qu'il gère mal (voir l'onglet Robustesse). Croisez les indices : source, "
+                                  "provenance, contexte."},
+    "learn.ethics_q3": {"en": "A face generator learns from photos where one group makes up 5 % of the faces. What do you "
+                              "expect in its samples?",
+                        "fr": "Un générateur de visages apprend sur des photos où un groupe représente 5 % des visages. "
+                              "Qu'attendez-vous dans ses échantillons ?"},
+    "learn.ethics_q3_a": {"en": "exactly 5 %", "fr": "exactement 5 %"},
+    "learn.ethics_q3_b": {"en": "often less, sometimes almost none", "fr": "souvent moins, parfois presque aucun"},
+    "learn.ethics_q3_c": {"en": "more than 5 %", "fr": "plus de 5 %"},
+    "learn.ethics_q3_why": {"en": "Rare modes are the first a generator drops; measure the shares of its samples against "
+                                  "the data's, as the Bias and representation tab does.",
+                            "fr": "Les modes rares sont les premiers qu'un générateur abandonne ; mesurez les parts de "
+                                  "ses échantillons face à celles des données, comme l'onglet Biais et représentation."},
+    "learn.ethics_q4": {"en": "Making a realistic picture of a classmate with a model trained on their photos is "
+                              "acceptable when…",
+                        "fr": "Fabriquer une image réaliste d'un camarade avec un modèle entraîné sur ses photos est "
+                              "acceptable quand…"},
+    "learn.ethics_q4_a": {"en": "it is only a joke", "fr": "c'est juste pour rire"},
+    "learn.ethics_q4_b": {"en": "they agreed to it and to its use, and can withdraw",
+                          "fr": "il l'a accepté, ainsi que l'usage prévu, et peut se retirer"},
+    "learn.ethics_q4_c": {"en": "the image carries a watermark", "fr": "l'image porte un filigrane"},
+    "learn.ethics_q4_why": {"en": "A joke can still humiliate or deceive, and a watermark says how an image was made, not "
+                                  "that its subject agreed.",
+                            "fr": "Une plaisanterie peut humilier ou tromper, et un filigrane dit comment une image a été "
+                                  "faite, pas que la personne représentée était d'accord."},
 }
