@@ -10,9 +10,8 @@ from ui.checkpoint_picker import run_choice_key
 from ui.durations import duration
 from ui.engine import job_manager, with_recorded_command
 from ui.form_check import out_of_range
-from ui.i18n import LANGUAGES, number, t
+from ui.i18n import LANGUAGES, number, said, t
 from ui.layout import setup_page
-from ui.plaintext import defused
 from ui.run_label import label_fields, run_title
 from ui.submit_once import start_once
 from ui.translate_view import follow_language
@@ -60,7 +59,7 @@ def submit(config: ge.RunConfig, uploaded: bool, label: ge.RunLabel) -> bool:
     try:
         info = start_once("train", config, lambda: manager.submit(config, owner, label=label))
     except (ge.UserError, ValueError) as exc:
-        st.error(t("train.refused", reason=defused(exc)))
+        st.error(t("train.refused", reason=said(exc)))
         return False
     st.session_state["train_job"] = info.id
     st.session_state.pop("train_pending", None)
@@ -170,7 +169,7 @@ with st.expander(t("train.new_run"), expanded=not any(j.active for j in jobs)):
                 label_smoothing=float(smoothing), instance_noise=float(noise), seed=int(seed),
             ).validate()
         except (ge.UserError, ValueError) as exc:
-            st.error(t("train.refused", reason=defused(exc)))
+            st.error(t("train.refused", reason=said(exc)))
         else:
             likely = manager.estimate(config)
             if likely is not None and likely[0] > LONG_RUN_S and st.session_state.get("train_confirmed") != config:

@@ -18,7 +18,7 @@ from ui import charts, learn
 from ui.checkpoint_picker import generator_choices, run_choice_key, translated_selectbox, upload_widget
 from ui.engine import active_item, finished_work, job_manager, shared_results, shown_data, work_queue
 from ui.eval_view import column_config, csv_of, fid_domain_note, fid_notes, measured_caption, report_text, short_label, styled
-from ui.i18n import number, number_writer, t
+from ui.i18n import number, number_writer, said, t
 from ui.layout import setup_page, upscale
 from ui.plaintext import defused
 
@@ -87,7 +87,7 @@ def submit(slot: str, key: Any, label: str, work: Callable, total: int = 0, text
     try:
         items[slot] = {"id": queue.submit(owner, label, work), "key": key, "total": total, "text": text}
     except ge.QueueFull as exc:
-        return str(exc)
+        return said(exc)
     failures.pop(slot, None)
     return None
 

@@ -60,3 +60,35 @@ def test_french_percentages_take_a_narrow_space_before_the_sign():
 
     assert number_writer("fr")(0.43, ".0%") == "43\u202f%" and number_writer("en")(0.43, ".0%") == "43%"
     assert number_writer("fr")(0.9172, ".1%") == "91,7\u202f%"
+
+
+def test_the_engines_refusals_are_said_in_the_readers_language():
+    """The job manager's caps and queue limits carry a code; the pages word them, the engine keeps its English."""
+    import ganengine as ge
+    from ganengine.jobs.manager import within_caps
+    from ui.i18n import said
+    from ui.plaintext import defused
+
+    with pytest.raises(ge.ConfigError) as refused:
+        within_caps(GanConfig(steps=5000), 1000, None)
+    assert said(refused.value, language="en") == str(refused.value) == \
+        "this server allows at most 1,000 steps per run (got 5,000)"
+    assert said(refused.value, language="fr") == "ce serveur permet au plus 1\u202f000 pas par entraînement (demandé : 5\u202f000)"
+    with pytest.raises(ge.ConfigError) as refused:
+        within_caps(GanConfig(time_budget=90.5), None, 60)
+    assert said(refused.value, language="fr") == "ce serveur permet au plus 60 s par entraînement (demandé : 90,5 s)"
+    uncoded = ge.UserError("a *file* said [x](http://h)")
+    assert said(uncoded, language="fr") == defused(uncoded)  # no code: the English sentence, defused
+
+
+def test_every_coded_refusal_in_the_engine_has_its_sentence_in_both_languages():
+    import ast
+    from pathlib import Path
+
+    from ui.strings import STRINGS
+
+    codes = {node.args[1].value for path in (Path(__file__).resolve().parent.parent / "ganengine").rglob("*.py")
+             for node in ast.walk(ast.parse(path.read_text()))
+             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "coded"}
+    assert {"cap_steps", "cap_time", "queue_owner", "tasks_owner", "queue_full", "more_steps"} <= codes
+    assert not [c for c in codes if set(STRINGS.get(f"error.{c}", {})) != {"en", "fr"}]

@@ -25,7 +25,7 @@ from ganengine import detect, sampling
 from . import charts, engine
 from .checkpoint_picker import GeneratorChoice, card_table, generator_choices, own_run_choices, translated_selectbox
 from .engine import active_item, detect_pipeline, finished_work, sample_pipeline, shared_results, work_queue
-from .i18n import number, reader_numbers, t, t_or
+from .i18n import number, reader_numbers, said, t, t_or
 from .layout import upscale
 from .own_runs import own_runs
 from .plaintext import plain
@@ -91,7 +91,7 @@ def train_section(owner: str) -> None:
             config = engine.with_recorded_command(config, False, "detector")
             info = start_once("ethics_train", config, lambda: engine.job_manager().submit(config, owner, label=run_label))
         except (ge.UserError, ValueError) as exc:
-            st.error(t("ethics.train_refused", reason=plain(exc)))
+            st.error(t("ethics.train_refused", reason=said(exc, plain)))
         else:
             st.session_state[JOB_KEY] = info.id
     jobs = [j for j in engine.job_manager().list(owner) if j.config.task == "detector"]
@@ -471,7 +471,7 @@ def robustness_section(owner: str, det: ge.DetectPipeline, path: Path, held: det
                 items["robustness"] = {"id": work_queue().submit(owner, f"robustness {det.name}", _robustness_work(det, held)),
                                        "key": key}
             except ge.QueueFull as exc:
-                st.error(t("ethics.busy", reason=plain(exc)))
+                st.error(t("ethics.busy", reason=said(exc, plain)))
             else:
                 failures.pop("robustness", None)
                 st.rerun()  # draw the button disabled at once: no second submit while this one waits or runs

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from .cookies import read_cookie, write_cookie
+from .plaintext import defused
 from .strings import STRINGS
 
 if TYPE_CHECKING:
@@ -66,6 +67,17 @@ def number_writer(language: str | None = None) -> Callable[[object, str], str]:
     """`number` for one language, as a plain function that needs no session (for work done outside the script run,
     e.g. a download built when it is clicked)."""
     return _Formatter(language or lang()).format_field
+
+
+def said(exc: BaseException, escape: Callable[[object], str] | None = None, language: str | None = None) -> str:
+    """Why the engine refused, in the reader's language where the error carries a code the catalogue knows
+    (ganengine.errors.coded); else its English sentence, escaped for Markdown (`escape`, default `defused`)."""
+    code = getattr(exc, "code", "")
+    if code and f"error.{code}" in STRINGS:
+        entry = STRINGS[f"error.{code}"]
+        language = language or lang()
+        return _Formatter(language).format(entry.get(language) or entry["en"], **getattr(exc, "params", {}))
+    return (escape or defused)(exc)
 
 
 def reader_numbers(frame: pd.DataFrame, specs: dict[str, str]) -> Styler:

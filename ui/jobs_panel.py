@@ -16,7 +16,7 @@ import ganengine as ge
 from . import charts
 from .durations import duration
 from .engine import real_points, shown_data
-from .i18n import t, t_or
+from .i18n import said, t, t_or
 from .layout import upscale
 from .owner import keep_alive
 from .plaintext import defused
@@ -143,7 +143,7 @@ def continue_control(manager: ge.JobManager, owner: str, info: ge.JobInfo) -> No
             start_once("continue", (info.id, steps, budget),  # a double click continues once
                        lambda: manager.resume(info.id, owner, steps=steps, time_budget=budget))
         except ge.UserError as exc:
-            st.error(t("job.resume_refused", reason=defused(exc)))
+            st.error(t("job.resume_refused", reason=said(exc)))
         else:
             st.rerun()
 

@@ -21,10 +21,9 @@ from ganengine.metrics.sr import image_scores
 
 from . import engine
 from .checkpoint_picker import GeneratorChoice, own_run_choices, run_choice_key
-from .i18n import number, reader_numbers, t
+from .i18n import number, reader_numbers, said, t
 from .layout import upscale
 from .own_runs import own_runs
-from .plaintext import defused
 from .run_label import label_fields
 from .submit_once import start_once
 from .translate_view import follow_language
@@ -359,7 +358,7 @@ def train_section(owner: str) -> None:
             config = engine.with_recorded_command(config.validate(), data == UPLOAD, f"superres-x{scale}")
             info = start_once("sr_train", config, lambda: engine.job_manager().submit(config, owner, label=run_label))
         except (ge.UserError, ValueError) as exc:
-            st.error(t("sr.train_refused", reason=defused(exc)))
+            st.error(t("sr.train_refused", reason=said(exc)))
         else:
             st.session_state[JOB_KEY] = info.id
     jobs = [j for j in engine.job_manager().list(owner) if j.config.task == "superres"]

@@ -20,10 +20,10 @@ from ganengine.pipelines import TranslatePipeline, Translation
 from . import engine
 from .checkpoint_picker import GeneratorChoice, card_table, own_run_choices
 from .engine import shown_data, with_recorded_command
-from .i18n import lang, t, t_or
+from .i18n import lang, said, t, t_or
 from .layout import upscale
 from .own_runs import own_runs
-from .plaintext import defused, plain
+from .plaintext import plain
 from .run_label import label_fields
 from .submit_once import start_once
 from .uploads import show, store_pair_zip, store_translator, translators_dir
@@ -390,7 +390,7 @@ def train_section(owner: str) -> None:
             config = with_recorded_command(config, data == UPLOAD, task)
             info = start_once("translate_train", config, lambda: manager.submit(config, owner, label=run_label))
         except (ge.UserError, ValueError) as exc:
-            st.error(t("translate.train_refused", reason=defused(exc)))
+            st.error(t("translate.train_refused", reason=said(exc)))
         else:
             st.session_state[JOB_KEY] = info.id
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..atomic import write_atomic
 from ..config import RunConfig
-from ..errors import ConfigError, UserError
+from ..errors import ConfigError, UserError, coded
 from ..events import Event, JsonlSink, ended, event, read_events
 from ..runs import RunDir, RunLabel, interrupted_reason, kept_params, step_of
 from ..settings import teacher_token
@@ -106,12 +106,14 @@ def within_caps(config: RunConfig, max_steps: int | None, max_time_budget: float
     cap's, one without a step count gets the step cap (so no run outlasts what the server allows)."""
     if max_steps is not None:
         if config.steps is not None and config.steps > max_steps:
-            raise ConfigError(f"this server allows at most {max_steps:,} steps per run (got {config.steps:,})")
+            raise coded(ConfigError(f"this server allows at most {max_steps:,} steps per run (got {config.steps:,})"),
+                        "cap_steps", max=max_steps, got=config.steps)
         if config.steps is None:
             config = dataclasses.replace(config, steps=max_steps)
     if max_time_budget is not None:
         if config.time_budget is not None and config.time_budget > max_time_budget:
-            raise ConfigError(f"this server allows at most {max_time_budget:g} s per run (got {config.time_budget:g} s)")
+            raise coded(ConfigError(f"this server allows at most {max_time_budget:g} s per run (got {config.time_budget:g} s)"),
+                        "cap_time", max=max_time_budget, got=config.time_budget)
         if config.time_budget is None:
             config = dataclasses.replace(config, time_budget=float(max_time_budget))
     return config
@@ -258,19 +260,20 @@ class JobManager:
         with self._lock:
             job = self._owned(job_id, owner)
             if job.state in ("queued", "running"):
-                raise UserError("this run is still going: stop it first")
+                raise coded(UserError("this run is still going: stop it first"), "run_active")
             if not job.run.resume_path.exists():
-                raise UserError("this run ended before it saved any resume state: start it again")
+                raise coded(UserError("this run ended before it saved any resume state: start it again"), "no_resume_state")
             config = job.config
             if steps is not None or time_budget is not None:
                 done = job.run.last_step()
                 if steps is not None and steps <= done:
-                    raise UserError(f"give it more than the {done:,} steps it has done (got {steps:,})")
+                    raise coded(UserError(f"give it more than the {done:,} steps it has done (got {steps:,})"), "more_steps",
+                                done=done, got=steps)
                 config = dataclasses.replace(config, steps=config.steps if steps is None else steps,
                                              time_budget=config.time_budget if time_budget is None else time_budget)
                 config = within_caps(config.validate(), self.max_steps, self.max_time_budget)
             elif not job.run.interrupted():
-                raise UserError("give it more steps or more time to continue")
+                raise coded(UserError("give it more steps or more time to continue"), "more_budget")
             self._check_room(job.owner_key)
             job.run.stop_path.unlink(missing_ok=True)
             job.run.prepare(config)
@@ -358,9 +361,10 @@ class JobManager:
     def _check_room(self, key: str) -> None:
         waiting = [j for j in self._jobs.values() if j.owner_key == key and j.state == "queued"]
         if len(waiting) >= self.max_queued_per_owner:
-            raise QueueFull(f"you already have {len(waiting)} jobs waiting; stop one or wait for it to start")
+            raise coded(QueueFull(f"you already have {len(waiting)} jobs waiting; stop one or wait for it to start"),
+                        "queue_owner", n=len(waiting))
         if len(self._queue) >= self.max_queued:
-            raise QueueFull("the server's queue is full; try again in a few minutes")
+            raise coded(QueueFull("the server's queue is full; try again in a few minutes"), "queue_full")
 
     def _owned(self, job_id: str, owner: str) -> _Job:
         job = self._jobs.get(job_id)

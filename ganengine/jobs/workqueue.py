@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import UserError
+from ..errors import UserError, coded
 from ..settings import settings
 from .manager import JobNotFound, QueueFull, owner_key
 
@@ -119,7 +119,7 @@ class WorkQueue:
         key = owner_key(owner)
         with self._lock:
             if self._stopped:
-                raise QueueFull("the server is shutting down; try again in a moment")
+                raise coded(QueueFull("the server is shutting down; try again in a moment"), "shutting_down")
             now = time.time()
             twin = next((i for i in self._items.values() if i.owner_key == key and i.label == label
                          and i.state in ("queued", "running") and now - i.submitted < self.dedupe_s), None)
@@ -127,9 +127,10 @@ class WorkQueue:
                 return twin.id
             waiting = sum(1 for i in self._queue if self._items[i].owner_key == key)
             if waiting >= self.max_queued_per_owner:
-                raise QueueFull(f"you already have {waiting} tasks waiting; wait for one to start")
+                raise coded(QueueFull(f"you already have {waiting} tasks waiting; wait for one to start"), "tasks_owner",
+                            n=waiting)
             if len(self._queue) >= self.max_queued:
-                raise QueueFull("the server's queue is full; try again in a few minutes")
+                raise coded(QueueFull("the server's queue is full; try again in a few minutes"), "queue_full")
             item = _Item(secrets.token_hex(8), key, label, fn, time.time())
             self._items[item.id] = item
             self._queue.append(item.id)
