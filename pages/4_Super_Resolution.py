@@ -109,7 +109,8 @@ def try_tab() -> None:
     cards = view.card_rows(list(at_scale.values()))
     if len(cards):
         st.caption(t("sr.cards_caption"))
-        st.dataframe(view.shown_scores(cards), hide_index=True)
+        st.dataframe(view.shown_scores(cards), hide_index=True,  # the long model names give way: every figure in view
+                     column_config={t("sr.col_method"): st.column_config.TextColumn(width=260)})
 
 
 
