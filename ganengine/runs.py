@@ -169,8 +169,14 @@ class RunDir:
         return 0
 
     def started(self) -> bool:
-        """Whether a worker ever began this run (a queued run that never started has only its queued event)."""
-        return any(e.get("type") == "started" for e in self.events())
+        """Whether a worker began this run since it was last queued (a queued run that never started, or a resumed one
+        waiting again, has a queued event after its last started one)."""
+        for e in reversed(self.events()):
+            if e.get("type") == "started":
+                return True
+            if e.get("type") == "queued":
+                return False
+        return False
 
     def interrupted(self) -> bool:
         """Whether the run ended because the server stopped or restarted (so it may be resumed)."""

@@ -87,7 +87,7 @@ def submit(slot: str, key: Any, label: str, work: Callable, total: int = 0, text
     try:
         items[slot] = {"id": queue.submit(owner, label, work), "key": key, "total": total, "text": text}
     except ge.QueueFull as exc:
-        return said(exc)
+        return said(exc, escape=str)  # its callers escape it where they show it
     failures.pop(slot, None)
     return None
 
@@ -158,7 +158,7 @@ if st.button(t("evaluate.run"), type="primary", disabled=running or not metric_n
         refused = submit("run", None, "evaluate " + ", ".join(label for _, label, _ in todo),
                          evaluate_all(todo, data, n, tuple(metric_names), extractor, seeds), total=len(todo))
         if refused:
-            st.error(t("evaluate.busy", reason=refused))
+            st.error(t("evaluate.busy", reason=defused(refused)))
         else:
             st.rerun()  # draw the button disabled at once: no second submit while this one waits or runs
 if "run" in items:
@@ -264,7 +264,7 @@ with tab_steps:
         if st.button(t("evaluate.steps_run"), disabled=measuring) and not measuring:
             refused = submit("fid", run_key, f"fid over steps {run_dir.name}", curve, text="evaluate.steps_running")
             if refused:
-                st.error(t("evaluate.busy", reason=refused))
+                st.error(t("evaluate.busy", reason=defused(refused)))
             else:
                 st.rerun()
         if "fid" in items:

@@ -1,6 +1,7 @@
 """The background job runner: queue under a limit, owners isolated, cancel, crashes contained, history."""
 
 import dataclasses
+import json
 import time
 
 import pytest
@@ -413,3 +414,32 @@ def test_the_teachers_order_of_the_waiting_line_survives_a_restart(tmp_path, tin
         assert [j.id for j in again.admin(TEACHER).queue()] == waiting  # the first of them has started
     finally:
         again.shutdown()
+
+
+def test_a_resumed_run_waiting_again_is_queued_again_after_a_restart(tmp_path, tiny_points_config, monkeypatch):
+    """Review: its first life's `started` event made the restart end it as interrupted, out of the waiting line."""
+    from ganengine.events import JsonlSink, ended, event
+
+    monkeypatch.setenv("GANSTUDIO_TEACHER_TOKEN", TEACHER)
+    root = tmp_path / "runs"
+    ids = ["20250101-090000-aaaaaa", "20250101-090100-bbbbbb", "20250101-090200-cccccc"]
+    for job_id in ids:
+        run = RunDir(root / owner_key(ALICE) / job_id)
+        run.prepare(tiny_points_config)
+        JsonlSink(run.events_path)(event("queued", 0))
+    resumed = RunDir(root / owner_key(ALICE) / ids[0])  # ran, finished, then was continued: waiting again
+    log = JsonlSink(resumed.events_path)
+    log(event("started", 0))
+    log(ended("finished", 6, "", None))
+    log(event("queued", 6))
+    assert not resumed.started() and resumed.last_ended() is None
+    (root / ".queue-order.json").write_text(json.dumps([ids[1], ids[0], ids[2]]))  # the teacher's order
+    m = JobManager(root, _Parked(), max_running=1, threads_per_job=1)
+    try:
+        assert [j.id for j in m.admin(TEACHER).queue()] == [ids[1], ids[0], ids[2]]
+        assert m.get(ids[0], ALICE).state == "queued"
+    finally:
+        m.shutdown()
+    (root / ".queue-order.json").write_text("[" * 100_000 + "]" * 100_000)  # not ours to trust: ignored
+    m = JobManager(root, _Parked(), max_running=1, threads_per_job=1)
+    m.shutdown()

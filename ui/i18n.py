@@ -72,12 +72,13 @@ def number_writer(language: str | None = None) -> Callable[[object, str], str]:
 def said(exc: BaseException, escape: Callable[[object], str] | None = None, language: str | None = None) -> str:
     """Why the engine refused, in the reader's language where the error carries a code the catalogue knows
     (ganengine.errors.coded); else its English sentence, escaped for Markdown (`escape`, default `defused`)."""
-    code = getattr(exc, "code", "")
+    code, escape = getattr(exc, "code", ""), escape or defused
     if code and f"error.{code}" in STRINGS:
         entry = STRINGS[f"error.{code}"]
         language = language or lang()
-        return _Formatter(language).format(entry.get(language) or entry["en"], **getattr(exc, "params", {}))
-    return (escape or defused)(exc)
+        params = {k: escape(v) if isinstance(v, str) else v for k, v in getattr(exc, "params", {}).items()}
+        return _Formatter(language).format(entry.get(language) or entry["en"], **params)
+    return escape(exc)
 
 
 def reader_numbers(frame: pd.DataFrame, specs: dict[str, str]) -> Styler:

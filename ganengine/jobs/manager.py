@@ -453,7 +453,7 @@ class JobManager:
     def _saved_queue_order(self) -> dict[str, int]:
         try:
             ids = json.loads((self.runs_root / QUEUE_ORDER_FILE).read_text())
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # missing, or not ours to trust: submission times decide
             return {}
         return {i: n for n, i in enumerate(ids) if isinstance(i, str)} if isinstance(ids, list) else {}
 
