@@ -960,10 +960,19 @@ def test_sr_page_enlarges_an_example_and_scores_it_against_the_original(monkeypa
     at.selectbox(key="sr_compare__en").set_value("original").run()
     assert_clean(at)
     assert any(c.value.startswith("A crop of *coins*") for c in at.caption)
+    assert any("x4 with srresnet, the whole image in one pass" in c.value for c in at.caption)
     at.sidebar.radio[0].set_value("fr").run()  # the choices survive a language switch
     assert_clean(at)
     assert any(c.value.startswith("Un recadrage de *coins*") for c in at.caption)
     assert at.session_state["sr_compare"] == "original" and at.selectbox(key="sr_compare__fr").value == "original"
+    # French numbers and words: 31,42, not 31.42; how it was made, not the engine's English note
+    assert any("x4 avec srresnet, l'image entière en une passe" in c.value for c in at.caption)
+    columns, cells, _ = shown_cells(at, 0)
+    psnr = [row[columns.index("PSNR-Y (dB)")] for row in cells]
+    assert all(re.fullmatch(r"\d+,\d\d", p) for p in psnr), psnr
+    assert at.dataframe[0].value["PSNR-Y (dB)"].dtype.kind == "f"  # numbers underneath: the column sorts as numbers
+    columns, cells, _ = shown_cells(at, 1)
+    assert all(re.fullmatch(r"[+-]\d+,\d\d", row[-1]) for row in cells), cells  # the cards' gain over bicubic
 
 
 def test_sr_page_enlarges_an_upload_and_refuses_a_bad_one(monkeypatch, upscalers):
@@ -996,20 +1005,6 @@ def test_sr_page_without_any_model_says_so_and_still_teaches(monkeypatch, tmp_pa
     assert_clean(at)
     assert any(i.value.startswith("No super-resolution model is available yet") for i in at.info)
     assert SR_LEARN in [e.label for e in at.expander]
-
-
-def test_sr_scores_are_written_in_the_readers_language(monkeypatch, upscalers):
-    at = open_sr(monkeypatch, upscalers)
-    assert any("x4 with srresnet, the whole image in one pass" in c.value for c in at.caption)
-    at.sidebar.radio[0].set_value("fr").run()
-    assert_clean(at)
-    assert any("x4 avec srresnet, l'image entière en une passe" in c.value for c in at.caption)  # not the engine's English
-    columns, cells, _ = shown_cells(at, 0)
-    psnr = [row[columns.index("PSNR-Y (dB)")] for row in cells]
-    assert all(re.fullmatch(r"\d+,\d\d", p) for p in psnr), psnr  # 31,42, not 31.42
-    assert at.dataframe[0].value["PSNR-Y (dB)"].dtype.kind == "f"  # numbers underneath: the column sorts as numbers
-    columns, cells, _ = shown_cells(at, 1)
-    assert all(re.fullmatch(r"[+-]\d+,\d\d", row[-1]) for row in cells), cells  # the cards' gain over bicubic
 
 
 def test_generate_page_exports_a_checked_onnx_file():
