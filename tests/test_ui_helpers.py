@@ -60,6 +60,9 @@ def test_french_percentages_take_a_narrow_space_before_the_sign():
 
     assert number_writer("fr")(0.43, ".0%") == "43\u202f%" and number_writer("en")(0.43, ".0%") == "43%"
     assert number_writer("fr")(0.9172, ".1%") == "91,7\u202f%"
+    import numpy as np
+
+    assert number_writer("fr")(np.float32(0.25), ".2f") == "0,25" and number_writer("fr")(np.int64(1500), ",") == "1\u202f500"
 
 
 def test_the_engines_refusals_are_said_in_the_readers_language():

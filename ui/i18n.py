@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import numbers
 import re
 import string
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -37,7 +39,7 @@ class _Formatter(string.Formatter):
 
     def format_field(self, value: object, format_spec: str) -> str:
         text = format(value, format_spec)
-        if self.language == "fr" and isinstance(value, int | float) and not isinstance(value, bool):
+        if self.language == "fr" and isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_):
             text = text.replace(",", "\u202f").replace(".", ",")
             if format_spec.endswith("%"):
                 text = text[:-1] + "\u202f%"  # French sets a (narrow, unbreakable) space before %
