@@ -28,6 +28,8 @@ from torch.profiler import ProfilerActivity, profile
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench_train_parts import rate  # this folder is on the path when run as a script
+
 from ganengine.bench import textbook_loop
 from ganengine.data import base as data_base
 from ganengine.models import ModelSpec
@@ -48,17 +50,6 @@ def host_sync_each_step() -> Iterator[None]:
         yield
     finally:
         data_base.indices_to, TrainEnv._skips_on_device = saved
-
-
-def engine_rate(cfg: GanConfig, steps: int, warmup: int) -> float:
-    trainer = Trainer(cfg)
-    trainer.step_n(warmup)
-    torch.cuda.synchronize()
-    t0 = time.perf_counter()
-    for i in range(steps):
-        trainer.train_step(measure=(i + 1) % 10 == 0)
-    torch.cuda.synchronize()
-    return steps / (time.perf_counter() - t0)
 
 
 def profile_engine(cfg: GanConfig, steps: int = 20) -> None:
@@ -104,12 +95,12 @@ def main() -> None:
                                         "textbook (preloaded tensor)": []}
         for _ in range(a.rounds):
             torch.manual_seed(0)
-            runs["engine"].append(engine_rate(cfg, a.steps, a.warmup))
+            runs["engine"].append(rate(cfg, a.steps, a.warmup)[0])
             with host_sync_each_step():
                 torch.manual_seed(0)
-                runs["engine, a host sync a step"].append(engine_rate(cfg, a.steps, a.warmup))
+                runs["engine, a host sync a step"].append(rate(cfg, a.steps, a.warmup)[0])
             torch.manual_seed(0)
-            runs["engine, fp32"].append(engine_rate(dataclasses.replace(cfg, amp=False), a.steps, a.warmup))
+            runs["engine, fp32"].append(rate(dataclasses.replace(cfg, amp=False), a.steps, a.warmup)[0])
             torch.manual_seed(0)
             runs["textbook (preloaded tensor)"].append(textbook_loop(spec, batch, a.steps, a.warmup, dev, True)[0])
         base = runs["textbook (preloaded tensor)"]

@@ -91,12 +91,15 @@ def without(parts: list[str]) -> Iterator[None]:
 
 
 def rate(cfg: GanConfig, steps: int, warmup: int) -> tuple[float, float]:
-    """Steps/s and page faults per step."""
+    """Steps/s and page faults per step (on a GPU, timed to the end of its queued work)."""
     trainer = Trainer(cfg)
     trainer.step_n(warmup)
+    sync = torch.cuda.synchronize if trainer.env.device.type == "cuda" else lambda: None
+    sync()
     faults, t0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt, time.perf_counter()
     for i in range(steps):
         trainer.train_step(measure=(i + 1) % 10 == 0)  # the loop's default cadence: log every 10 steps
+    sync()
     elapsed = time.perf_counter() - t0
     return steps / elapsed, (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults) / steps
 

@@ -440,7 +440,7 @@ class Playground:
         done = 0
         with self._lock, torch.random.fork_rng(devices=[]), one_thread():
             torch.set_rng_state(self._rng)
-            t0, start = time.perf_counter(), self.trainer.step
+            t0 = time.perf_counter()
             try:
                 for i in range(n):
                     last = i == n - 1 or time.perf_counter() - t0 > time_budget
@@ -451,7 +451,6 @@ class Playground:
                         break
             except NonFiniteLoss as exc:
                 self.failed = f"the {exc} loss became NaN or infinite at step {exc.step + 1}"
-                done = exc.step - start
             self._rng = torch.get_rng_state()
             self.seconds += time.perf_counter() - t0
         return done

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import numbers
 import re
 import string
@@ -48,8 +49,11 @@ class _Formatter(string.Formatter):
 
 def t(key: str, **values: object) -> str:
     """The string `key` in the current language, formatted with `values`."""
+    return _say(key, lang(), values)
+
+
+def _say(key: str, language: str, values: dict[str, object]) -> str:
     entry = STRINGS[key]
-    language = lang()
     text = entry.get(language) or entry["en"]
     return _Formatter(language).format(text, **values) if values else text
 
@@ -76,10 +80,9 @@ def said(exc: BaseException, escape: Callable[[object], str] | None = None, lang
     (ganengine.errors.coded); else its English sentence, escaped for Markdown (`escape`, default `defused`)."""
     code, escape = getattr(exc, "code", ""), escape or defused
     if code and f"error.{code}" in STRINGS:
-        entry = STRINGS[f"error.{code}"]
-        language = language or lang()
         params = {k: escape(v) if isinstance(v, str) else v for k, v in getattr(exc, "params", {}).items()}
-        return _Formatter(language).format(entry.get(language) or entry["en"], **params)
+        with contextlib.suppress(KeyError, ValueError):  # values that do not fit the sentence: the English one
+            return _say(f"error.{code}", language or lang(), params)
     return escape(exc)
 
 
